@@ -1,0 +1,43 @@
+package org.interlay.overlay;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One node of a DHT overlay, whatever its algorithm. Every method may be called from any thread; the
+ * futures complete on the node's scheduler thread, so callbacks must not block.
+ */
+public interface Overlay extends AutoCloseable {
+    /** The overlay's name (its SIP domain, e.g. chord.lab). */
+    String name();
+
+    /** The algorithm's name: chord, pastry, kademlia. */
+    String algorithm();
+
+    NodeRef self();
+
+    /** Creates the overlay when {@code bootstrap} is empty, else joins it through any of those peers. */
+    CompletableFuture<Void> join(List<Address> bootstrap);
+
+    /** Leaves gracefully: hands the records this node holds to the nodes that take them over, then stops. */
+    CompletableFuture<Void> leave();
+
+    /** Stores {@code record} on the node responsible for its key and that node's replicas. */
+    CompletableFuture<Void> put(Record record);
+
+    /** The live record under {@code key}, if any. */
+    CompletableFuture<Optional<Record>> get(Key key);
+
+    /** Removes the record under {@code key} everywhere it is held. */
+    CompletableFuture<Void> remove(Key key);
+
+    /** Finds the node responsible for {@code key}, and the route to it. */
+    CompletableFuture<LookupResult> lookup(Key key);
+
+    OverlayStats stats();
+
+    /** Stops at once, as a crash would: no hand-over, no goodbye. */
+    @Override
+    void close();
+}

@@ -1,0 +1,153 @@
+package org.interlay.overlay.node;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.NodeRef;
+
+/**
+ * The state of one iterative lookup, with no I/O: the caller asks {@link #nextQueries()} whom to ask,
+ * reports each answer or failure, and reads the outcome once {@link #isDone()}. The same machine
+ * serves Chord and Pastry (one query at a time, ends when a node names the responsible one) and
+ * Kademlia (alpha in flight, ends when the k closest have all answered).
+ *
+ * <p>Each candidate remembers its depth (forwardings from the asking node) and who named it, so the
+ * outcome carries the route and its hop count.
+ */
+public final class IterativeLookup {
+    private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
+
+    private static final class Candidate {
+        final NodeRef node;
+        final int depth;
+        final Candidate via;
+        State state = State.NEW;
+
+        Candidate(NodeRef node, int depth, Candidate via) {
+            this.node = node;
+            this.depth = depth;
+            this.via = via;
+        }
+    }
+
+    /** How it ended: the responsible node (empty when every path failed), the route, and its cost. */
+    public record Outcome(Optional<NodeRef> responsible, List<NodeRef> route, int hops, int rounds,
+                          List<NodeRef> closest) {}
+
+    private final Key target;
+    private final LookupStyle style;
+    private final Map<Key, Candidate> candidates = new HashMap<>();
+    private final List<Candidate> ranked = new ArrayList<>();
+    private final Candidate origin;
+    private int inFlight;
+    private int rounds;
+    private Outcome outcome;
+
+    /** Starts from the asking node's own routing decision. */
+    public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local) {
+        this.target = target;
+        this.style = style;
+        this.origin = new Candidate(self, 0, null);
+        origin.state = State.ANSWERED;
+        candidates.put(self.id(), origin);
+        if (!style.needsResolution()) ranked.add(origin);
+        onStep(origin, local);
+    }
+
+    public boolean isDone() {
+        return outcome != null;
+    }
+
+    public Outcome outcome() {
+        if (outcome == null) throw new IllegalStateException("lookup still running");
+        return outcome;
+    }
+
+    /** Nodes to ask now; each is then in flight until {@link #onAnswer} or {@link #onFailure}. */
+    public List<NodeRef> nextQueries() {
+        List<NodeRef> out = new ArrayList<>();
+        if (outcome != null) return out;
+        int window = style.needsResolution() ? ranked.size() : Math.min(style.resultSize(), ranked.size());
+        int live = 0;
+        for (int i = 0; i < ranked.size() && inFlight < style.parallelism(); i++) {
+            Candidate c = ranked.get(i);
+            if (c.state == State.FAILED) continue;
+            if (live++ >= window) break;
+            if (c.state == State.NEW) {
+                c.state = State.IN_FLIGHT;
+                inFlight++;
+                rounds = Math.max(rounds, c.depth);
+                out.add(c.node);
+            }
+        }
+        checkFinished();
+        return out;
+    }
+
+    public void onAnswer(NodeRef from, RouteStep step) {
+        Candidate c = candidates.get(from.id());
+        if (c == null || c.state != State.IN_FLIGHT || outcome != null) return;
+        c.state = State.ANSWERED;
+        inFlight--;
+        onStep(c, step);
+        checkFinished();
+    }
+
+    public void onFailure(NodeRef from) {
+        Candidate c = candidates.get(from.id());
+        if (c == null || c.state != State.IN_FLIGHT || outcome != null) return;
+        c.state = State.FAILED;
+        inFlight--;
+        checkFinished();
+    }
+
+    private void onStep(Candidate from, RouteStep step) {
+        if (step instanceof RouteStep.Resolved r) {
+            boolean self = r.responsible().id().equals(from.node.id());
+            Candidate end = self ? from : new Candidate(r.responsible(), from.depth + 1, from);
+            outcome = new Outcome(Optional.of(r.responsible()), routeTo(end), end.depth, Math.max(rounds, from.depth),
+                    List.of(r.responsible()));
+        } else if (step instanceof RouteStep.Forward f) {
+            for (NodeRef n : f.closer()) add(n, from);
+        }
+    }
+
+    private void add(NodeRef node, Candidate via) {
+        if (candidates.containsKey(node.id())) return;
+        Candidate c = new Candidate(node, via.depth + 1, via);
+        candidates.put(node.id(), c);
+        int i = 0;
+        while (i < ranked.size() && style.order().compare(target, ranked.get(i).node.id(), node.id()) <= 0) i++;
+        ranked.add(i, c);
+    }
+
+    private void checkFinished() {
+        if (outcome != null || inFlight > 0) return;
+        int window = style.needsResolution() ? ranked.size() : style.resultSize();
+        List<Candidate> best = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (c.state == State.FAILED) continue;
+            if (c.state == State.NEW) return; // still someone worth asking
+            best.add(c);
+            if (best.size() == window) break;
+        }
+        if (style.needsResolution() || best.isEmpty()) {
+            outcome = new Outcome(Optional.empty(), List.of(), 0, rounds, List.of());
+            return;
+        }
+        Candidate closest = best.get(0);
+        outcome = new Outcome(Optional.of(closest.node), routeTo(closest), closest.depth, rounds,
+                best.stream().map(c -> c.node).toList());
+    }
+
+    private static List<NodeRef> routeTo(Candidate end) {
+        Deque<NodeRef> path = new ArrayDeque<>();
+        for (Candidate c = end; c != null; c = c.via) path.addFirst(c.node);
+        return List.copyOf(path);
+    }
+}

@@ -1,0 +1,84 @@
+package org.interlay.overlay.node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.time.Clock;
+
+/**
+ * Drives {@link IterativeLookup}s over the network: sends each query the state machine asks for,
+ * feeds back answers and failures, and completes with the outcome. Shared by every algorithm.
+ */
+final class LookupDriver {
+    /** A lookup that found no responsible node: every path failed. */
+    static final class LookupFailedException extends RuntimeException {
+        LookupFailedException(Key key) {
+            super("lookup of " + key.shortHex() + " failed: no path to a responsible node answered", null, false, false);
+        }
+    }
+
+    private final NodeRef self;
+    private final LookupStyle style;
+    private final Clock clock;
+    private final BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask;
+
+    LookupDriver(NodeRef self, LookupStyle style, Clock clock, BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask) {
+        this.self = self;
+        this.style = style;
+        this.clock = clock;
+        this.ask = ask;
+    }
+
+    /** Starts from {@code local}, this node's own decision for {@code key}. */
+    CompletableFuture<Run> lookup(Key key, RouteStep local) {
+        Run run = new Run(key, new IterativeLookup(key, self, style, local), clock.nowMillis());
+        run.advance();
+        return run.done;
+    }
+
+    /** One lookup in progress, with the datagrams it cost. */
+    final class Run {
+        final Key key;
+        final IterativeLookup machine;
+        final long startedAt;
+        final CompletableFuture<Run> done = new CompletableFuture<>();
+        int messages;
+
+        Run(Key key, IterativeLookup machine, long startedAt) {
+            this.key = key;
+            this.machine = machine;
+            this.startedAt = startedAt;
+        }
+
+        private void advance() {
+            List<NodeRef> next = machine.nextQueries();
+            for (NodeRef n : next) {
+                messages++;
+                ask.apply(n, key).whenComplete((step, error) -> {
+                    if (error == null) {
+                        messages++;
+                        machine.onAnswer(n, step);
+                    } else {
+                        machine.onFailure(n);
+                    }
+                    advance();
+                });
+            }
+            if (machine.isDone() && !done.isDone()) done.complete(this);
+        }
+
+        IterativeLookup.Outcome outcome() {
+            return machine.outcome();
+        }
+
+        LookupResult toResult() {
+            IterativeLookup.Outcome o = machine.outcome();
+            NodeRef responsible = o.responsible().orElseThrow(() -> new LookupFailedException(key));
+            return new LookupResult(key, responsible, o.route(), o.hops(), o.rounds(), messages,
+                    clock.nowMillis() - startedAt);
+        }
+    }
+}

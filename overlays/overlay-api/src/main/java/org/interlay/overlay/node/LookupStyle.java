@@ -1,0 +1,18 @@
+package org.interlay.overlay.node;
+
+/**
+ * How the shared lookup driver walks an algorithm's routing: how many queries may be in flight, how
+ * candidates are ranked, and how a lookup ends.
+ *
+ * @param parallelism   queries in flight at once (Kademlia's alpha; 1 for Chord and Pastry)
+ * @param resultSize    how many of the best candidates must have answered before a lookup that needs
+ *                      no resolution ends (Kademlia's k)
+ * @param needsResolution true when a lookup ends only when some node names the responsible one
+ *                      (Chord, Pastry); false when it ends when no closer node turns up (Kademlia)
+ */
+public record LookupStyle(int parallelism, int resultSize, boolean needsResolution, DistanceOrder order) {
+    public LookupStyle {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be >= 1");
+        if (resultSize < 1) throw new IllegalArgumentException("result size must be >= 1");
+    }
+}

@@ -1,0 +1,311 @@
+package org.interlay.overlay.node;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.Overlay;
+import org.interlay.overlay.OverlayStats;
+import org.interlay.overlay.Record;
+import org.interlay.overlay.node.msg.FetchReply;
+import org.interlay.overlay.node.msg.FetchRequest;
+import org.interlay.overlay.node.msg.Ping;
+import org.interlay.overlay.node.msg.Pong;
+import org.interlay.overlay.node.msg.RouteQuery;
+import org.interlay.overlay.node.msg.RouteReply;
+import org.interlay.overlay.node.msg.StoreAck;
+import org.interlay.overlay.node.msg.StoreRequest;
+import org.interlay.overlay.rpc.PeerObserver;
+import org.interlay.overlay.rpc.RpcEndpoint;
+import org.interlay.overlay.time.Scheduler;
+import org.interlay.overlay.time.Timer;
+import org.interlay.overlay.transport.Transport;
+import org.interlay.overlay.wire.FrameCodec;
+
+/**
+ * One overlay node of any algorithm: the shared machinery (RPC, iterative and recursive lookups,
+ * storage, replication, hand-over) around the {@link RoutingAlgorithm} that the algorithm supplies.
+ * Public methods hop onto the node's scheduler thread, where all its state lives.
+ */
+public final class OverlayNode implements Overlay, NodeContext {
+    /** How long a removal's tombstone outlives the removal, so stale copies cannot resurrect the record. */
+    static final long TOMBSTONE_MILLIS = 3_600_000;
+
+    private final OverlayAlgorithm algorithm;
+    private final NodeConfig config;
+    private final Scheduler scheduler;
+    private final Random random;
+    private final NodeRef self;
+    private final RpcEndpoint rpc;
+    private final RecordStore store = new RecordStore();
+    private final RoutingAlgorithm routing;
+    private final Replication replication;
+    private final LookupDriver driver;
+    private final RecursiveRouter recursive;
+    private Timer maintenance;
+    private Timer soonMaintenance;
+    private long lastVersion;
+    private long lookups, lookupFailures;
+    private boolean stopped;
+
+    public OverlayNode(OverlayAlgorithm algorithm, NodeConfig config, Key id, Transport transport, Scheduler scheduler,
+                       Random random) {
+        this.algorithm = algorithm;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.self = new NodeRef(id, transport.localAddress());
+        this.rpc = new RpcEndpoint(transport, scheduler, new FrameCodec(), config.overlayId(), self, config.rpc(), random);
+        int replicas = config.replicas() >= 0 ? config.replicas() : algorithm.defaultReplicas();
+        this.routing = algorithm.create(this);
+        this.replication = new Replication(store, routing, rpc, scheduler, self, replicas);
+        this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler, this::askRoute);
+        this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
+                random.nextLong());
+        registerHandlers();
+        rpc.setObserver(new PeerObserver() {
+            @Override
+            public void heard(NodeRef peer) {
+                routing.heard(peer);
+            }
+
+            @Override
+            public void unresponsive(Address peer) {
+                routing.unresponsive(peer);
+            }
+        });
+    }
+
+    private void registerHandlers() {
+        rpc.onRequest(RouteQuery.TYPE, (from, q) -> CompletableFuture.completedFuture(new RouteReply(routing.route(q.key()))));
+        rpc.responseType(RouteReply.TYPE);
+        rpc.onRequest(StoreRequest.type(scheduler), (from, s) -> replication.onStore(s));
+        rpc.responseType(StoreAck.TYPE);
+        rpc.onRequest(FetchRequest.TYPE, (from, f) -> replication.onFetch(f).thenApply(r -> new FetchReply(r, scheduler)));
+        rpc.responseType(FetchReply.type(scheduler));
+        rpc.onRequest(Ping.TYPE, (from, p) -> CompletableFuture.completedFuture(new Pong()));
+        rpc.responseType(Pong.TYPE);
+    }
+
+    // ---- Overlay -------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return config.overlayName();
+    }
+
+    @Override
+    public String algorithm() {
+        return algorithm.name();
+    }
+
+    @Override
+    public NodeRef self() {
+        return self;
+    }
+
+    @Override
+    public CompletableFuture<Void> join(List<Address> bootstrap) {
+        return onLoop(() -> routing.join(bootstrap).thenRun(() -> {
+            long period = config.maintenanceMillis();
+            maintenance = scheduler.repeat(period / 2 + random.nextInt((int) Math.max(1, period / 2)), period,
+                    replication::maintain);
+        }));
+    }
+
+    @Override
+    public CompletableFuture<Void> leave() {
+        return onLoop(() -> replication.handOver()
+                .thenCompose(v -> routing.leave())
+                .handle((v, e) -> {
+                    close();
+                    return null;
+                }));
+    }
+
+    @Override
+    public CompletableFuture<Void> put(Record record) {
+        return onLoop(() -> {
+            Record versioned = record.version() > 0 ? record : record.withVersion(nextVersion());
+            return lookupOnLoop(record.key()).thenCompose(found -> storeAt(found.responsible(), versioned))
+                    .thenApply(ack -> null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Record>> get(Key key) {
+        return onLoop(() -> lookupOnLoop(key).thenCompose(found -> fetchFrom(found.responsible(), key))
+                .thenApply(r -> r.filter(x -> !x.deleted())));
+    }
+
+    @Override
+    public CompletableFuture<Void> remove(Key key) {
+        return onLoop(() -> lookupOnLoop(key).thenCompose(found -> fetchFrom(found.responsible(), key)
+                .thenCompose(existing -> {
+                    if (existing.isEmpty()) return CompletableFuture.completedFuture(null);
+                    long version = Math.max(nextVersion(), existing.get().version() + 1);
+                    Record tomb = existing.get().tombstone(version, scheduler.nowMillis() + TOMBSTONE_MILLIS);
+                    return storeAt(found.responsible(), tomb).thenApply(ack -> null);
+                })));
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(Key key) {
+        return onLoop(() -> lookupOnLoop(key));
+    }
+
+    @Override
+    public OverlayStats stats() {
+        if (!scheduler.inSchedulerThread()) {
+            return onLoop(() -> CompletableFuture.completedFuture(stats())).join();
+        }
+        return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
+                lookups, lookupFailures);
+    }
+
+    @Override
+    public void close() {
+        if (scheduler.inSchedulerThread()) {
+            stopNow();
+        } else {
+            onLoop(() -> {
+                stopNow();
+                return CompletableFuture.completedFuture(null);
+            }).join();
+        }
+    }
+
+    private void stopNow() {
+        if (stopped) return;
+        stopped = true;
+        if (maintenance != null) maintenance.cancel();
+        if (soonMaintenance != null) soonMaintenance.cancel();
+        routing.stop();
+        rpc.close();
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    // ---- NodeContext -----------------------------------------------------------------------------
+
+    @Override
+    public NodeConfig config() {
+        return config;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Random random() {
+        return random;
+    }
+
+    @Override
+    public RpcEndpoint rpc() {
+        return rpc;
+    }
+
+    @Override
+    public CompletableFuture<RouteStep> askRoute(NodeRef node, Key key) {
+        if (node.equals(self)) return CompletableFuture.completedFuture(routing.route(key));
+        return rpc.request(node.address(), new RouteQuery(key), RouteReply.class).thenApply(RouteReply::step);
+    }
+
+    @Override
+    public void neighboursChanged() {
+        if (stopped || maintenance == null || soonMaintenance != null) return;
+        soonMaintenance = scheduler.schedule(Math.min(1_000, config.maintenanceMillis()), () -> {
+            soonMaintenance = null;
+            if (!stopped) replication.maintain();
+        });
+    }
+
+    /** Forget that {@code peer} holds copies: it left or died, so its records need new replicas. */
+    public void peerGone(Key peer) {
+        replication.forget(peer);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------
+
+    /** Lookup on the scheduler thread, by the configured mode. */
+    CompletableFuture<LookupResult> lookupOnLoop(Key key) {
+        lookups++;
+        CompletableFuture<LookupResult> f;
+        if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().needsResolution()) {
+            f = recursive.lookup(key);
+        } else {
+            f = driver.lookup(key, routing.route(key)).thenApply(LookupDriver.Run::toResult);
+        }
+        return f.whenComplete((r, e) -> {
+            if (e != null) lookupFailures++;
+        });
+    }
+
+    /** The k closest nodes an iterative lookup ended with (Kademlia stores on all of them). */
+    public CompletableFuture<List<NodeRef>> closestNodes(Key key) {
+        return onLoop(() -> driver.lookup(key, routing.route(key)).thenApply(run -> run.outcome().closest()));
+    }
+
+    private CompletableFuture<StoreAck> storeAt(NodeRef node, Record r) {
+        StoreRequest request = new StoreRequest(r, true, scheduler);
+        if (node.equals(self)) return replication.onStore(request);
+        return rpc.request(node.address(), request, StoreAck.class);
+    }
+
+    private CompletableFuture<Optional<Record>> fetchFrom(NodeRef node, Key key) {
+        FetchRequest request = new FetchRequest(key, false);
+        if (node.equals(self)) return replication.onFetch(request);
+        return rpc.request(node.address(), request, FetchReply.class).thenApply(FetchReply::record);
+    }
+
+    private long nextVersion() {
+        lastVersion = Math.max(lastVersion + 1, scheduler.nowMillis() * 1000);
+        return lastVersion;
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
+        if (scheduler.inSchedulerThread()) {
+            try {
+                return action.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        scheduler.execute(() -> {
+            try {
+                action.get().whenComplete((v, e) -> {
+                    if (e != null) result.completeExceptionally(e); else result.complete(v);
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The routing algorithm hosted here (for simulation checks and the shell's routing view). */
+    public RoutingAlgorithm routing() {
+        return routing;
+    }
+
+    public int storedRecords() {
+        return store.size();
+    }
+
+    /** Live records held here, as responsible node or replica. */
+    public List<Record> heldRecords() {
+        return store.live(scheduler.nowMillis());
+    }
+}

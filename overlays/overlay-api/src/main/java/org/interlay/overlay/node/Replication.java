@@ -1,0 +1,154 @@
+package org.interlay.overlay.node;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.Record;
+import org.interlay.overlay.node.msg.FetchReply;
+import org.interlay.overlay.node.msg.FetchRequest;
+import org.interlay.overlay.node.msg.StoreAck;
+import org.interlay.overlay.node.msg.StoreRequest;
+import org.interlay.overlay.rpc.RpcEndpoint;
+import org.interlay.overlay.time.Scheduler;
+
+/**
+ * Keeps each record on its responsible node and that node's replica set while nodes come and go.
+ *
+ * <ul>
+ *   <li>A store asked of the responsible node is copied to its replica set before it is acknowledged.</li>
+ *   <li>Periodically, and soon after the routing algorithm reports a change of neighbours, each node
+ *       walks its records: where it is responsible, it copies each record to replica-set members that
+ *       have not had it; where another node it knows of is responsible, it hands the record to that node.</li>
+ *   <li>A responsible node asked for a record it lacks asks its replicas before answering "none".</li>
+ *   <li>On a graceful leave, every record goes to whoever takes it over.</li>
+ * </ul>
+ */
+final class Replication {
+    private final RecordStore store;
+    private final RoutingAlgorithm routing;
+    private final RpcEndpoint rpc;
+    private final Scheduler scheduler;
+    private final NodeRef self;
+    private final int replicas;
+    /** For each record, the nodes known to hold its current version (besides this one). */
+    private final Map<Key, Holders> holders = new HashMap<>();
+
+    private record Holders(long version, Set<Key> nodes) {}
+
+    Replication(RecordStore store, RoutingAlgorithm routing, RpcEndpoint rpc, Scheduler scheduler, NodeRef self,
+                int replicas) {
+        this.store = store;
+        this.routing = routing;
+        this.rpc = rpc;
+        this.scheduler = scheduler;
+        this.self = self;
+        this.replicas = replicas;
+    }
+
+    /** Handles a store: keeps the record and, when asked as responsible node, copies it to the replica set. */
+    CompletableFuture<StoreAck> onStore(StoreRequest request) {
+        Record r = request.record();
+        store.offer(r);
+        if (!request.replicate()) return CompletableFuture.completedFuture(new StoreAck(1));
+        Optional<Record> held = store.latest(r.key());
+        Record current = held.orElse(r);
+        List<NodeRef> targets = routing.replicaSet(r.key(), replicas);
+        AtomicInteger copies = new AtomicInteger(1);
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (NodeRef n : targets) {
+            sends.add(send(n, current, false).thenRun(() -> {
+                copies.incrementAndGet();
+                markHeld(current, n);
+            }).exceptionally(e -> null));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> new StoreAck(copies.get()));
+    }
+
+    /** Handles a fetch: from the store, else (if responsible and allowed) from the replicas. */
+    CompletableFuture<Optional<Record>> onFetch(FetchRequest request) {
+        long now = scheduler.nowMillis();
+        Optional<Record> local = store.get(request.key(), now);
+        if (local.isPresent() || request.localOnly() || !routing.isResponsible(request.key())) {
+            return CompletableFuture.completedFuture(local);
+        }
+        List<NodeRef> ask = routing.replicaSet(request.key(), replicas);
+        if (ask.isEmpty()) return CompletableFuture.completedFuture(Optional.empty());
+        CompletableFuture<Optional<Record>> result = new CompletableFuture<>();
+        AtomicInteger pending = new AtomicInteger(ask.size());
+        for (NodeRef n : ask) {
+            rpc.request(n.address(), new FetchRequest(request.key(), true), FetchReply.class).whenComplete((reply, e) -> {
+                if (e == null && reply.record().isPresent()) {
+                    store.offer(reply.record().get());
+                    result.complete(store.get(request.key(), scheduler.nowMillis()));
+                } else if (pending.decrementAndGet() == 0) {
+                    result.complete(Optional.empty());
+                }
+            });
+        }
+        return result;
+    }
+
+    /** One pass over the records: expire, top up replica sets, hand records to their responsible node. */
+    void maintain() {
+        long now = scheduler.nowMillis();
+        store.expire(now);
+        holders.keySet().removeIf(k -> store.latest(k).isEmpty());
+        for (Record r : store.all()) {
+            if (routing.isResponsible(r.key())) {
+                for (NodeRef n : routing.replicaSet(r.key(), replicas)) {
+                    if (!isHeldBy(r, n)) send(n, r, false).thenRun(() -> markHeld(r, n));
+                }
+            } else if (routing.route(r.key()) instanceof RouteStep.Resolved res && !res.responsible().equals(self)) {
+                NodeRef owner = res.responsible();
+                if (!isHeldBy(r, owner)) send(owner, r, true).thenRun(() -> markHeld(r, owner));
+            }
+        }
+    }
+
+    /** Gives every record to the node that takes it over when this one leaves. */
+    CompletableFuture<Void> handOver() {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (Record r : store.all()) {
+            NodeRef to = null;
+            if (routing.isResponsible(r.key())) {
+                List<NodeRef> next = routing.replicaSet(r.key(), 1);
+                if (!next.isEmpty()) to = next.get(0);
+            } else if (routing.route(r.key()) instanceof RouteStep.Resolved res && !res.responsible().equals(self)) {
+                to = res.responsible();
+            }
+            if (to != null) sends.add(send(to, r, true).exceptionally(e -> null));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<StoreAck> send(NodeRef to, Record r, boolean replicate) {
+        return rpc.request(to.address(), new StoreRequest(r, replicate, scheduler), StoreAck.class);
+    }
+
+    private boolean isHeldBy(Record r, NodeRef n) {
+        Holders h = holders.get(r.key());
+        return h != null && h.version() == r.version() && h.nodes().contains(n.id());
+    }
+
+    private void markHeld(Record r, NodeRef n) {
+        Holders h = holders.get(r.key());
+        if (h == null || h.version() != r.version()) {
+            h = new Holders(r.version(), new HashSet<>(4));
+            holders.put(r.key(), h);
+        }
+        h.nodes().add(n.id());
+    }
+
+    /** Forgets that a departed node held anything, so its records are copied elsewhere. */
+    void forget(Key nodeId) {
+        for (Holders h : holders.values()) h.nodes().remove(nodeId);
+    }
+}

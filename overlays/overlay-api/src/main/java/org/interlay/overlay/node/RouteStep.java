@@ -1,0 +1,24 @@
+package org.interlay.overlay.node;
+
+import java.util.List;
+import org.interlay.overlay.NodeRef;
+
+/**
+ * A node's local routing decision for a key: either it knows who is responsible, or it names nodes
+ * closer to the key, best first (the next ones are fall-backs when the first does not answer).
+ */
+public sealed interface RouteStep {
+    /** {@code responsible} holds the key; it may be the deciding node itself. */
+    record Resolved(NodeRef responsible) implements RouteStep {}
+
+    /** Ask one of {@code closer}, best first. Kademlia always answers this, with its k closest. */
+    record Forward(List<NodeRef> closer) implements RouteStep {}
+
+    static RouteStep resolved(NodeRef node) {
+        return new Resolved(node);
+    }
+
+    static RouteStep forward(List<NodeRef> closer) {
+        return new Forward(List.copyOf(closer));
+    }
+}

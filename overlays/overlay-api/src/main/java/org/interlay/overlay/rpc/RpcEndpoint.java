@@ -1,0 +1,305 @@
+package org.interlay.overlay.rpc;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.time.Scheduler;
+import org.interlay.overlay.time.Timer;
+import org.interlay.overlay.transport.Transport;
+import org.interlay.overlay.wire.Frame;
+import org.interlay.overlay.wire.FrameCodec;
+import org.interlay.overlay.wire.FrameKind;
+import org.interlay.overlay.wire.Message;
+import org.interlay.overlay.wire.MessageType;
+import org.interlay.overlay.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests and responses over a {@link Transport}: ids pair a response with its request, requests
+ * are retransmitted with backoff until answered or given up, retransmitted requests get the cached
+ * response instead of being handled twice. Everything runs on the node's {@link Scheduler} thread.
+ *
+ * <p>Datagrams that do not decode, or belong to another overlay, are counted and dropped; they never
+ * reach a handler and never throw out of the receive path.
+ */
+public final class RpcEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
+
+    private final Transport transport;
+    private final Scheduler scheduler;
+    private final FrameCodec codec;
+    private final int overlayId;
+    private final NodeRef self;
+    private final RpcConfig config;
+    private final Map<Long, Pending> pending = new HashMap<>();
+    private final Map<Integer, Handler<?>> handlers = new HashMap<>();
+    /** Requests seen within the retransmission window, with their answer once sent (null while handled). */
+    private final LinkedHashMap<RequestId, Answer> answered = new LinkedHashMap<>();
+    private final DropLog malformed = new DropLog(log, "malformed datagrams", 10_000);
+    private final DropLog foreign = new DropLog(log, "datagrams of another overlay", 10_000);
+    private PeerObserver observer = new PeerObserver() {
+        @Override
+        public void heard(NodeRef peer) { }
+
+        @Override
+        public void unresponsive(Address peer) { }
+    };
+    private long nextRpcId;
+    private boolean closed;
+    private long sent, received, retransmissions, timeouts, handlerErrors;
+
+    public RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
+                       RpcConfig config, Random random) {
+        this.transport = transport;
+        this.scheduler = scheduler;
+        this.codec = codec.register(ErrorReply.TYPE);
+        this.overlayId = overlayId;
+        this.self = self;
+        this.config = config;
+        this.nextRpcId = random.nextLong() & Long.MAX_VALUE;
+        transport.setHandler(this::onDatagram);
+    }
+
+    public NodeRef self() {
+        return self;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public void setObserver(PeerObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Answers requests of this type. Registers the type with the codec. */
+    public <M extends Message> void onRequest(MessageType<M> type, RequestHandler<M> handler) {
+        codec.register(type);
+        handlers.put(type.code(), new Handler<>(handler, null));
+    }
+
+    /** Takes one-way messages of this type. Registers the type with the codec. */
+    public <M extends Message> void onOneway(MessageType<M> type, OnewayHandler<M> handler) {
+        codec.register(type);
+        handlers.put(type.code(), new Handler<>(null, handler));
+    }
+
+    /** Makes a response type known to the codec. */
+    public void responseType(MessageType<?> type) {
+        codec.register(type);
+    }
+
+    /**
+     * Sends {@code request} to {@code to}; completes with the response, or exceptionally with
+     * {@link RpcTimeoutException} or {@link RemoteErrorException}. Completes on the scheduler thread.
+     */
+    public CompletableFuture<Message> request(Address to, Message request) {
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("endpoint closed"));
+            return result;
+        }
+        long id = nextRpcId++;
+        byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.REQUEST, id, self, request));
+        Pending p = new Pending(to, bytes, request, result);
+        pending.put(id, p);
+        transmit(id, p, config.initialTimeoutMillis());
+        return result;
+    }
+
+    /** Typed form of {@link #request}: fails with {@link RemoteErrorException} if the answer is of another kind. */
+    public <R extends Message> CompletableFuture<R> request(Address to, Message request, Class<R> responseClass) {
+        return request(to, request).thenApply(m -> {
+            if (!responseClass.isInstance(m)) {
+                throw new RemoteErrorException(to + " answered " + codec.typeName(m.type()) + " where "
+                        + responseClass.getSimpleName() + " was expected");
+            }
+            return responseClass.cast(m);
+        });
+    }
+
+    public void send(Address to, Message message) {
+        if (closed) return;
+        transport.send(to, codec.encode(new Frame(overlayId, FrameKind.ONEWAY, 0, self, message)));
+        sent++;
+    }
+
+    private void transmit(long id, Pending p, long timeoutMillis) {
+        transport.send(p.to, p.bytes);
+        sent++;
+        p.attempts++;
+        p.timer = scheduler.schedule(timeoutMillis, () -> onTimeout(id, p, timeoutMillis));
+    }
+
+    private void onTimeout(long id, Pending p, long lastTimeout) {
+        if (pending.get(id) != p) return;
+        if (p.attempts < config.maxAttempts()) {
+            retransmissions++;
+            transmit(id, p, (long) (lastTimeout * config.backoff()));
+            return;
+        }
+        pending.remove(id);
+        timeouts++;
+        observer.unresponsive(p.to);
+        p.result.completeExceptionally(new RpcTimeoutException(p.to, codec.typeName(p.request.type())));
+    }
+
+    private void onDatagram(Address from, byte[] data, int offset, int length) {
+        if (closed) return;
+        Frame frame;
+        try {
+            frame = codec.decode(data, offset, length);
+        } catch (WireFormatException e) {
+            malformed.drop(scheduler.nowMillis(), from, e.getMessage());
+            return;
+        }
+        if (frame.overlayId() != overlayId) {
+            foreign.drop(scheduler.nowMillis(), from, "overlay id " + Integer.toHexString(frame.overlayId()));
+            return;
+        }
+        received++;
+        NodeRef sender = new NodeRef(frame.sender().id(), from);
+        if (!sender.id().equals(self.id())) observer.heard(sender);
+        switch (frame.kind()) {
+            case RESPONSE -> onResponse(frame);
+            case REQUEST -> onRequestFrame(sender, frame);
+            case ONEWAY -> onOnewayFrame(sender, frame);
+        }
+    }
+
+    private void onResponse(Frame frame) {
+        Pending p = pending.remove(frame.rpcId());
+        if (p == null) return; // late duplicate of an answered or abandoned request
+        p.timer.cancel();
+        if (frame.message() instanceof ErrorReply error) {
+            p.result.completeExceptionally(new RemoteErrorException(p.to + ": " + error.reason()));
+        } else {
+            p.result.complete(frame.message());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M extends Message> void onRequestFrame(NodeRef sender, Frame frame) {
+        RequestId rid = new RequestId(sender.address(), frame.rpcId());
+        forgetOldAnswers();
+        Answer seen = answered.get(rid);
+        if (seen != null) {
+            if (seen.bytes != null) {
+                transport.send(sender.address(), seen.bytes);
+                sent++;
+            }
+            return; // no bytes yet: still being handled; the answer goes out when ready
+        }
+        Handler<M> h = (Handler<M>) handlers.get(frame.message().type());
+        if (h == null || h.request == null) {
+            malformed.drop(scheduler.nowMillis(), sender, codec.typeName(frame.message().type()) + " is not a request here");
+            return;
+        }
+        answered.put(rid, new Answer(scheduler.nowMillis()));
+        CompletionStage<? extends Message> answer;
+        try {
+            answer = h.request.handle(sender, (M) frame.message());
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, error) -> {
+            Message reply = response;
+            if (error != null) {
+                handlerErrors++;
+                reply = new ErrorReply(describe(error));
+            }
+            byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.RESPONSE, frame.rpcId(), self, reply));
+            if (closed) return;
+            if (scheduler.inSchedulerThread()) {
+                respond(rid, bytes);
+            } else {
+                scheduler.execute(() -> respond(rid, bytes));
+            }
+        });
+    }
+
+    private void respond(RequestId rid, byte[] bytes) {
+        Answer a = answered.get(rid);
+        if (a != null) a.bytes = bytes;
+        transport.send(rid.from(), bytes);
+        sent++;
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M extends Message> void onOnewayFrame(NodeRef sender, Frame frame) {
+        Handler<M> h = (Handler<M>) handlers.get(frame.message().type());
+        if (h == null || h.oneway == null) {
+            malformed.drop(scheduler.nowMillis(), sender, codec.typeName(frame.message().type()) + " is not one-way here");
+            return;
+        }
+        h.oneway.handle(sender, (M) frame.message());
+    }
+
+    /** Stops sending and fails every request in flight. */
+    public void close() {
+        closed = true;
+        for (Pending p : pending.values()) {
+            p.timer.cancel();
+            p.result.completeExceptionally(new IllegalStateException("endpoint closed"));
+        }
+        pending.clear();
+        transport.close();
+    }
+
+    public RpcStats stats() {
+        return new RpcStats(sent, received, retransmissions, timeouts, malformed.count(), foreign.count(),
+                handlerErrors, pending.size());
+    }
+
+    /** A retransmitted request arrives within the sender's give-up time; older entries are of no use. */
+    private void forgetOldAnswers() {
+        long horizon = scheduler.nowMillis() - config.totalTimeoutMillis();
+        var it = answered.values().iterator();
+        while (it.hasNext()) {
+            Answer a = it.next();
+            if (a.at >= horizon) break;
+            it.remove();
+        }
+    }
+
+    private record RequestId(Address from, long rpcId) {}
+
+    private static final class Answer {
+        final long at;
+        byte[] bytes;
+
+        Answer(long at) {
+            this.at = at;
+        }
+    }
+
+    private record Handler<M extends Message>(RequestHandler<M> request, OnewayHandler<M> oneway) {}
+
+    private static final class Pending {
+        final Address to;
+        final byte[] bytes;
+        final Message request;
+        final CompletableFuture<Message> result;
+        int attempts;
+        Timer timer;
+
+        Pending(Address to, byte[] bytes, Message request, CompletableFuture<Message> result) {
+            this.to = to;
+            this.bytes = bytes;
+            this.request = request;
+            this.result = result;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.interlay.overlay.rpc;
+
+/** Counters of one endpoint: datagrams sent and taken, retries, requests given up, input dropped. */
+public record RpcStats(long sent, long received, long retransmissions, long timeouts, long malformed,
+                       long foreign, long handlerErrors, long inFlight) {}

@@ -1,0 +1,7 @@
+package org.interlay.overlay.time;
+
+/** A task scheduled for later; cancelling one that has run or was cancelled does nothing. */
+@FunctionalInterface
+public interface Timer {
+    void cancel();
+}

@@ -1,0 +1,162 @@
+package org.interlay.overlay.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.GlobalView;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+
+/**
+ * Many nodes of one algorithm on one {@link SimNetwork}, in virtual time, all from one seed: build
+ * an overlay, crash or add nodes, ask the global view who is responsible, wait on futures by
+ * running the simulation until they complete.
+ */
+public final class SimCluster {
+    private final OverlayAlgorithm algorithm;
+    private final NodeConfig config;
+    private final VirtualScheduler scheduler;
+    private final SimNetwork network;
+    private final Random random;
+    private final List<OverlayNode> live = new ArrayList<>();
+
+    public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed) {
+        this.algorithm = algorithm;
+        this.config = config;
+        this.scheduler = new VirtualScheduler();
+        this.network = new SimNetwork(scheduler, latency, seed);
+        this.random = new Random(seed);
+    }
+
+    /** A cluster with wide-area latencies (5-100 ms) and the algorithm's defaults. */
+    public SimCluster(OverlayAlgorithm algorithm, String overlayName, long seed) {
+        this(algorithm, NodeConfig.defaults(overlayName).withRpc(SimDefaults.RPC), PlaneLatency.wideArea(seed), seed);
+    }
+
+    public OverlayAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public VirtualScheduler scheduler() {
+        return scheduler;
+    }
+
+    public SimNetwork network() {
+        return network;
+    }
+
+    public Random random() {
+        return random;
+    }
+
+    /** A node that is not started yet: {@link #join} or {@link OverlayNode#join} starts it. */
+    public OverlayNode newNode() {
+        return new OverlayNode(algorithm, config, Key.random(random), network.attach(), scheduler,
+                new Random(random.nextLong()));
+    }
+
+    /** Starts a node that creates the overlay, or joins through a random live node. */
+    public CompletableFuture<OverlayNode> join() {
+        OverlayNode node = newNode();
+        List<org.interlay.overlay.Address> boot = live.isEmpty() ? List.of()
+                : List.of(live.get(random.nextInt(live.size())).self().address());
+        live.add(node);
+        return node.join(boot).thenApply(v -> node);
+    }
+
+    /**
+     * Adds {@code count} nodes, one starting every {@code spacingMillis} of virtual time, and waits
+     * until every join has completed (or {@code limitMillis} passed).
+     */
+    public void grow(int count, long spacingMillis, long limitMillis) {
+        List<CompletableFuture<OverlayNode>> joins = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            joins.add(join());
+            scheduler.runFor(spacingMillis);
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
+        await(all, limitMillis);
+    }
+
+    /** Runs until every node's routing state agrees with the global view; true if it did in time. */
+    public boolean stabilize(long checkEveryMillis, long limitMillis) {
+        return scheduler.runUntil(this::isStable, checkEveryMillis, limitMillis);
+    }
+
+    public boolean isStable() {
+        GlobalView view = view();
+        for (OverlayNode n : live) {
+            if (!n.routing().agreesWith(view)) return false;
+        }
+        return true;
+    }
+
+    /** How many live nodes disagree with the global view (for progress reports). */
+    public int disagreeing() {
+        GlobalView view = view();
+        int n = 0;
+        for (OverlayNode node : live) if (!node.routing().agreesWith(view)) n++;
+        return n;
+    }
+
+    public GlobalView view() {
+        return new GlobalView(live.stream().map(n -> n.self().id()).toList());
+    }
+
+    /** Who should be responsible for {@code key} among the live nodes. */
+    public Key responsible(Key key) {
+        return algorithm.responsible(view(), key);
+    }
+
+    public List<OverlayNode> live() {
+        return Collections.unmodifiableList(live);
+    }
+
+    public OverlayNode randomLive() {
+        return live.get(random.nextInt(live.size()));
+    }
+
+    /** The node crashes: no goodbye, no hand-over. */
+    public void crash(OverlayNode node) {
+        live.remove(node);
+        node.close();
+    }
+
+    /** Crashes {@code fraction} of the live nodes, chosen at random, at the same instant. */
+    public List<OverlayNode> crashFraction(double fraction) {
+        List<OverlayNode> shuffled = new ArrayList<>(live);
+        Collections.shuffle(shuffled, random);
+        List<OverlayNode> victims = shuffled.subList(0, (int) Math.round(fraction * live.size()));
+        List<OverlayNode> out = List.copyOf(victims);
+        out.forEach(this::crash);
+        return out;
+    }
+
+    /** The node leaves gracefully; runs the simulation until it has. */
+    public void leave(OverlayNode node, long limitMillis) {
+        live.remove(node);
+        await(node.leave(), limitMillis);
+    }
+
+    /** Runs the simulation until {@code f} completes; its value, or its failure unwrapped. */
+    public <T> T await(CompletableFuture<T> f, long limitMillis) {
+        scheduler.runUntil(f::isDone, 10, limitMillis);
+        if (!f.isDone()) throw new IllegalStateException("not done after " + limitMillis + " ms of virtual time");
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            throw new CompletionException(c);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
