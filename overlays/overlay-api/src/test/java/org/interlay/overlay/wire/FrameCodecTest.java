@@ -1,0 +1,108 @@
+package org.interlay.overlay.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.RouteStep;
+import org.interlay.overlay.node.msg.FetchRequest;
+import org.interlay.overlay.node.msg.RouteReply;
+import org.interlay.overlay.node.msg.RouteQuery;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+    private final Random random = new Random(11);
+    private final FrameCodec codec = new FrameCodec()
+            .register(RouteQuery.TYPE).register(RouteReply.TYPE).register(FetchRequest.TYPE);
+    private final NodeRef sender = new NodeRef(Key.hash("sender"), new Address(0x7F000001, 4000));
+
+    private NodeRef node(int i) {
+        return new NodeRef(Key.hash("n" + i), new Address(0x7F000001, 5000 + i));
+    }
+
+    @Test
+    void roundTripsEveryField() throws WireFormatException {
+        Frame f = new Frame(42, FrameKind.RESPONSE, 0x1234_5678_9ABCL, sender,
+                new RouteReply(RouteStep.forward(List.of(node(1), node(2), node(3)))));
+        Frame back = codec.decode(codec.encode(f));
+        assertEquals(f, back);
+        Frame resolved = new Frame(-7, FrameKind.REQUEST, 1, sender, new RouteReply(RouteStep.resolved(node(9))));
+        assertEquals(resolved, codec.decode(codec.encode(resolved)));
+    }
+
+    @Test
+    void everyTruncationIsATypedError() {
+        byte[] good = codec.encode(new Frame(1, FrameKind.REQUEST, 5, sender, new FetchRequest(Key.hash("k"), true)));
+        for (int len = 0; len < good.length; len++) {
+            byte[] cut = Arrays.copyOf(good, len);
+            assertThrows(WireFormatException.class, () -> codec.decode(cut), "length " + len);
+        }
+        byte[] longer = Arrays.copyOf(good, good.length + 1);
+        assertThrows(WireFormatException.class, () -> codec.decode(longer), "trailing byte");
+    }
+
+    @Test
+    void badHeaderFieldsAreRejected() {
+        byte[] good = codec.encode(new Frame(1, FrameKind.ONEWAY, 0, sender, new RouteQuery(Key.hash("k"))));
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        assertThrows(WireFormatException.class, () -> codec.decode(magic));
+        byte[] version = good.clone();
+        version[2] = 9;
+        assertThrows(WireFormatException.class, () -> codec.decode(version));
+        byte[] kind = good.clone();
+        kind[7] = 0;
+        assertThrows(WireFormatException.class, () -> codec.decode(kind));
+        byte[] type = good.clone();
+        type[8] = (byte) 200;
+        assertThrows(WireFormatException.class, () -> codec.decode(type));
+    }
+
+    @Test
+    void resolvedReplyMustNameOneNode() {
+        byte[] bytes = codec.encode(new Frame(1, FrameKind.RESPONSE, 2, sender,
+                new RouteReply(RouteStep.forward(List.of(node(1), node(2))))));
+        bytes[FrameCodec.HEADER_BYTES] = 1; // claim "resolved" while listing two nodes
+        assertThrows(WireFormatException.class, () -> codec.decode(bytes));
+    }
+
+    @Test
+    void randomAndMutatedInputNeverEscapesAsAnythingButWireFormatException() {
+        byte[] good = codec.encode(new Frame(1, FrameKind.RESPONSE, 3, sender,
+                new RouteReply(RouteStep.forward(List.of(node(1), node(2))))));
+        int rejected = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] input;
+            if (i % 2 == 0) {
+                input = new byte[random.nextInt(120)];
+                random.nextBytes(input);
+            } else {
+                input = Arrays.copyOf(good, random.nextInt(good.length + 8));
+                for (int flips = random.nextInt(4); flips >= 0; flips--) {
+                    if (input.length > 0) input[random.nextInt(input.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            }
+            try {
+                codec.decode(input);
+            } catch (WireFormatException expected) {
+                rejected++;
+            } catch (RuntimeException e) {
+                fail("input " + Arrays.toString(input) + " escaped as " + e);
+            }
+        }
+        // Every random array fails the magic check; mutations of a good frame mostly fail too.
+        assertEquals(true, rejected >= 10_000, "rejected " + rejected);
+    }
+
+    @Test
+    void aTypeCodeCannotBeRegisteredTwice() {
+        MessageType<RouteQuery> clash = new MessageType<>(RouteQuery.TYPE.code(), "clash", in -> new RouteQuery(in.key("k")));
+        assertThrows(IllegalStateException.class, () -> codec.register(clash));
+    }
+}
