@@ -25,6 +25,7 @@ public final class SimCluster {
     private final SimNetwork network;
     private final Random random;
     private final List<OverlayNode> live = new ArrayList<>();
+    private GlobalView cachedView;
 
     public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed) {
         this.algorithm = algorithm;
@@ -61,27 +62,39 @@ public final class SimCluster {
                 new Random(random.nextLong()));
     }
 
-    /** Starts a node that creates the overlay, or joins through a random live node. */
+    /**
+     * Starts a node that creates the overlay, or joins through a random live node. A node whose join
+     * fails (its bootstrap died, say) is crashed and the future fails.
+     */
     public CompletableFuture<OverlayNode> join() {
         OverlayNode node = newNode();
         List<org.interlay.overlay.Address> boot = live.isEmpty() ? List.of()
                 : List.of(live.get(random.nextInt(live.size())).self().address());
         live.add(node);
-        return node.join(boot).thenApply(v -> node);
+        cachedView = null;
+        return node.join(boot).handle((v, e) -> {
+            if (e != null) {
+                crash(node);
+                throw new CompletionException(e);
+            }
+            return node;
+        });
     }
 
     /**
      * Adds {@code count} nodes, one starting every {@code spacingMillis} of virtual time, and waits
-     * until every join has completed (or {@code limitMillis} passed).
+     * until every join has completed (or {@code limitMillis} passed). Returns how many failed; failed
+     * nodes are not part of the overlay.
      */
-    public void grow(int count, long spacingMillis, long limitMillis) {
+    public int grow(int count, long spacingMillis, long limitMillis) {
         List<CompletableFuture<OverlayNode>> joins = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            joins.add(join());
+            joins.add(join().exceptionally(e -> null));
             scheduler.runFor(spacingMillis);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
         await(all, limitMillis);
+        return (int) joins.stream().filter(j -> j.join() == null).count();
     }
 
     /** Runs until every node's routing state agrees with the global view; true if it did in time. */
@@ -105,8 +118,10 @@ public final class SimCluster {
         return n;
     }
 
+    /** Every live node's id; rebuilt only after membership changed. */
     public GlobalView view() {
-        return new GlobalView(live.stream().map(n -> n.self().id()).toList());
+        if (cachedView == null) cachedView = new GlobalView(live.stream().map(n -> n.self().id()).toList());
+        return cachedView;
     }
 
     /** Who should be responsible for {@code key} among the live nodes. */
@@ -125,6 +140,7 @@ public final class SimCluster {
     /** The node crashes: no goodbye, no hand-over. */
     public void crash(OverlayNode node) {
         live.remove(node);
+        cachedView = null;
         node.close();
     }
 
@@ -138,9 +154,17 @@ public final class SimCluster {
         return out;
     }
 
+    /** The node starts leaving gracefully; it counts as gone at once. */
+    public CompletableFuture<Void> beginLeave(OverlayNode node) {
+        live.remove(node);
+        cachedView = null;
+        return node.leave();
+    }
+
     /** The node leaves gracefully; runs the simulation until it has. */
     public void leave(OverlayNode node, long limitMillis) {
         live.remove(node);
+        cachedView = null;
         await(node.leave(), limitMillis);
     }
 

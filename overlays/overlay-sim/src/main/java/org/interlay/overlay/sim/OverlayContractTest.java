@@ -1,0 +1,219 @@
+package org.interlay.overlay.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.Record;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.rpc.RpcConfig;
+import org.interlay.overlay.wire.FrameCodec;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every overlay algorithm must do, whatever its routing: each algorithm's module subclasses this
+ * and names its algorithm. In simulation (seeded, virtual time) except where real sockets are the point.
+ */
+public abstract class OverlayContractTest {
+    private static final long SEED = 20011;
+    private static final long LIMIT = 10 * 60_000;
+
+    /** The algorithm under test. */
+    protected abstract OverlayAlgorithm algorithm();
+
+    private SimCluster stableCluster(int nodes) {
+        SimCluster c = new SimCluster(algorithm(), algorithm().name() + ".contract", SEED);
+        assertEquals(0, c.grow(nodes, 20, LIMIT), "every join completes");
+        assertTrue(c.stabilize(1_000, LIMIT), () -> c.disagreeing() + " of " + nodes + " nodes disagree with the global view");
+        return c;
+    }
+
+    private static Record record(SimCluster c, String aor, String contact) {
+        return Record.of("sip-binding", aor, contact.getBytes(), aor, c.scheduler().nowMillis(), 24 * 3_600_000L);
+    }
+
+    private List<Record> storeRecords(SimCluster c, int count) {
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Record r = record(c, "user" + i + "@" + algorithm().name() + ".lab", "sip:user" + i + "@127.0.0.1:" + (5000 + i));
+            c.await(c.randomLive().put(r), LIMIT);
+            records.add(r);
+        }
+        return records;
+    }
+
+    private void assertAllFound(SimCluster c, List<Record> records) {
+        for (Record r : records) {
+            Optional<Record> got = c.await(c.randomLive().get(r.key()), LIMIT);
+            assertTrue(got.isPresent(), () -> "record " + r.name() + " was lost");
+            assertArrayEquals(r.value(), got.get().value(), r.name());
+        }
+    }
+
+    @Test
+    void everyLookupEndsAtTheResponsibleNode() {
+        SimCluster c = stableCluster(100);
+        Random keys = new Random(3);
+        for (int i = 0; i < 300; i++) {
+            Key key = Key.random(keys);
+            LookupResult r = c.await(c.randomLive().lookup(key), LIMIT);
+            assertEquals(c.responsible(key), r.responsible().id(), "lookup " + i + " of " + key);
+            assertEquals(r.hops(), r.route().size() - 1, "the route has one node more than it has hops");
+        }
+    }
+
+    @Test
+    void aNodeLookingUpAKeyItHoldsTakesNoHops() {
+        SimCluster c = stableCluster(20);
+        OverlayNode n = c.live().get(0);
+        LookupResult r = c.await(n.lookup(n.self().id()), LIMIT);
+        assertEquals(n.self(), r.responsible());
+        assertEquals(0, r.hops());
+    }
+
+    @Test
+    void putGetReplaceAndRemove() {
+        SimCluster c = stableCluster(40);
+        Record first = record(c, "alice@" + algorithm().name() + ".lab", "sip:alice@127.0.0.1:5060");
+        c.await(c.randomLive().put(first), LIMIT);
+        assertEquals("sip:alice@127.0.0.1:5060", c.await(c.randomLive().get(first.key()), LIMIT).orElseThrow().valueAsText());
+
+        Record second = record(c, first.name(), "sip:alice@127.0.0.1:5070");
+        c.await(c.randomLive().put(second), LIMIT);
+        assertEquals("sip:alice@127.0.0.1:5070", c.await(c.randomLive().get(first.key()), LIMIT).orElseThrow().valueAsText());
+
+        c.await(c.randomLive().remove(first.key()), LIMIT);
+        assertEquals(Optional.empty(), c.await(c.randomLive().get(first.key()), LIMIT));
+        c.scheduler().runFor(60_000); // replica maintenance must not bring it back
+        assertEquals(Optional.empty(), c.await(c.randomLive().get(first.key()), LIMIT));
+    }
+
+    @Test
+    void gracefulLeavesHandRecordsOver() {
+        SimCluster c = stableCluster(30);
+        List<Record> records = storeRecords(c, 60);
+        for (int i = 0; i < 10; i++) {
+            c.leave(c.randomLive(), LIMIT);
+            c.scheduler().runFor(5_000);
+        }
+        c.stabilize(1_000, LIMIT);
+        assertAllFound(c, records);
+    }
+
+    @Test
+    void aFifthCrashingAtOnceLosesNoRecord() {
+        SimCluster c = stableCluster(150);
+        List<Record> records = storeRecords(c, 200);
+        c.crashFraction(0.2);
+        assertTrue(c.stabilize(1_000, LIMIT), "the overlay repairs itself");
+        c.scheduler().runFor(30_000);
+        assertAllFound(c, records);
+        Random keys = new Random(5);
+        for (int i = 0; i < 100; i++) {
+            Key key = Key.random(keys);
+            assertEquals(c.responsible(key), c.await(c.randomLive().lookup(key), LIMIT).responsible().id());
+        }
+    }
+
+    @Test
+    void recordsExpire() {
+        SimCluster c = stableCluster(20);
+        Record r = Record.of("presence", "bob@" + algorithm().name() + ".lab", "open".getBytes(), "bob",
+                c.scheduler().nowMillis(), 30_000);
+        c.await(c.randomLive().put(r), LIMIT);
+        assertTrue(c.await(c.randomLive().get(r.key()), LIMIT).isPresent());
+        c.scheduler().runFor(31_000);
+        assertEquals(Optional.empty(), c.await(c.randomLive().get(r.key()), LIMIT));
+    }
+
+    @Test
+    void lateJoinersTakeOverTheirKeys() {
+        SimCluster c = stableCluster(20);
+        List<Record> records = storeRecords(c, 60);
+        c.grow(20, 200, LIMIT);
+        assertTrue(c.stabilize(1_000, LIMIT));
+        c.scheduler().runFor(30_000);
+        assertAllFound(c, records);
+    }
+
+    @Test
+    void survivesGarbageDatagramsOnRealUdp() throws Exception {
+        NodeConfig config = NodeConfig.defaults(algorithm().name() + ".udp").withPeriods(2_000, 200)
+                .withRpc(new RpcConfig(200, 3, 2.0));
+        try (UdpCluster cluster = new UdpCluster(algorithm(), config, SEED);
+             DatagramSocket attacker = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            cluster.grow(8, Duration.ofSeconds(10));
+            assertTrue(cluster.awaitStable(Duration.ofSeconds(30)), "8 nodes on UDP stabilize");
+            OverlayNode target = cluster.nodes().get(3);
+            Random random = new Random(9);
+            int sent = 0;
+            for (int i = 0; i < 10_000; i++) {
+                byte[] junk;
+                if (i % 3 == 0) {
+                    junk = new byte[random.nextInt(200)];
+                    random.nextBytes(junk);
+                } else {
+                    // A plausible header (right magic and version) cut short or followed by noise.
+                    junk = new byte[random.nextInt(FrameCodec.HEADER_BYTES + 40)];
+                    random.nextBytes(junk);
+                    if (junk.length >= 3) {
+                        junk[0] = 'I';
+                        junk[1] = 'L';
+                        junk[2] = 1;
+                    }
+                }
+                attacker.send(new DatagramPacket(junk, junk.length, target.self().address().toSocketAddress()));
+                sent++;
+                if (i % 500 == 0) TimeUnit.MILLISECONDS.sleep(5); // stay within the socket's receive buffer
+            }
+            assertEquals(10_000, sent);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (target.stats().rpc().malformed() < 9_000 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            long dropped = target.stats().rpc().malformed();
+            assertTrue(dropped >= 9_000, "garbage is counted as dropped: " + dropped);
+            for (int i = 0; i < 50; i++) {
+                Key key = Key.random(random);
+                LookupResult r = target.lookup(key).get(10, TimeUnit.SECONDS);
+                assertEquals(cluster.responsible(key), r.responsible().id(), "lookup after the flood");
+            }
+        }
+    }
+
+    @Test
+    void framesOfAnotherOverlayAreDroppedNotServed() throws Exception {
+        NodeConfig mine = NodeConfig.defaults(algorithm().name() + ".one").withRpc(new RpcConfig(100, 2, 2.0));
+        NodeConfig theirs = NodeConfig.defaults(algorithm().name() + ".two").withRpc(new RpcConfig(100, 2, 2.0));
+        try (UdpCluster one = new UdpCluster(algorithm(), mine, 1);
+             UdpCluster two = new UdpCluster(algorithm(), theirs, 2)) {
+            one.grow(3, Duration.ofSeconds(10));
+            two.grow(1, Duration.ofSeconds(10));
+            OverlayNode outsider = two.onLoop(() -> new OverlayNode(algorithm(), theirs, Key.hash("outsider"),
+                    org.interlay.overlay.transport.UdpTransport.onLoopback(two.loop(), 0), two.loop(), new Random(4)));
+            CompletableFuture<Void> join = outsider.join(List.of(one.nodes().get(0).self().address()));
+            assertTrue(join.handle((v, e) -> e != null).get(20, TimeUnit.SECONDS),
+                    "joining through a node of another overlay fails");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (one.nodes().get(0).stats().rpc().foreign() == 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertTrue(one.nodes().get(0).stats().rpc().foreign() > 0, "the foreign frames were counted");
+            outsider.close();
+        }
+    }
+}

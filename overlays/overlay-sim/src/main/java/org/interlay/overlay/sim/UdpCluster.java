@@ -1,0 +1,97 @@
+package org.interlay.overlay.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.GlobalView;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.transport.EventLoop;
+import org.interlay.overlay.transport.UdpTransport;
+
+/**
+ * Many nodes of one algorithm on real UDP sockets on 127.0.0.1, all served by one {@link EventLoop}
+ * thread: the real-time twin of {@link SimCluster}, for tests and benchmarks.
+ */
+public final class UdpCluster implements AutoCloseable {
+    private final OverlayAlgorithm algorithm;
+    private final NodeConfig config;
+    private final EventLoop loop;
+    private final Random random;
+    private final List<OverlayNode> nodes = new ArrayList<>();
+
+    public UdpCluster(OverlayAlgorithm algorithm, NodeConfig config, long seed) {
+        this.algorithm = algorithm;
+        this.config = config;
+        this.loop = new EventLoop("udp-" + algorithm.name());
+        this.random = new Random(seed);
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /** Starts {@code count} nodes one after another, each joining through a random earlier node. */
+    public void grow(int count, Duration perJoinLimit) {
+        for (int i = 0; i < count; i++) {
+            OverlayNode node = onLoop(() -> new OverlayNode(algorithm, config, Key.random(random),
+                    UdpTransport.onLoopback(loop, 0), loop, new Random(random.nextLong())));
+            List<Address> boot = nodes.isEmpty() ? List.of()
+                    : List.of(nodes.get(random.nextInt(nodes.size())).self().address());
+            node.join(boot).orTimeout(perJoinLimit.toMillis(), TimeUnit.MILLISECONDS).join();
+            nodes.add(node);
+        }
+    }
+
+    /** Waits (polling, with a deadline) until every node agrees with the global view. */
+    public boolean awaitStable(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(onLoop(this::isStable))) return true;
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return Boolean.TRUE.equals(onLoop(this::isStable));
+    }
+
+    private boolean isStable() {
+        GlobalView view = view();
+        return nodes.stream().allMatch(n -> n.routing().agreesWith(view));
+    }
+
+    public GlobalView view() {
+        return new GlobalView(nodes.stream().map(n -> n.self().id()).toList());
+    }
+
+    public Key responsible(Key key) {
+        return algorithm.responsible(view(), key);
+    }
+
+    public List<OverlayNode> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** Runs {@code action} on the loop thread and waits for its value. */
+    public <T> T onLoop(java.util.function.Supplier<T> action) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(action.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.join();
+    }
+
+    @Override
+    public void close() {
+        for (OverlayNode n : nodes) n.close();
+        loop.close();
+    }
+}

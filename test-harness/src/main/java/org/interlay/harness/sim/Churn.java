@@ -1,0 +1,60 @@
+package org.interlay.harness.sim;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.sim.SimCluster;
+import org.interlay.overlay.time.Timer;
+
+/**
+ * Continual churn: every node lives for an exponentially distributed session, then fails without
+ * notice, and a fresh node joins in its place, so the population stays at its size (the model of
+ * Rhea et al., "Handling Churn in a DHT", USENIX 2004).
+ */
+final class Churn {
+    private final SimCluster cluster;
+    private final double meanSessionMillis;
+    private final Random random;
+    private final Map<OverlayNode, Timer> sessions = new HashMap<>();
+    private boolean running;
+    int departures;
+
+    Churn(SimCluster cluster, long meanSessionMillis, long seed) {
+        this.cluster = cluster;
+        this.meanSessionMillis = meanSessionMillis;
+        this.random = new Random(seed);
+    }
+
+    void start() {
+        running = true;
+        for (OverlayNode n : cluster.live()) beginSession(n);
+    }
+
+    void stop() {
+        running = false;
+        sessions.values().forEach(Timer::cancel);
+        sessions.clear();
+    }
+
+    private void beginSession(OverlayNode node) {
+        long length = Math.max(1, Math.round(-Math.log(1 - random.nextDouble()) * meanSessionMillis));
+        sessions.put(node, cluster.scheduler().schedule(length, () -> end(node)));
+    }
+
+    private void end(OverlayNode node) {
+        sessions.remove(node);
+        if (!running || node.isStopped()) return;
+        departures++;
+        cluster.crash(node);
+        replace();
+    }
+
+    /** A fresh node joins; if its join fails (its bootstrap died meanwhile), another one tries. */
+    private void replace() {
+        cluster.join().whenComplete((fresh, e) -> {
+            if (!running) return;
+            if (e != null) replace(); else beginSession(fresh);
+        });
+    }
+}

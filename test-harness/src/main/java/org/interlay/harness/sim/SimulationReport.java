@@ -1,0 +1,86 @@
+package org.interlay.harness.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a simulation measured. {@link #toJson()} prints one object on one line; {@link #toText()}
+ * prints the same for a person.
+ *
+ * @param success      fraction of lookups that ended at the node the global view holds responsible
+ * @param consistency  under churn, fraction of same-key lookup pairs from two nodes that agreed (1 without churn)
+ * @param buildSeconds wall seconds from the first join until every node agreed with the global view
+ */
+public record SimulationReport(String algorithm, int nodes, int lookups, long seed, String mode, double success,
+                               double meanHops, double p50Hops, double p99Hops, double maxHops, double meanRounds,
+                               double meanMessages, double meanLatencyMs, double p99LatencyMs, boolean stable,
+                               double buildSeconds, double wallSeconds, double heapMb, double crash, int records,
+                               int lostRecords, double churnMeanSessionMinutes, double consistency, int departures,
+                               long events) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("algo", algorithm);
+        m.put("nodes", nodes);
+        m.put("lookups", lookups);
+        m.put("seed", seed);
+        m.put("mode", mode);
+        m.put("success", round(success, 4));
+        m.put("meanHops", round(meanHops, 3));
+        m.put("p50Hops", p50Hops);
+        m.put("p99Hops", p99Hops);
+        m.put("maxHops", maxHops);
+        m.put("meanRounds", round(meanRounds, 3));
+        m.put("meanMessages", round(meanMessages, 2));
+        m.put("meanLatencyMs", round(meanLatencyMs, 1));
+        m.put("p99LatencyMs", round(p99LatencyMs, 1));
+        m.put("stable", stable);
+        m.put("buildSeconds", round(buildSeconds, 2));
+        m.put("wallSeconds", round(wallSeconds, 2));
+        m.put("heapMb", round(heapMb, 0));
+        m.put("crash", crash);
+        m.put("records", records);
+        m.put("lostRecords", lostRecords);
+        m.put("churnMeanSessionMinutes", round(churnMeanSessionMinutes, 2));
+        m.put("consistency", round(consistency, 4));
+        m.put("departures", departures);
+        m.put("events", events);
+        return m;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of numbers and strings always serializes", e);
+        }
+    }
+
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format("%s, %d nodes, seed %d, %s lookups%n", algorithm, nodes, seed, mode));
+        b.append(String.format("  built and stable: %s in %.2f s wall (%d events)%n", stable ? "yes" : "NO", buildSeconds, events));
+        b.append(String.format("  lookups: %d, success %.2f%%%n", lookups, 100 * success));
+        b.append(String.format("  hops: mean %.3f, p50 %.0f, p99 %.0f, max %.0f; rounds mean %.3f; messages mean %.2f%n",
+                meanHops, p50Hops, p99Hops, maxHops, meanRounds, meanMessages));
+        b.append(String.format("  latency (virtual): mean %.1f ms, p99 %.1f ms%n", meanLatencyMs, p99LatencyMs));
+        if (crash > 0 || churnMeanSessionMinutes > 0) {
+            b.append(String.format("  records: %d stored, %d lost%n", records, lostRecords));
+        }
+        if (crash > 0) b.append(String.format("  crash: %.0f%% of nodes at once%n", 100 * crash));
+        if (churnMeanSessionMinutes > 0) {
+            b.append(String.format("  churn: mean session %.2f min, %d departures, consistency %.2f%%%n",
+                    churnMeanSessionMinutes, departures, 100 * consistency));
+        }
+        b.append(String.format("  wall %.2f s, peak heap %.0f MB%n", wallSeconds, heapMb));
+        return b.toString();
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}
