@@ -1,6 +1,5 @@
 package org.interlay.overlay.wire;
 
-import java.util.Objects;
 import org.interlay.overlay.NodeRef;
 
 /**
@@ -37,7 +36,6 @@ public final class FrameCodec {
     }
 
     public byte[] encode(Frame frame) {
-        Objects.requireNonNull(types[frame.message().type()], () -> "unregistered message type " + frame.message().type());
         WireWriter out = new WireWriter(HEADER_BYTES + 64);
         out.u16(MAGIC).u8(VERSION).i32(frame.overlayId()).u8(frame.kind().code()).u8(frame.message().type())
                 .i64(frame.rpcId()).node(frame.sender());
