@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 /** The syntax of the names that appear in adverts; one place, so parser and records agree. */
 final class NameSyntax {
 
-    private static final Pattern OVERLAY_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern OVERLAY_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern DOTTED_DIGITS = Pattern.compile("[0-9]+(?:\\.[0-9]+)*");
     private static final int MAX_HOST_NAME = 253;
@@ -14,12 +14,15 @@ final class NameSyntax {
     private NameSyntax() {
     }
 
-    /** An overlay name: letters, digits, '.', '_', '-', 1 to 63 characters, alphanumeric at both ends. */
+    /**
+     * An overlay name: letters, digits, '_', '-', 1 to 63 characters, alphanumeric at both ends.
+     * No '.': the name is the DNS-SD instance label, and JmDNS would split it at dots.
+     */
     static boolean isOverlayName(String text) {
         return text != null && OVERLAY_NAME.matcher(text).matches();
     }
 
-    /** A node id: letters, digits, '.', '_', '-', 1 to 64 characters. */
+    /** A node id: letters, digits, '_', '-', 1 to 64 characters (it is part of the instance label too). */
     static boolean isNodeId(String text) {
         return text != null && NODE_ID.matcher(text).matches();
     }

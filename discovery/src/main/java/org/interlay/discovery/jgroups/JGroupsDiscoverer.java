@@ -1,0 +1,255 @@
+package org.interlay.discovery.jgroups;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.interlay.discovery.AdvertKey;
+import org.interlay.discovery.Advertiser;
+import org.interlay.discovery.DaemonThreads;
+import org.interlay.discovery.Departure;
+import org.interlay.discovery.DiscoveryException;
+import org.interlay.discovery.DiscoveryListener;
+import org.interlay.discovery.Discoverer;
+import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.NodeRole;
+import org.interlay.discovery.OverlayAdvert;
+import org.interlay.discovery.RejectedInput;
+import org.interlay.discovery.SightingLedger;
+import org.interlay.discovery.Source;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Message;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The discovery group: every member multicasts a {@link Beacon} of the adverts it serves when it
+ * joins, when its adverts change, when someone joins, and every beacon interval. The group's views
+ * tell at once when a member leaves (its adverts end as {@link Departure#LEFT}) or is detected as
+ * crashed ({@link Departure#FAILED}). Routers' beacons and the view give the {@link BridgePlan}.
+ * Messages that are not valid beacons (foreign members, garbage) are counted and dropped.
+ */
+public final class JGroupsDiscoverer implements Discoverer, Advertiser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JGroupsDiscoverer.class);
+    private static final Comparator<OverlayAdvert> BY_KEY = Comparator.comparing(a -> a.key().toString());
+
+    private final JGroupsConfig config;
+    private final RejectedInput rejected = new RejectedInput(LOG, "JGroups");
+    private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService beaconer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("jgroups-beacon"));
+    private final List<Consumer<BridgePlan>> planListeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    /** The adverts in each member's latest beacon. */
+    private final Map<Address, List<OverlayAdvert>> servedByMember = new HashMap<>();
+    private List<Address> view = List.of();
+    private BridgePlan plan = new BridgePlan(Map.of());
+    private volatile JChannel channel;
+    private volatile SightingLedger ledger;
+
+    public JGroupsDiscoverer(JGroupsConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Source source() {
+        return Source.JGROUPS;
+    }
+
+    @Override
+    public void start(DiscoveryListener listener) throws DiscoveryException {
+        ledger = new SightingLedger(Source.JGROUPS, listener);
+        JChannel joining = null;
+        try {
+            joining = new JChannel(GroupStack.load(config));
+            joining.setReceiver(new GroupReceiver());
+            joining.connect(config.clusterName());
+        } catch (Exception e) {
+            if (joining != null) {
+                joining.close();
+            }
+            throw new DiscoveryException("cannot join group " + config.clusterName() + " on "
+                    + config.bindAddress().getHostAddress(), e);
+        }
+        channel = joining;
+        LOG.info("Joined group {} on {} as {}", config.clusterName(), config.bindAddress().getHostAddress(), joining.getAddress());
+        long interval = config.beaconInterval().toMillis();
+        beaconer.scheduleWithFixedDelay(this::beacon, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void advertise(OverlayAdvert advert) {
+        wanted.put(advert.key(), advert);
+        beaconSoon();
+    }
+
+    @Override
+    public void withdraw(AdvertKey key) {
+        wanted.remove(key);
+        beaconSoon();
+    }
+
+    /** Tells the consumer the bridge plan each time it changes (on a background thread, in order). */
+    public void onBridgePlanChange(Consumer<BridgePlan> consumer) {
+        planListeners.add(consumer);
+    }
+
+    /** The current bridge plan, from the routers' beacons and the view. */
+    public BridgePlan bridgePlan() {
+        synchronized (lock) {
+            return plan;
+        }
+    }
+
+    /** Messages dropped because they were not valid beacons. */
+    public RejectedInput rejected() {
+        return rejected;
+    }
+
+    /** Leaves the group: a leaving beacon first, so peers drop our adverts even before the new view. */
+    @Override
+    public void close() {
+        JChannel open = channel;
+        if (open == null) {
+            return;
+        }
+        beaconer.shutdown();
+        try {
+            beaconer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        send(open, Beacon.goodbye());
+        open.close();
+        channel = null;
+    }
+
+    private void beaconSoon() {
+        if (channel != null) {
+            try {
+                beaconer.execute(this::beacon);
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("Not beaconing: closing");
+            }
+        }
+    }
+
+    private void beacon() {
+        JChannel open = channel;
+        if (open != null) {
+            List<OverlayAdvert> adverts = new ArrayList<>(wanted.values());
+            adverts.sort(BY_KEY);
+            send(open, Beacon.serving(adverts));
+        }
+    }
+
+    private void send(JChannel open, Beacon beacon) {
+        try {
+            open.send(new BytesMessage(null, BeaconCodec.encode(beacon)));
+        } catch (Exception e) {
+            LOG.warn("Could not send a beacon to group {}", config.clusterName(), e);
+        }
+    }
+
+    private void received(Address member, Beacon beacon) {
+        synchronized (lock) {
+            List<OverlayAdvert> previous = servedByMember.getOrDefault(member, List.of());
+            Set<AdvertKey> nowServed = new TreeSet<>(Comparator.comparing(AdvertKey::toString));
+            beacon.adverts().forEach(advert -> nowServed.add(advert.key()));
+            for (OverlayAdvert old : previous) {
+                if (!nowServed.contains(old.key())) {
+                    ledger.lost(old.key(), Departure.LEFT);
+                }
+            }
+            beacon.adverts().forEach(ledger::saw);
+            if (beacon.leaving()) {
+                servedByMember.remove(member);
+                LOG.debug("{} is leaving the group", member);
+            } else {
+                servedByMember.put(member, beacon.adverts());
+            }
+            replan();
+        }
+    }
+
+    private void viewChanged(View newView) {
+        boolean someoneJoined;
+        synchronized (lock) {
+            List<Address> members = newView.getMembers();
+            for (Address gone : List.copyOf(servedByMember.keySet())) {
+                if (!members.contains(gone)) {
+                    LOG.info("Group member {} is gone without leaving; dropping its adverts", gone);
+                    servedByMember.remove(gone).forEach(advert -> ledger.lost(advert.key(), Departure.FAILED));
+                }
+            }
+            someoneJoined = !view.containsAll(members);
+            view = List.copyOf(members);
+            replan();
+        }
+        if (someoneJoined) {
+            beaconSoon(); // the newcomer learns what we serve without waiting for the interval
+        }
+    }
+
+    /** Recomputes the bridge plan; call with the lock held. */
+    private void replan() {
+        Map<String, Set<String>> overlaysByRouter = new LinkedHashMap<>();
+        for (Address member : view) {
+            for (OverlayAdvert advert : servedByMember.getOrDefault(member, List.of())) {
+                if (advert.role() == NodeRole.ROUTER) {
+                    overlaysByRouter.computeIfAbsent(advert.nodeId(), id -> new TreeSet<>()).add(advert.overlayName());
+                }
+            }
+        }
+        BridgePlan next = BridgeAssignment.assign(List.copyOf(overlaysByRouter.keySet()), overlaysByRouter);
+        if (!next.equals(plan)) {
+            plan = next;
+            try {
+                beaconer.execute(() -> planListeners.forEach(listener -> listener.accept(next)));
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("Not announcing the bridge plan: closing");
+            }
+        }
+    }
+
+    /** JGroups' callbacks. */
+    private final class GroupReceiver implements Receiver {
+
+        @Override
+        public void receive(Message message) {
+            Address from = message.getSrc();
+            if (!message.hasArray()) {
+                rejected.drop(new InvalidAdvertException(InvalidAdvertException.Problem.MALFORMED_BEACON,
+                        "a " + message.getClass().getSimpleName() + " with no byte payload"), from);
+                return;
+            }
+            try {
+                received(from, BeaconCodec.decode(message.getArray(), message.getOffset(), message.getLength()));
+            } catch (InvalidAdvertException e) {
+                rejected.drop(e, from);
+            }
+        }
+
+        @Override
+        public void viewAccepted(View newView) {
+            LOG.debug("Group view {}", newView);
+            viewChanged(newView);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.interlay.discovery.mdns;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.jmdns.JmDNS;
+import javax.jmdns.ServiceEvent;
+import javax.jmdns.ServiceInfo;
+import javax.jmdns.ServiceListener;
+
+import org.interlay.discovery.AdvertKey;
+import org.interlay.discovery.Advertiser;
+import org.interlay.discovery.DaemonThreads;
+import org.interlay.discovery.Departure;
+import org.interlay.discovery.DiscoveryException;
+import org.interlay.discovery.DiscoveryListener;
+import org.interlay.discovery.Discoverer;
+import org.interlay.discovery.DnsSdAdvertCodec;
+import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.OverlayAdvert;
+import org.interlay.discovery.RejectedInput;
+import org.interlay.discovery.SightingLedger;
+import org.interlay.discovery.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DNS-SD over mDNS with JmDNS, bound to one explicit address. Publishes this node's adverts
+ * (probed and announced by JmDNS, re-announced when they change, withdrawn with a goodbye on close)
+ * and browses {@value DnsSdAdvertCodec#SERVICE_TYPE}: each resolved service whose TXT parses is
+ * reported; anything else is counted and dropped.
+ */
+public final class JmDnsDiscoverer implements Discoverer, Advertiser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JmDnsDiscoverer.class);
+    private static final long RESOLVE_TIMEOUT_MS = 3_000;
+
+    private final MdnsConfig config;
+    private final RejectedInput rejected = new RejectedInput(LOG, "mDNS");
+    /** Adverts this node wants published, by key. */
+    private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
+    /** Services registered with JmDNS, by key; touched only on the publisher thread. */
+    private final Map<AdvertKey, Registration> registered = new ConcurrentHashMap<>();
+    /** Instance name of each service reported to the listener, to report its removal. */
+    private final Map<String, AdvertKey> reportedByInstance = new ConcurrentHashMap<>();
+    private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("mdns-publisher"));
+    private final ExecutorService resolver = Executors.newFixedThreadPool(2, DaemonThreads.named("mdns-resolver"));
+    private volatile JmDNS jmdns;
+    private volatile SightingLedger ledger;
+
+    private record Registration(OverlayAdvert advert, ServiceInfo info) {
+    }
+
+    public JmDnsDiscoverer(MdnsConfig config) {
+        this.config = Objects.requireNonNull(config);
+    }
+
+    @Override
+    public Source source() {
+        return Source.MDNS;
+    }
+
+    @Override
+    public void start(DiscoveryListener listener) throws DiscoveryException {
+        ledger = new SightingLedger(Source.MDNS, listener);
+        try {
+            jmdns = JmDNS.create(config.bindAddress(), config.hostName());
+        } catch (IOException e) {
+            throw new DiscoveryException("cannot start mDNS on " + config.bindAddress().getHostAddress(), e);
+        }
+        LOG.info("mDNS on {} as {}.local.", config.bindAddress().getHostAddress(), config.hostName());
+        jmdns.addServiceListener(DnsSdAdvertCodec.SERVICE_TYPE, new Browser());
+        wanted.keySet().forEach(this::schedulePublish);
+    }
+
+    @Override
+    public void advertise(OverlayAdvert advert) {
+        wanted.put(advert.key(), advert);
+        schedulePublish(advert.key());
+    }
+
+    @Override
+    public void withdraw(AdvertKey key) {
+        wanted.remove(key);
+        schedulePublish(key);
+    }
+
+    /** Input dropped because it was not a valid Interlay advert. */
+    public RejectedInput rejected() {
+        return rejected;
+    }
+
+    @Override
+    public void close() {
+        JmDNS running = jmdns;
+        if (running == null) {
+            return;
+        }
+        publisher.shutdown();
+        resolver.shutdownNow();
+        try {
+            publisher.awaitTermination(10, TimeUnit.SECONDS);
+            running.unregisterAllServices(); // sends the goodbyes
+            running.close();
+        } catch (IOException e) {
+            LOG.warn("mDNS on {} did not close cleanly", config.bindAddress().getHostAddress(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jmdns = null;
+    }
+
+    private void schedulePublish(AdvertKey key) {
+        if (jmdns != null && !publisher.isShutdown()) {
+            publisher.execute(() -> publish(key));
+        }
+    }
+
+    /** Makes what JmDNS publishes for one key match what is wanted. Runs on the publisher thread. */
+    private void publish(AdvertKey key) {
+        OverlayAdvert want = wanted.get(key);
+        Registration have = registered.get(key);
+        if (have != null && have.advert().equals(want)) {
+            return;
+        }
+        try {
+            if (have != null) {
+                jmdns.unregisterService(have.info());
+                registered.remove(key);
+            }
+            if (want != null) {
+                ServiceInfo info = serviceInfo(want);
+                jmdns.registerService(info);
+                registered.put(key, new Registration(want, info));
+                LOG.debug("Registered {} as '{}'", key, info.getQualifiedName());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not publish {} over mDNS", key, e);
+        }
+    }
+
+    private static boolean sameService(OverlayAdvert a, OverlayAdvert b) {
+        return DnsSdAdvertCodec.instanceName(a).equals(DnsSdAdvertCodec.instanceName(b)) && port(a) == port(b);
+    }
+
+    private static ServiceInfo serviceInfo(OverlayAdvert advert) {
+        return ServiceInfo.create(DnsSdAdvertCodec.SERVICE_TYPE, DnsSdAdvertCodec.instanceName(advert),
+                port(advert), 0, 0, DnsSdAdvertCodec.toTxt(advert).encode());
+    }
+
+    /** The SRV port: the first bootstrap peer's, the overlay port of the advertising node. */
+    private static int port(OverlayAdvert advert) {
+        return advert.bootstrapPeers().get(0).port();
+    }
+
+    /** Reacts to JmDNS's browse events for our service type. */
+    private final class Browser implements ServiceListener {
+
+        @Override
+        public void serviceAdded(ServiceEvent event) {
+            JmDNS running = jmdns;
+            if (running != null && !resolver.isShutdown()) {
+                resolver.execute(() -> running.requestServiceInfo(event.getType(), event.getName(), true, RESOLVE_TIMEOUT_MS));
+            }
+        }
+
+        @Override
+        public void serviceResolved(ServiceEvent event) {
+            String instance = event.getName();
+            byte[] text = event.getInfo().getTextBytes();
+            if (text == null || text.length == 0 || (text.length == 1 && text[0] == 0)) {
+                LOG.debug("'{}' resolved before its TXT record; waiting for it", instance);
+                return;
+            }
+            try {
+                OverlayAdvert advert = DnsSdAdvertCodec.fromService(instance, text);
+                AdvertKey previous = reportedByInstance.put(instance, advert.key());
+                if (previous != null && !previous.equals(advert.key())) {
+                    ledger.lost(previous, Departure.WITHDRAWN);
+                }
+                ledger.saw(advert);
+            } catch (InvalidAdvertException e) {
+                rejected.drop(e, "'" + instance + "'");
+                AdvertKey previous = reportedByInstance.remove(instance);
+                if (previous != null) {
+                    ledger.lost(previous, Departure.WITHDRAWN); // it was ours, now it says something we cannot read
+                }
+            }
+        }
+
+        /** JmDNS reports a goodbye and a lapsed TTL alike. */
+        @Override
+        public void serviceRemoved(ServiceEvent event) {
+            AdvertKey key = reportedByInstance.remove(event.getName());
+            if (key != null) {
+                ledger.lost(key, Departure.WITHDRAWN);
+            }
+        }
+    }
+}
