@@ -1,0 +1,55 @@
+package org.interlay.shell;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.interlay.harness.bench.LookupBenchmark;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code interlay bench}: benchmarks that print figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks on this machine's loopback; they print figures.",
+        subcommands = {BenchCommand.Lookup.class})
+public final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "lookup", mixinStandardHelpOptions = true,
+            description = {"Lookup latency on real UDP: N nodes on 127.0.0.1 in one process and one event loop.",
+                    "Example: interlay bench lookup --algo kademlia --nodes 300"})
+    static final class Lookup implements Callable<Integer> {
+        @Option(names = "--algo", defaultValue = "chord", description = "chord, pastry, kademlia or all. Default: ${DEFAULT-VALUE}.")
+        String algorithm;
+
+        @Option(names = "--nodes", defaultValue = "300", description = "Nodes. Default: ${DEFAULT-VALUE}.")
+        int nodes;
+
+        @Option(names = "--lookups", defaultValue = "5000", description = "Lookups. Default: ${DEFAULT-VALUE}.")
+        int lookups;
+
+        @Option(names = "--concurrency", defaultValue = "4", description = "Lookups in flight at once. Default: ${DEFAULT-VALUE}.")
+        int concurrency;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<String> algorithms = algorithm.equalsIgnoreCase("all")
+                    ? OverlayAlgorithm.all().stream().map(OverlayAlgorithm::name).toList()
+                    : List.of(OverlayAlgorithm.named(algorithm).name());
+            for (String a : algorithms) {
+                LookupBenchmark.Result r = new LookupBenchmark(System.err)
+                        .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed));
+                System.out.print(r.toText());
+            }
+            return 0;
+        }
+    }
+}

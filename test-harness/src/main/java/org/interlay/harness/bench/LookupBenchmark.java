@@ -1,0 +1,99 @@
+package org.interlay.harness.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.sim.UdpCluster;
+
+/**
+ * Lookup latency on real UDP: N nodes of one algorithm on 127.0.0.1 in one process and one event
+ * loop, then lookups of random keys from random nodes, a few in flight at a time, each timed from
+ * the call to the completed future and checked against the global view.
+ */
+public final class LookupBenchmark {
+    /** @param concurrency lookups in flight at once */
+    public record Spec(String algorithm, int nodes, int lookups, int concurrency, long seed) {
+        public Spec {
+            if (nodes < 1 || lookups < 1 || concurrency < 1) {
+                throw new IllegalArgumentException("--nodes, --lookups and --concurrency must be positive");
+            }
+        }
+    }
+
+    public record Result(String algorithm, int nodes, int lookups, int correct, double buildSeconds, double p50Ms,
+                         double p90Ms, double p99Ms, double maxMs, double meanHops, double lookupsPerSecond) {
+        public String toText() {
+            return String.format("%s on UDP, %d nodes in one event loop: built and stable in %.1f s%n"
+                            + "  %d lookups, %d correct; latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms;"
+                            + " mean hops %.2f; %.0f lookups/s%n",
+                    algorithm, nodes, buildSeconds, lookups, correct, p50Ms, p90Ms, p99Ms, maxMs, meanHops,
+                    lookupsPerSecond);
+        }
+    }
+
+    private final PrintStream progress;
+
+    public LookupBenchmark(PrintStream progress) {
+        this.progress = progress;
+    }
+
+    public Result run(Spec spec) throws InterruptedException {
+        OverlayAlgorithm algorithm = OverlayAlgorithm.named(spec.algorithm());
+        NodeConfig config = NodeConfig.defaults(algorithm.name() + ".bench");
+        try (UdpCluster cluster = new UdpCluster(algorithm, config, spec.seed())) {
+            long start = System.nanoTime();
+            progress.printf("%s: starting %d nodes on 127.0.0.1%n", algorithm.name(), spec.nodes());
+            cluster.grow(spec.nodes(), Duration.ofSeconds(30));
+            boolean stable = cluster.awaitStable(Duration.ofMinutes(5));
+            double build = (System.nanoTime() - start) / 1e9;
+            progress.printf("%s: %s after %.1f s%n", algorithm.name(), stable ? "stable" : "NOT stable", build);
+
+            List<OverlayNode> nodes = cluster.nodes();
+            Random random = new Random(spec.seed());
+            double[] latencies = new double[spec.lookups()];
+            int[] hops = new int[spec.lookups()];
+            AtomicInteger correct = new AtomicInteger();
+            Semaphore window = new Semaphore(spec.concurrency());
+            CompletableFuture<?>[] all = new CompletableFuture<?>[spec.lookups()];
+            long began = System.nanoTime();
+            for (int i = 0; i < spec.lookups(); i++) {
+                window.acquire();
+                Key key = Key.random(random);
+                Key expected = cluster.responsible(key);
+                OverlayNode from = nodes.get(random.nextInt(nodes.size()));
+                int index = i;
+                long t0 = System.nanoTime();
+                all[i] = from.lookup(key).whenComplete((r, e) -> {
+                    latencies[index] = (System.nanoTime() - t0) / 1e6;
+                    if (e == null) {
+                        hops[index] = r.hops();
+                        if (r.responsible().id().equals(expected)) correct.incrementAndGet();
+                    }
+                    window.release();
+                });
+            }
+            CompletableFuture.allOf(all).orTimeout(2, TimeUnit.MINUTES).exceptionally(e -> null).join();
+            double seconds = (System.nanoTime() - began) / 1e9;
+            double[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            return new Result(algorithm.name(), spec.nodes(), spec.lookups(), correct.get(), build,
+                    percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1],
+                    Arrays.stream(hops).average().orElse(0), spec.lookups() / seconds);
+        }
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}
