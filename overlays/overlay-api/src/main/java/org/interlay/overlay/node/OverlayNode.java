@@ -64,7 +64,8 @@ public final class OverlayNode implements Overlay, NodeContext {
         this.rpc = new RpcEndpoint(transport, scheduler, new FrameCodec(), config.overlayId(), self, config.rpc(), random);
         int replicas = config.replicas() >= 0 ? config.replicas() : algorithm.defaultReplicas();
         this.routing = algorithm.create(this);
-        this.replication = new Replication(store, routing, rpc, scheduler, self, replicas);
+        this.replication = new Replication(store, routing, rpc, scheduler, self, replicas,
+                config.rpc().initialTimeoutMillis());
         this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler, this::askRoute);
         this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
                 random.nextLong());
@@ -229,11 +230,6 @@ public final class OverlayNode implements Overlay, NodeContext {
             soonMaintenance = null;
             if (!stopped) replication.maintain();
         });
-    }
-
-    /** Forget that {@code peer} holds copies: it left or died, so its records need new replicas. */
-    public void peerGone(Key peer) {
-        replication.forget(peer);
     }
 
     // ---- internals ---------------------------------------------------------------------------------

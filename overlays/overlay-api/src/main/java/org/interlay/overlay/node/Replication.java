@@ -38,19 +38,26 @@ final class Replication {
     private final Scheduler scheduler;
     private final NodeRef self;
     private final int replicas;
+    private final long replicaWaitMillis;
     /** For each record, the nodes known to hold its current version (besides this one). */
     private final Map<Key, Holders> holders = new HashMap<>();
 
     private record Holders(long version, Set<Key> nodes) {}
 
+    /**
+     * @param replicaWaitMillis how long a store asked of the responsible node waits for its replicas'
+     *                          acknowledgements before answering with the copies made so far; shorter than
+     *                          the asker's own timeout, so one dead replica does not fail the store
+     */
     Replication(RecordStore store, RoutingAlgorithm routing, RpcEndpoint rpc, Scheduler scheduler, NodeRef self,
-                int replicas) {
+                int replicas, long replicaWaitMillis) {
         this.store = store;
         this.routing = routing;
         this.rpc = rpc;
         this.scheduler = scheduler;
         this.self = self;
         this.replicas = replicas;
+        this.replicaWaitMillis = replicaWaitMillis;
     }
 
     /** Handles a store: keeps the record and, when asked as responsible node, copies it to the replica set. */
@@ -69,7 +76,10 @@ final class Replication {
                 markHeld(current, n);
             }).exceptionally(e -> null));
         }
-        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenApply(v -> new StoreAck(copies.get()));
+        CompletableFuture<StoreAck> ack = new CompletableFuture<>();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenRun(() -> ack.complete(new StoreAck(copies.get())));
+        if (!ack.isDone()) scheduler.schedule(replicaWaitMillis, () -> ack.complete(new StoreAck(copies.get())));
+        return ack;
     }
 
     /** Handles a fetch: from the store, else (if responsible and allowed) from the replicas. */
@@ -145,10 +155,5 @@ final class Replication {
             holders.put(r.key(), h);
         }
         h.nodes().add(n.id());
-    }
-
-    /** Forgets that a departed node held anything, so its records are copied elsewhere. */
-    void forget(Key nodeId) {
-        for (Holders h : holders.values()) h.nodes().remove(nodeId);
     }
 }
