@@ -1,0 +1,66 @@
+package org.interlay.shell.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Every event the shell has seen, in order, from any thread; listeners are told of each as it comes
+ * ({@code watch}, and printing incoming messages above the prompt). Expectations take the events they
+ * match, so two {@code expect message} lines need two messages.
+ */
+public final class EventLog {
+    private final List<ShellEvent> events = new ArrayList<>();
+    private final List<Boolean> taken = new ArrayList<>();
+    private final List<Consumer<ShellEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    public void add(ShellEvent e) {
+        synchronized (this) {
+            events.add(e);
+            taken.add(false);
+            notifyAll();
+        }
+        for (Consumer<ShellEvent> l : listeners) l.accept(e);
+    }
+
+    public Runnable listen(Consumer<ShellEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Takes the first event not taken yet that matches. */
+    public synchronized <E extends ShellEvent> Optional<E> take(Class<E> type, Predicate<E> matches) {
+        for (int i = 0; i < events.size(); i++) {
+            if (!taken.get(i) && type.isInstance(events.get(i)) && matches.test(type.cast(events.get(i)))) {
+                taken.set(i, true);
+                return Optional.of(type.cast(events.get(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last event of the type that matches, taken or not. */
+    public synchronized <E extends ShellEvent> Optional<E> last(Class<E> type, Predicate<E> matches) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (type.isInstance(events.get(i)) && matches.test(type.cast(events.get(i)))) return Optional.of(type.cast(events.get(i)));
+        }
+        return Optional.empty();
+    }
+
+    public synchronized <E extends ShellEvent> List<E> all(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Waits up to {@code millis} for a new event (or returns at once if one came since {@code seen}). */
+    public synchronized void awaitMore(int seen, long millis) throws InterruptedException {
+        if (events.size() > seen) return;
+        wait(Math.max(1, millis));
+    }
+
+    public synchronized int size() {
+        return events.size();
+    }
+}

@@ -1,0 +1,41 @@
+package org.interlay.shell.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a shell line into words: blanks separate words, double quotes keep blanks inside one word,
+ * a backslash escapes the next character, and {@code #} outside quotes starts a comment.
+ */
+public final class LineTokenizer {
+    private LineTokenizer() {}
+
+    public static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false, quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == line.length()) throw new ShellInputException("a backslash at the end of the line escapes nothing");
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else if (c == '"') {
+                quoted = !quoted;
+                inWord = true;
+            } else if (!quoted && c == '#') {
+                break;
+            } else if (!quoted && Character.isWhitespace(c)) {
+                if (inWord) words.add(word.toString());
+                word.setLength(0);
+                inWord = false;
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quoted) throw new ShellInputException("unterminated quote: close it with \"");
+        if (inWord) words.add(word.toString());
+        return words;
+    }
+}

@@ -1,0 +1,29 @@
+package org.interlay.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineTokenizerTest {
+    @Test
+    void splitsOnBlanksAndKeepsQuotedTextWhole() {
+        assertEquals(List.of("send", "bob@kad.lab", "hello there"), LineTokenizer.split("send  bob@kad.lab \"hello there\""));
+        assertEquals(List.of("say", "a\"b"), LineTokenizer.split("say a\\\"b"));
+        assertEquals(List.of("x", ""), LineTokenizer.split("x \"\""));
+    }
+
+    @Test
+    void commentsEndTheLineOutsideQuotes() {
+        assertEquals(List.of("overlays"), LineTokenizer.split("overlays # list them"));
+        assertEquals(List.of("send", "b", "#1"), LineTokenizer.split("send b \"#1\""));
+        assertEquals(List.of(), LineTokenizer.split("   # only a comment"));
+    }
+
+    @Test
+    void unterminatedQuoteIsAnError() {
+        assertThrows(ShellInputException.class, () -> LineTokenizer.split("send bob \"hi"));
+        assertThrows(ShellInputException.class, () -> LineTokenizer.split("trailing \\"));
+    }
+}
