@@ -122,6 +122,11 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         return rejected;
     }
 
+    /** The channel while started; for tests that put fault layers into the stack. */
+    JChannel channel() {
+        return channel;
+    }
+
     /** Leaves the group: a leaving beacon first, so peers drop our adverts even before the new view. */
     @Override
     public void close() {

@@ -1,0 +1,31 @@
+package org.interlay.discovery;
+
+import java.util.List;
+
+/** Adverts for tests. */
+public final class Adverts {
+
+    private Adverts() {
+    }
+
+    public static HostPort at(String hostPort) {
+        try {
+            return HostPort.parse(hostPort);
+        } catch (InvalidAdvertException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public static OverlayAdvert peer(String overlay, Algorithm algorithm, String node, String boot, String sip) {
+        return OverlayAdvert.of(overlay, algorithm, overlay + ".lab", List.of(at(boot)),
+                sip.isEmpty() ? List.of() : List.of(at(sip)), NodeRole.PEER, node);
+    }
+
+    public static OverlayAdvert router(String overlay, Algorithm algorithm, String node, String boot) {
+        return OverlayAdvert.of(overlay, algorithm, overlay + ".lab", List.of(at(boot)), List.of(), NodeRole.ROUTER, node);
+    }
+
+    public static OverlayAdvert chord(String node) {
+        return peer("chord", Algorithm.CHORD, node, "10.0.0.1:4000", "10.0.0.1:5060");
+    }
+}

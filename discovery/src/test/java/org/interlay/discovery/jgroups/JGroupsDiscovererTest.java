@@ -1,0 +1,161 @@
+package org.interlay.discovery.jgroups;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.interlay.discovery.Adverts;
+import org.interlay.discovery.Algorithm;
+import org.interlay.discovery.Await;
+import org.interlay.discovery.DiscoveryException;
+import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.OverlayDirectory;
+import org.interlay.discovery.OverlayEntry;
+import org.interlay.discovery.Source;
+import org.jgroups.BytesMessage;
+import org.jgroups.EmptyMessage;
+import org.jgroups.JChannel;
+import org.jgroups.ObjectMessage;
+import org.jgroups.protocols.DISCARD;
+import org.jgroups.protocols.TP;
+import org.jgroups.stack.ProtocolStack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The group adapter on JGroups' shared loopback: real stacks in one JVM, no sockets. */
+class JGroupsDiscovererTest {
+
+    static final String SHARED_LOOPBACK_STACK = "org/interlay/discovery/jgroups/shared-loopback-stack.xml";
+    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final AtomicInteger CLUSTERS = new AtomicInteger();
+
+    private final String cluster = "discovery-test-" + CLUSTERS.incrementAndGet();
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    private JGroupsConfig config() {
+        return JGroupsConfig.loopback().withStack(SHARED_LOOPBACK_STACK).withCluster(cluster)
+                .withBeaconInterval(Duration.ofMillis(300));
+    }
+
+    private JGroupsDiscoverer member(org.interlay.discovery.DiscoveryListener listener) throws DiscoveryException {
+        JGroupsDiscoverer member = new JGroupsDiscoverer(config());
+        member.start(listener);
+        started.add(0, member);
+        return member;
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : started) {
+            closeable.close();
+        }
+    }
+
+    private static List<String> names(OverlayDirectory directory) {
+        return directory.overlays().stream().map(OverlayEntry::name).toList();
+    }
+
+    @Test
+    void membersLearnEachOthersAdvertsWhoeverJoinsFirst() throws DiscoveryException {
+        OverlayDirectory first = new OverlayDirectory();
+        OverlayDirectory second = new OverlayDirectory();
+        member(first).advertise(Adverts.chord("n1"));
+        member(second).advertise(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", ""));
+        Await.until(WITHIN, () -> names(first).equals(List.of("chord", "kad")) && names(second).equals(List.of("chord", "kad")),
+                () -> names(first) + " / " + names(second));
+        assertEquals(Set.of(Source.JGROUPS), second.overlay("chord").orElseThrow().sources());
+    }
+
+    @Test
+    void changesAndWithdrawalsReachTheOtherMembersInOrder() throws DiscoveryException {
+        RecordingDiscoveryListener seen = new RecordingDiscoveryListener();
+        JGroupsDiscoverer advertiser = member(new OverlayDirectory());
+        member(seen);
+        advertiser.advertise(Adverts.chord("n1"));
+        advertiser.advertise(Adverts.peer("chord", Algorithm.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"));
+        advertiser.withdraw(Adverts.chord("n1").key());
+        Await.until(WITHIN, () -> seen.saw("expired chord@n1 LEFT"), () -> seen.events().toString());
+        assertTrue(seen.events().indexOf("found chord@n1") < seen.events().indexOf("expired chord@n1 LEFT"));
+    }
+
+    @Test
+    void aMemberThatLeavesIsGoneFromTheOthersAtOnce() throws DiscoveryException {
+        RecordingDiscoveryListener seen = new RecordingDiscoveryListener();
+        JGroupsDiscoverer leaving = member(new OverlayDirectory());
+        member(seen);
+        leaving.advertise(Adverts.chord("n1"));
+        Await.until(WITHIN, () -> seen.saw("found chord@n1"), () -> seen.events().toString());
+        leaving.close();
+        Await.until(WITHIN, () -> seen.saw("expired chord@n1 LEFT"), () -> seen.events().toString());
+        assertFalse(seen.saw("expired chord@n1 FAILED"), "a clean leave is not a crash");
+    }
+
+    @Test
+    void aMemberThatFallsSilentIsDroppedAsFailed() throws Exception {
+        RecordingDiscoveryListener seen = new RecordingDiscoveryListener();
+        JGroupsDiscoverer crashing = member(new OverlayDirectory());
+        member(seen);
+        crashing.advertise(Adverts.chord("n1"));
+        Await.until(WITHIN, () -> seen.saw("found chord@n1"), () -> seen.events().toString());
+        JChannel channel = crashing.channel();
+        channel.getProtocolStack().insertProtocol(new DISCARD().discardAll(true), ProtocolStack.Position.ABOVE, TP.class);
+        Await.until(WITHIN, () -> seen.saw("expired chord@n1 FAILED"), () -> seen.events().toString());
+    }
+
+    @Test
+    void aMemberThatIsNotInterlayIsIgnoredAndCounted() throws Exception {
+        OverlayDirectory directory = new OverlayDirectory();
+        JGroupsDiscoverer observer = member(directory);
+        member(new OverlayDirectory()).advertise(Adverts.chord("n1"));
+
+        JChannel stranger = new JChannel(GroupStack.load(config()));
+        started.add(0, stranger);
+        stranger.connect(cluster);
+        stranger.send(new BytesMessage(null, "hello, is this the chat group?".getBytes()));
+        stranger.send(new ObjectMessage(null, List.of("not", "a", "beacon")));
+        stranger.send(new EmptyMessage(null));
+        byte[] badBeacon = BeaconCodec.encode(Beacon.serving(List.of(Adverts.chord("n9"))));
+        stranger.send(new BytesMessage(null, new String(badBeacon, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("v=1", "v=7").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+
+        Await.until(WITHIN, () -> observer.rejected().total() >= 4, () -> "rejected " + observer.rejected().total());
+        assertEquals(1, observer.rejected().count(InvalidAdvertException.Problem.UNSUPPORTED_VERSION));
+        Await.until(WITHIN, () -> names(directory).equals(List.of("chord")), () -> names(directory).toString());
+        assertEquals(List.of("n1"), directory.overlay("chord").orElseThrow().nodes());
+    }
+
+    @Test
+    void routersAgreeOnABridgePlanAndTakeOverWhenOneLeaves() throws DiscoveryException {
+        JGroupsDiscoverer r1 = member(new OverlayDirectory());
+        JGroupsDiscoverer r2 = member(new OverlayDirectory());
+        List<BridgePlan> plansSeenByR2 = new CopyOnWriteArrayList<>();
+        r2.onBridgePlanChange(plansSeenByR2::add);
+        OverlayPair pair = new OverlayPair("chord", "kad");
+        for (String router : List.of("r1", "r2")) {
+            JGroupsDiscoverer member = router.equals("r1") ? r1 : r2;
+            member.advertise(Adverts.router("chord", Algorithm.CHORD, router, "10.0.0.1:4000"));
+            member.advertise(Adverts.router("kad", Algorithm.KADEMLIA, router, "10.0.0.1:4001"));
+        }
+        Await.until(WITHIN, () -> r1.bridgePlan().equals(r2.bridgePlan())
+                        && r1.bridgePlan().equals(BridgeAssignment.assign(List.of("r1", "r2"), java.util.Map.of(
+                                "r1", Set.of("chord", "kad"), "r2", Set.of("chord", "kad")))),
+                () -> r1.bridgePlan() + " / " + r2.bridgePlan());
+        String bridging = r1.bridgePlan().routerFor(pair).orElseThrow();
+        JGroupsDiscoverer survivor = bridging.equals("r1") ? r2 : r1;
+        String heir = bridging.equals("r1") ? "r2" : "r1";
+        (bridging.equals("r1") ? r1 : r2).close();
+        Await.until(WITHIN, () -> survivor.bridgePlan().routerFor(pair).equals(Optional.of(heir)), () -> survivor.bridgePlan().toString());
+        if (survivor == r2) {
+            Await.until(WITHIN, () -> !plansSeenByR2.isEmpty()
+                    && plansSeenByR2.get(plansSeenByR2.size() - 1).routerFor(pair).equals(Optional.of("r2")), plansSeenByR2::toString);
+        }
+    }
+}
