@@ -3,6 +3,7 @@ package org.interlay.overlay;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.interlay.overlay.time.Clock;
 
 /**
  * One node of a DHT overlay, whatever its algorithm. Every method may be called from any thread; the
@@ -36,6 +37,14 @@ public interface Overlay extends AutoCloseable {
     CompletableFuture<LookupResult> lookup(Key key);
 
     OverlayStats stats();
+
+    /**
+     * The clock this node counts record expiry on: a record put through this node should expire at
+     * {@code clock().nowMillis() + ttl}. Implementations that cannot tell leave this unsupported.
+     */
+    default Clock clock() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its clock");
+    }
 
     /** Stops at once, as a crash would: no hand-over, no goodbye. */
     @Override

@@ -23,6 +23,7 @@ import org.interlay.overlay.node.msg.StoreAck;
 import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.PeerObserver;
 import org.interlay.overlay.rpc.RpcEndpoint;
+import org.interlay.overlay.time.Clock;
 import org.interlay.overlay.time.Scheduler;
 import org.interlay.overlay.time.Timer;
 import org.interlay.overlay.transport.Transport;
@@ -168,6 +169,11 @@ public final class OverlayNode implements Overlay, NodeContext {
         }
         return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
                 lookups, lookupFailures);
+    }
+
+    @Override
+    public Clock clock() {
+        return scheduler;
     }
 
     @Override
