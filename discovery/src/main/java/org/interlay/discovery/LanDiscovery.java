@@ -72,6 +72,11 @@ public final class LanDiscovery implements AutoCloseable {
         return Optional.ofNullable(group);
     }
 
+    /** The mDNS adapter, for its counts of dropped input; empty when mDNS is off. */
+    public Optional<JmDnsDiscoverer> mdns() {
+        return Optional.ofNullable(mdns);
+    }
+
     /** Input dropped as invalid by mDNS and the group together. */
     public long rejectedInput() {
         return (mdns == null ? 0 : mdns.rejected().total()) + (group == null ? 0 : group.rejected().total());

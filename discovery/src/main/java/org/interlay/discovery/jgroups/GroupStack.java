@@ -3,13 +3,19 @@ package org.interlay.discovery.jgroups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import org.jgroups.conf.ProtocolConfiguration;
 import org.jgroups.conf.ProtocolStackConfigurator;
 import org.jgroups.conf.XmlConfigurator;
 
-/** Reads a stack XML from the class path and puts the configured address and port into its UDP transport. */
+/**
+ * Reads a stack XML from the class path and puts the configured address into every protocol that
+ * binds a socket (the UDP transport and FD_SOCK2) and the configured port into the transport.
+ */
 final class GroupStack implements ProtocolStackConfigurator {
+
+    private static final Set<String> BINDING_PROTOCOLS = Set.of("UDP", "FD_SOCK2");
 
     private final List<ProtocolConfiguration> protocols;
 
@@ -24,10 +30,13 @@ final class GroupStack implements ProtocolStackConfigurator {
                 throw new IOException("no JGroups stack resource " + config.stackResource());
             }
             List<ProtocolConfiguration> protocols = XmlConfigurator.getInstance(in).getProtocolStack();
-            ProtocolConfiguration transport = protocols.get(0);
-            if (transport.getProtocolName().equals("UDP")) {
-                transport.getProperties().put("bind_addr", config.bindAddress().getHostAddress());
-                transport.getProperties().put("mcast_port", Integer.toString(config.multicastPort()));
+            for (ProtocolConfiguration protocol : protocols) {
+                if (BINDING_PROTOCOLS.contains(protocol.getProtocolName())) {
+                    protocol.getProperties().put("bind_addr", config.bindAddress().getHostAddress());
+                }
+                if (protocol.getProtocolName().equals("UDP")) {
+                    protocol.getProperties().put("mcast_port", Integer.toString(config.multicastPort()));
+                }
             }
             return new GroupStack(protocols);
         }

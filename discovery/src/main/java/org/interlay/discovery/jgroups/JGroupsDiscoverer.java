@@ -127,7 +127,10 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         return channel;
     }
 
-    /** Leaves the group: a leaving beacon first, so peers drop our adverts even before the new view. */
+    /**
+     * Leaves the group: first a leaving beacon, sent synchronously (RSVP) so every member has taken
+     * it in before the view without us arrives, which lets them tell a leave from a crash.
+     */
     @Override
     public void close() {
         JChannel open = channel;
@@ -140,7 +143,7 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        send(open, Beacon.goodbye());
+        send(open, Beacon.goodbye(), Message.Flag.RSVP);
         open.close();
         channel = null;
     }
@@ -164,9 +167,9 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         }
     }
 
-    private void send(JChannel open, Beacon beacon) {
+    private void send(JChannel open, Beacon beacon, Message.Flag... flags) {
         try {
-            open.send(new BytesMessage(null, BeaconCodec.encode(beacon)));
+            open.send(new BytesMessage(null, BeaconCodec.encode(beacon)).setFlag(flags));
         } catch (Exception e) {
             LOG.warn("Could not send a beacon to group {}", config.clusterName(), e);
         }

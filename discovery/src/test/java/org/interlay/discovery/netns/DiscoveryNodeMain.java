@@ -1,0 +1,149 @@
+package org.interlay.discovery.netns;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.interlay.discovery.AdvertKey;
+import org.interlay.discovery.DirectoryListener;
+import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.LanDiscovery;
+import org.interlay.discovery.LanDiscoveryConfig;
+import org.interlay.discovery.OverlayAdvert;
+import org.interlay.discovery.OverlayEntry;
+import org.interlay.discovery.RejectedInput;
+import org.interlay.discovery.StaticAdvertsFile;
+import org.interlay.discovery.jgroups.JGroupsConfig;
+
+/**
+ * A discovery node driven over stdin and reporting on stdout, for tests and benchmarks that run
+ * nodes as separate processes. Every line starts with a word and the monotonic time in ns:
+ * <pre>
+ * STARTING t | STARTED t | ADDED t name sources=MDNS+JGROUPS nodes=a+b | CHANGED t ... | REMOVED t name
+ * LIST t name[sources] ... | STATS t key=count ... | CLOSING t | CLOSED t
+ * </pre>
+ * Arguments: {@code --bind ADDR --host LABEL [--advertise "ov=.. algo=.. ... node=.."] [--no-mdns]
+ * [--no-group] [--beacon-ms N]}. Commands: {@code advertise LINE}, {@code withdraw OV NODE},
+ * {@code list}, {@code stats}, {@code close} (also on end of input).
+ */
+public final class DiscoveryNodeMain {
+
+    private DiscoveryNodeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bind = "127.0.0.1";
+        String host = "node";
+        String advert = null;
+        boolean mdns = true;
+        boolean group = true;
+        Duration beacon = JGroupsConfig.DEFAULT_BEACON_INTERVAL;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bind" -> bind = args[++i];
+                case "--host" -> host = args[++i];
+                case "--advertise" -> advert = args[++i];
+                case "--no-mdns" -> mdns = false;
+                case "--no-group" -> group = false;
+                case "--beacon-ms" -> beacon = Duration.ofMillis(Long.parseLong(args[++i]));
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        InetAddress address = InetAddress.getByName(bind);
+        LanDiscoveryConfig config = LanDiscoveryConfig.on(address, host)
+                .withGroup(group ? JGroupsConfig.udp(address).withBeaconInterval(beacon) : null);
+        if (!mdns) {
+            config = config.withMdns(null);
+        }
+        LanDiscovery discovery = new LanDiscovery(config);
+        discovery.directory().addListener(new Printer());
+        say("STARTING");
+        discovery.start();
+        if (advert != null) {
+            discovery.advertise(parse(advert));
+        }
+        say("STARTED");
+        serve(discovery);
+    }
+
+    private static void serve(LanDiscovery discovery) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("close")) {
+            String[] words = line.split(" ", 2);
+            switch (words[0]) {
+                case "advertise" -> discovery.advertise(parse(words[1]));
+                case "withdraw" -> {
+                    String[] key = words[1].split(" ");
+                    discovery.withdraw(new AdvertKey(key[0], key[1]));
+                }
+                case "list" -> say("LIST " + discovery.directory().overlays().stream()
+                        .map(e -> e.name() + "[" + sources(e) + "]").collect(Collectors.joining(" ")));
+                case "stats" -> say("STATS " + stats(discovery));
+                default -> System.err.println("unknown command: " + line);
+            }
+        }
+        say("CLOSING");
+        discovery.close();
+        say("CLOSED");
+        System.exit(0);
+    }
+
+    private static OverlayAdvert parse(String line) throws InvalidAdvertException {
+        return StaticAdvertsFile.parse(List.of(line)).get(0);
+    }
+
+    private static String stats(LanDiscovery discovery) {
+        StringBuilder text = new StringBuilder();
+        discovery.mdns().ifPresent(m -> append(text, "mdns", m.rejected()));
+        discovery.group().ifPresent(g -> append(text, "group", g.rejected()));
+        text.append("conflicts=").append(discovery.directory().conflictsRejected());
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String prefix, RejectedInput rejected) {
+        text.append(prefix).append('=').append(rejected.total()).append(' ');
+        for (InvalidAdvertException.Problem problem : InvalidAdvertException.Problem.values()) {
+            text.append(prefix).append('.').append(problem).append('=').append(rejected.count(problem)).append(' ');
+        }
+    }
+
+    private static String sources(OverlayEntry entry) {
+        return entry.sources().stream().map(Enum::name).sorted().collect(Collectors.joining("+"));
+    }
+
+    private static synchronized void say(String what) {
+        String[] words = what.split(" ", 2);
+        System.out.println(words[0] + " " + System.nanoTime() + (words.length > 1 ? " " + words[1] : ""));
+        System.out.flush();
+    }
+
+    /** Prints directory events. */
+    private static final class Printer implements DirectoryListener {
+
+        @Override
+        public void added(OverlayEntry entry) {
+            say("ADDED " + describe(entry));
+        }
+
+        @Override
+        public void changed(OverlayEntry before, OverlayEntry after) {
+            say("CHANGED " + describe(after));
+        }
+
+        @Override
+        public void removed(OverlayEntry entry) {
+            say("REMOVED " + entry.name());
+        }
+
+        private static String describe(OverlayEntry entry) {
+            return entry.name() + " sources=" + sources(entry) + " nodes=" + String.join("+", entry.nodes())
+                    + " algo=" + entry.algorithm().wireName() + " domain=" + entry.sipDomain()
+                    + " sip=" + entry.sipEntryPoints().stream().map(Object::toString).collect(Collectors.joining(","));
+        }
+    }
+}
