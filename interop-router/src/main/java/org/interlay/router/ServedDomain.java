@@ -1,0 +1,13 @@
+package org.interlay.router;
+
+import java.time.InstantSource;
+import org.interlay.overlay.Overlay;
+import org.interlay.router.location.LocationService;
+
+/** One domain served here: its overlay membership and the services stored in it. */
+record ServedDomain(String name, Overlay overlay, LocationService location) {
+    static ServedDomain of(String name, Overlay overlay, SipAgentConfig config, InstantSource clock) {
+        return new ServedDomain(name.toLowerCase(java.util.Locale.ROOT), overlay,
+                new LocationService(overlay, clock, config.bindingMemory(), config.cacheTtl()));
+    }
+}

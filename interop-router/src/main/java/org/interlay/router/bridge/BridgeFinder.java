@@ -1,0 +1,87 @@
+package org.interlay.router.bridge;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.Overlay;
+import org.interlay.router.location.RecordFormatException;
+import org.interlay.router.proxy.Routing;
+import org.interlay.router.proxy.Target;
+import org.interlay.router.proxy.TargetFinder;
+import org.interlay.router.sip.SipFactories;
+import org.interlay.router.store.ExpiringCache;
+
+/**
+ * A peer's way to other domains: a request for a domain its overlay does not serve goes to the router
+ * whose bridge record for that domain is in the overlay, Request-URI unchanged, the router as a loose
+ * route. No bridge record: 404. When the router does not answer, the record is read again (not from
+ * the cache), so a request moves to the standby as soon as it has taken the bridge over.
+ */
+public final class BridgeFinder implements TargetFinder {
+    private static final int CACHE_CAPACITY = 1_024;
+
+    private final Overlay overlay;
+    private final Predicate<String> servedHere;
+    private final ExpiringCache<String, Optional<Bridge>> cache;
+
+    /** @param servedHere true for the domains this peer serves itself (those are not bridged) */
+    public BridgeFinder(Overlay overlay, Predicate<String> servedHere, Duration cacheTtl) {
+        this.overlay = overlay;
+        this.servedHere = servedHere;
+        this.cache = new ExpiringCache<>(cacheTtl, CACHE_CAPACITY, System::nanoTime);
+    }
+
+    @Override
+    public boolean claims(Request request) {
+        if (!(request.getRequestURI() instanceof SipURI uri) || uri.getHost() == null) return false;
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return !servedHere.test(host) && isDomainName(host);
+    }
+
+    @Override
+    public boolean retriesFailedHops() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+        String domain = ((SipURI) request.getRequestURI()).getHost().toLowerCase(java.util.Locale.ROOT);
+        if (!failedHops.isEmpty()) cache.invalidate(domain);
+        return cache.get(domain, this::read).thenApply(bridge -> {
+            if (bridge.isEmpty()) return new Routing.Refuse(Response.NOT_FOUND, "No route to domain " + domain);
+            try {
+                SipURI router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());
+                router.setLrParam();
+                return new Routing.Forward(java.util.List.of(new Target(request.getRequestURI(), router)));
+            } catch (ParseException | ClassCastException e) {
+                return new Routing.Refuse(Response.SERVER_INTERNAL_ERROR, "Unusable bridge record");
+            }
+        });
+    }
+
+    private CompletableFuture<Optional<Bridge>> read(String domain) {
+        return overlay.get(Key.hash(Bridge.recordName(domain))).thenApply(found -> {
+            if (found.isEmpty()) return Optional.empty();
+            try {
+                return Optional.of(BridgeCodec.decode(domain, found.get().value()));
+            } catch (RecordFormatException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /** A host that is a domain name, not an address literal: only those are routed between overlays. */
+    static boolean isDomainName(String host) {
+        if (host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) return false;
+        return host.indexOf('.') > 0;
+    }
+}

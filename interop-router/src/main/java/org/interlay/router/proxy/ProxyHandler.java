@@ -1,0 +1,146 @@
+package org.interlay.router.proxy;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.URI;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.interlay.router.location.RecordFormatException;
+import org.interlay.router.sip.ServerExchange;
+import org.interlay.router.sip.SipFactories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proxies the requests its {@link TargetFinder} claims: checks Max-Forwards and loops, asks the finder
+ * where the request goes, forwards it through the {@link Relay} and sends back the outcome. When the
+ * finder retries failed hops (a peer reaching another domain through a router), a request whose hop
+ * did not answer is routed again, through another hop if the finder knows one, until the failover
+ * window ends. A finder that cannot reach its overlay gives 503; an unreadable record, 500.
+ */
+public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
+    private static final int OVERLAY_RETRY_AFTER_SECONDS = 5;
+
+    private final Set<String> methods;
+    private final TargetFinder finder;
+    private final Relay relay;
+    private final LoopGuard guard;
+    private final FailoverPolicy failover;
+    private final ScheduledExecutorService timers;
+
+    public ProxyHandler(Set<String> methods, TargetFinder finder, Relay relay, LoopGuard guard, FailoverPolicy failover,
+                        ScheduledExecutorService timers) {
+        this.methods = Set.copyOf(methods);
+        this.finder = finder;
+        this.relay = relay;
+        this.guard = guard;
+        this.failover = failover;
+        this.timers = timers;
+    }
+
+    @Override
+    public boolean handle(ServerExchange exchange) {
+        Request request = exchange.request();
+        if (!methods.contains(request.getMethod()) || !finder.claims(request)) return false;
+        int refusal = guard.refusal(request);
+        if (refusal != 0) {
+            exchange.respond(refusal);
+            return true;
+        }
+        if (relay.stateful() && !exchange.enterTransaction()) return true;
+        route(exchange, 0, new HashSet<>(), System.nanoTime() + failover.window().toNanos());
+        return true;
+    }
+
+    private void route(ServerExchange exchange, int attempt, Set<URI> failed, long deadline) {
+        Request request = exchange.request();
+        finder.find(request, Set.copyOf(failed)).whenComplete((routing, error) -> {
+            if (error != null) {
+                refuseForError(exchange, error);
+            } else if (routing instanceof Routing.Refuse refuse) {
+                refuse(exchange, refuse);
+            } else {
+                List<Target> targets = ((Routing.Forward) routing).targets();
+                if (finder.retriesFailedHops() && allFailedBefore(targets, failed)) {
+                    retryLater(exchange, attempt, failed, deadline);
+                } else {
+                    forward(exchange, targets, attempt, failed, deadline);
+                }
+            }
+        });
+    }
+
+    private void forward(ServerExchange exchange, List<Target> targets, int attempt, Set<URI> failed, long deadline) {
+        Duration patience = finder.retriesFailedHops() ? failover.hopPatience() : FailoverPolicy.TIMER_F;
+        relay.forward(exchange.request(), targets, attempt, patience).whenComplete((outcome, error) -> {
+            if (error != null) {
+                log.debug("cannot forward {}: {}", exchange.request().getMethod(), error.toString());
+                exchange.respond(Response.SERVICE_UNAVAILABLE);
+            } else if (outcome.sentWithoutState()) {
+                return;
+            } else if (finder.retriesFailedHops() && outcome.everyHopFailed(targets.size()) && System.nanoTime() < deadline) {
+                failed.addAll(outcome.failedHops());
+                route(exchange, attempt + 1, failed, deadline);
+            } else if (outcome.response() != null) {
+                sendBack(exchange, outcome.response());
+            }
+        });
+    }
+
+    private void retryLater(ServerExchange exchange, int attempt, Set<URI> failed, long deadline) {
+        if (System.nanoTime() + failover.retryDelay().toNanos() >= deadline) {
+            exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers");
+            return;
+        }
+        timers.schedule(() -> route(exchange, attempt + 1, failed, deadline), failover.retryDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static boolean allFailedBefore(List<Target> targets, Set<URI> failed) {
+        return !failed.isEmpty() && targets.stream().allMatch(t -> failed.contains(t.hop()));
+    }
+
+    /** Relays a response upstream: without this proxy's Via; a 503 becomes 500 (RFC 3261 section 16.7 step 6). */
+    private static void sendBack(ServerExchange exchange, Response response) {
+        if (response.getStatusCode() == Response.SERVICE_UNAVAILABLE) {
+            exchange.respond(Response.SERVER_INTERNAL_ERROR, "Next hop unavailable");
+            return;
+        }
+        Response out = (Response) response.clone();
+        out.removeFirst(ViaHeader.NAME);
+        exchange.send(out);
+    }
+
+    private static void refuse(ServerExchange exchange, Routing.Refuse refuse) {
+        Response response = exchange.response(refuse.status());
+        try {
+            response.setReasonPhrase(refuse.reason());
+            if (refuse.retryAfterSeconds() > 0) {
+                response.setHeader(SipFactories.get().headers().createRetryAfterHeader(refuse.retryAfterSeconds()));
+            }
+        } catch (java.text.ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("bad refusal " + refuse, e);
+        }
+        exchange.send(response);
+    }
+
+    private static void refuseForError(ServerExchange exchange, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof RecordFormatException) {
+            log.info("unreadable record while routing {}: {}", exchange.request().getRequestURI(), cause.getMessage());
+            refuse(exchange, new Routing.Refuse(Response.SERVER_INTERNAL_ERROR, "Unreadable location record"));
+        } else {
+            log.debug("overlay unreachable while routing {}: {}", exchange.request().getRequestURI(), cause.toString());
+            refuse(exchange, new Routing.Refuse(Response.SERVICE_UNAVAILABLE, "Overlay unreachable",
+                    OVERLAY_RETRY_AFTER_SECONDS));
+        }
+    }
+}

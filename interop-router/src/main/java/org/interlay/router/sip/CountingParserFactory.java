@@ -1,0 +1,61 @@
+package org.interlay.router.sip;
+
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.parser.MessageParser;
+import gov.nist.javax.sip.parser.MessageParserFactory;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
+import gov.nist.javax.sip.parser.StringMsgParserFactory;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stack's own parser, watched: every message it cannot parse (and every header it rejects) is
+ * recorded in the {@link MalformedInputLog} of the endpoint it arrived on, then handled as the stack
+ * would (a request with a broken header is answered 400; garbage is dropped). The stack creates its
+ * parser factory by class name, so endpoints register their log under their stack name here.
+ */
+public final class CountingParserFactory implements MessageParserFactory {
+    private static final Map<String, MalformedInputLog> LOGS = new ConcurrentHashMap<>();
+    private static final int DETAIL_CHARS = 200;
+
+    private final MessageParserFactory stock = new StringMsgParserFactory();
+
+    static void register(String stackName, MalformedInputLog log) {
+        LOGS.put(stackName, log);
+    }
+
+    static void unregister(String stackName) {
+        LOGS.remove(stackName);
+    }
+
+    @Override
+    public MessageParser createMessageParser(SIPTransactionStack stack) {
+        MessageParser parser = stock.createMessageParser(stack);
+        MalformedInputLog log = stack instanceof SipStackImpl impl ? LOGS.get(impl.getStackName()) : null;
+        if (log == null) return parser;
+        return (bytes, readBody, strict, listener) -> {
+            try {
+                return parser.parseSIPMessage(bytes, readBody, strict, watched(listener, log));
+            } catch (ParseException e) {
+                log.record("unparsable message: " + e.getMessage(), preview(bytes));
+                throw e;
+            }
+        };
+    }
+
+    private static ParseExceptionListener watched(ParseExceptionListener listener, MalformedInputLog log) {
+        if (listener == null) return null;
+        return (e, message, headerClass, header, text) -> {
+            log.record("bad header: " + header, e.getMessage());
+            listener.handleException(e, message, headerClass, header, text);
+        };
+    }
+
+    private static String preview(byte[] bytes) {
+        String text = new String(bytes, 0, Math.min(bytes.length, DETAIL_CHARS), StandardCharsets.ISO_8859_1);
+        return text.replaceAll("[^\\x20-\\x7e]", "?") + (bytes.length > DETAIL_CHARS ? "..." : "");
+    }
+}

@@ -1,0 +1,74 @@
+package org.interlay.router.sip;
+
+import java.text.ParseException;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A request received by a JAIN-SIP provider; answered statelessly until a handler enters a transaction. */
+final class InboundExchange implements ServerExchange {
+    private static final Logger log = LoggerFactory.getLogger(InboundExchange.class);
+
+    private final SipProvider provider;
+    private final Request request;
+    private volatile ServerTransaction transaction;
+
+    InboundExchange(SipProvider provider, Request request, ServerTransaction transaction) {
+        this.provider = provider;
+        this.request = request;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public boolean enterTransaction() {
+        if (transaction != null) return true;
+        try {
+            transaction = provider.getNewServerTransaction(request);
+            return true;
+        } catch (TransactionAlreadyExistsException retransmission) {
+            return false;
+        } catch (SipException e) {
+            log.debug("no server transaction for {}: {}", request.getMethod(), e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public Response response(int status) {
+        try {
+            Response response = SipFactories.get().messages().createResponse(status, request);
+            ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (status > 100 && to != null && to.getTag() == null) to.setTag(Tags.responseTag(request));
+            return response;
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot answer " + request.getMethod() + " with " + status, e);
+        }
+    }
+
+    @Override
+    public void send(Response response) {
+        try {
+            ServerTransaction t = transaction;
+            if (t != null) {
+                t.sendResponse(response);
+            } else {
+                provider.sendResponse(response);
+            }
+        } catch (SipException | InvalidArgumentException | RuntimeException e) {
+            // The transaction ended or the peer's address is unusable: the response cannot go anywhere.
+            log.debug("cannot send {} to {}: {}", response.getStatusCode(), request.getMethod(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.interlay.router.sip;
+
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * A received request and the way to answer it. A handler that acts as a user agent server or a
+ * stateful proxy first calls {@link #enterTransaction()}, so retransmissions are absorbed; one that
+ * relays statelessly never does, and its answers go straight out.
+ */
+public interface ServerExchange {
+    Request request();
+
+    /**
+     * Puts the request in a server transaction. False when one already exists for it (a retransmission
+     * that raced the original): the caller drops the request.
+     */
+    boolean enterTransaction();
+
+    /** A response to the request; a UAS response carries a To tag, which is added here when missing. */
+    Response response(int status);
+
+    /** Sends a response, in the server transaction if there is one, else statelessly. */
+    void send(Response response);
+
+    default void respond(int status) {
+        send(response(status));
+    }
+
+    default void respond(int status, String reason) {
+        Response r = response(status);
+        try {
+            r.setReasonPhrase(reason);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("bad reason phrase: " + reason, e);
+        }
+        send(r);
+    }
+}

@@ -1,0 +1,159 @@
+package org.interlay.router.sip;
+
+import java.net.InetSocketAddress;
+import java.util.Properties;
+import java.util.TooManyListenersException;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sip.ListeningPoint;
+import javax.sip.ObjectInUseException;
+import javax.sip.SipException;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.address.SipURI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JAIN-SIP stack listening on one UDP address, with one provider. Several endpoints live in one
+ * JVM: each stack gets a unique name, writes no log files (its logging goes to SLF4J) and counts the
+ * malformed input it drops.
+ */
+public final class SipEndpoint implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
+    private static final AtomicInteger STACKS = new AtomicInteger();
+    private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
+    private static final int FREE_PORT_ATTEMPTS = 5;
+
+    private final SipEndpointConfig config;
+    private final String stackName;
+    private final SipStack stack;
+    private final ListeningPoint listeningPoint;
+    private final SipProvider provider;
+    private final MalformedInputLog malformed;
+    private final InetSocketAddress localAddress;
+
+    private SipEndpoint(SipEndpointConfig config, String stackName, SipStack stack, ListeningPoint point,
+                        SipProvider provider, MalformedInputLog malformed) {
+        this.config = config;
+        this.stackName = stackName;
+        this.stack = stack;
+        this.listeningPoint = point;
+        this.provider = provider;
+        this.malformed = malformed;
+        this.localAddress = new InetSocketAddress(config.bind().getAddress(), point.getPort());
+    }
+
+    /**
+     * Creates the stack, binds the UDP socket and starts delivering events to {@code listener}. Port 0
+     * asks for a free port (the stack cannot be given 0): one is picked, and picked again if it was
+     * taken in between.
+     */
+    public static SipEndpoint open(SipEndpointConfig config, SipListener listener) throws SipStartException {
+        if (config.bind().getPort() != 0) return openOn(config, config.bind().getPort(), listener);
+        SipStartException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try {
+                return openOn(config, freePort(config.bind().getAddress()), listener);
+            } catch (SipStartException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static SipEndpoint openOn(SipEndpointConfig config, int port, SipListener listener) throws SipStartException {
+        String stackName = "interlay-" + config.name() + "-" + STACKS.incrementAndGet();
+        MalformedInputLog malformed = new MalformedInputLog(config.name());
+        CountingParserFactory.register(stackName, malformed);
+        SipStack stack = null;
+        try {
+            stack = SipFactories.sipFactory().createSipStack(properties(config, stackName));
+            ListeningPoint point = stack.createListeningPoint(config.bind().getAddress().getHostAddress(), port,
+                    ListeningPoint.UDP);
+            SipProvider provider = stack.createSipProvider(point);
+            provider.addSipListener(listener);
+            stack.start();
+            SipEndpoint endpoint = new SipEndpoint(config, stackName, stack, point, provider, malformed);
+            log.debug("SIP endpoint {} listening on udp {}", config.name(), endpoint.localAddress);
+            return endpoint;
+        } catch (SipException | TooManyListenersException | javax.sip.InvalidArgumentException | RuntimeException e) {
+            if (stack != null) stack.stop();
+            CountingParserFactory.unregister(stackName);
+            throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp "
+                    + config.bind().getAddress().getHostAddress() + ":" + port, e);
+        }
+    }
+
+    private static int freePort(java.net.InetAddress address) throws SipStartException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(address, 0))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new SipStartException("no free UDP port on " + address.getHostAddress(), e);
+        }
+    }
+
+    private static Properties properties(SipEndpointConfig config, String stackName) {
+        Properties p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CountingParserFactory.class.getName());
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threads()));
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageBytes()));
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "1000000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "1000000");
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "false");
+        return p;
+    }
+
+    public SipProvider provider() {
+        return provider;
+    }
+
+    public SipFactories factories() {
+        return SipFactories.get();
+    }
+
+    /** The address the stack listens on (with the port it got when 0 was asked for). */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** This endpoint as a SIP URI, {@code sip:host:port}, with the loose-routing flag for Route headers. */
+    public SipURI uri() {
+        try {
+            SipURI uri = factories().addresses().createSipURI(null,
+                    localAddress.getAddress().getHostAddress() + ":" + localAddress.getPort());
+            uri.setLrParam();
+            return uri;
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("an address and port always make a URI", e);
+        }
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public MalformedInputLog malformedInput() {
+        return malformed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            stack.deleteSipProvider(provider);
+            stack.deleteListeningPoint(listeningPoint);
+        } catch (ObjectInUseException e) {
+            log.debug("closing endpoint {}", config.name(), e);
+        }
+        stack.stop();
+        CountingParserFactory.unregister(stackName);
+    }
+}

@@ -1,0 +1,39 @@
+package org.interlay.router.sip;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * Where and how one SIP stack listens.
+ *
+ * @param name            a label for logs and the stack's name (made unique per stack)
+ * @param bind            the UDP address to listen on; 127.0.0.1 unless a caller asks for an interface
+ * @param threads         threads that parse and handle incoming messages
+ * @param maxMessageBytes largest message accepted; larger ones are dropped by the stack
+ */
+public record SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes) {
+    public static final int DEFAULT_THREADS = 4;
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024;
+
+    public SipEndpointConfig {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("an endpoint needs a name");
+        if (bind == null || bind.isUnresolved()) throw new IllegalArgumentException("an endpoint needs a resolved address");
+        if (bind.getAddress().isAnyLocalAddress()) {
+            throw new IllegalArgumentException("bind one interface address, not the wildcard: " + bind);
+        }
+        if (threads < 1 || threads > 64) throw new IllegalArgumentException("threads must be 1..64: " + threads);
+        if (maxMessageBytes < 1024 || maxMessageBytes > 65_507) {
+            throw new IllegalArgumentException("max message size must be 1024..65507 bytes: " + maxMessageBytes);
+        }
+    }
+
+    /** An endpoint on 127.0.0.1; port 0 picks a free one. */
+    public static SipEndpointConfig loopback(String name, int port) {
+        return new SipEndpointConfig(name, new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                DEFAULT_THREADS, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    public SipEndpointConfig withThreads(int count) {
+        return new SipEndpointConfig(name, bind, count, maxMessageBytes);
+    }
+}
