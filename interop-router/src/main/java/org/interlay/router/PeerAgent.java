@@ -45,19 +45,19 @@ public final class PeerAgent implements AutoCloseable {
     static PeerAgent start(Overlay overlay, SipAgentConfig config, InstantSource clock) throws SipStartException {
         SipServer server = SipServer.open(config.endpoint());
         ServedDomains served = new ServedDomains();
-        ServedDomain domain = ServedDomain.of(config.domain(), overlay, config, clock);
+        ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), clock);
         served.add(domain);
         List<SipHandler> chain = new ArrayList<>();
-        chain.add(new RequestValidator(server.endpoint().malformedInput(), config.maxBodyBytes()));
+        chain.add(new RequestValidator(server.endpoint().malformedInput(), config.policies().maxBodyBytes()));
         chain.add(new RoutePreprocessor(server.self()));
-        chain.add(new RegistrarHandler(served::location, config.registrations(), clock));
+        chain.add(new RegistrarHandler(served::location, config.policies().registrations(), clock));
         StatefulRelay relay = new StatefulRelay(server.sender(), server.copies());
         chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, clock), relay, server.loopGuard(),
-                config.failover(), server.timers()));
+                config.policies().failover(), server.timers()));
         Set<String> bridged = new java.util.HashSet<>(PROXIED);
         bridged.add(Request.REGISTER);
-        chain.add(new ProxyHandler(bridged, new BridgeFinder(overlay, served::serves, config.cacheTtl()), relay,
-                server.loopGuard(), config.failover(), server.timers()));
+        chain.add(new ProxyHandler(bridged, new BridgeFinder(overlay, served::serves, config.policies().cacheTtl()), relay,
+                server.loopGuard(), config.policies().failover(), server.timers()));
         server.serve(chain, List.of(Request.REGISTER, Request.MESSAGE, Request.PUBLISH, Request.SUBSCRIBE,
                 Request.NOTIFY, Request.OPTIONS));
         log.info("SIP agent for {} on udp {}", config.domain(), server.self());

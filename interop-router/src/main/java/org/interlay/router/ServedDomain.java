@@ -6,8 +6,8 @@ import org.interlay.router.location.LocationService;
 
 /** One domain served here: its overlay membership and the services stored in it. */
 record ServedDomain(String name, Overlay overlay, LocationService location) {
-    static ServedDomain of(String name, Overlay overlay, SipAgentConfig config, InstantSource clock) {
+    static ServedDomain of(String name, Overlay overlay, AgentPolicies policies, InstantSource clock) {
         return new ServedDomain(name.toLowerCase(java.util.Locale.ROOT), overlay,
-                new LocationService(overlay, clock, config.bindingMemory(), config.cacheTtl()));
+                new LocationService(overlay, clock, policies.bindingMemory(), policies.cacheTtl()));
     }
 }

@@ -1,0 +1,159 @@
+package org.interlay.router;
+
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
+import org.interlay.overlay.Overlay;
+import org.interlay.router.bridge.BridgeCoordinator;
+import org.interlay.router.bridge.BridgePublisher;
+import org.interlay.router.bridge.DomainPair;
+import org.interlay.router.bridge.RouterPresence;
+import org.interlay.router.directory.DirectoryFinder;
+import org.interlay.router.directory.DomainDirectory;
+import org.interlay.router.membership.OverlayJoiner;
+import org.interlay.router.proxy.ProxyHandler;
+import org.interlay.router.proxy.RegisteredContacts;
+import org.interlay.router.proxy.Relay;
+import org.interlay.router.proxy.RoutePreprocessor;
+import org.interlay.router.proxy.StatefulRelay;
+import org.interlay.router.proxy.StatelessRelay;
+import org.interlay.router.registrar.RegistrarHandler;
+import org.interlay.router.sip.RequestValidator;
+import org.interlay.router.sip.SipHandler;
+import org.interlay.router.sip.SipStartException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The interop router: one process that is a member of several overlays, a node in each, and serves
+ * all their domains through one SIP endpoint. A request for a user of any of them is routed by a
+ * lookup in that user's overlay, whichever overlay it came from; a domain it does not serve gets
+ * 503 (its overlay is known but not joined) or 404 (no overlay serves it). Routers agree through a
+ * {@link BridgeCoordinator} which of them bridges each pair of overlays; the one assigned writes a
+ * bridge record into both, which is how peers find their way to the other domain.
+ */
+public final class Router implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    private final RouterConfig config;
+    private final SipServer server;
+    private final ServedDomains served;
+    private final RouterMemberships memberships;
+    private final BridgeCoordinator coordinator;
+    private final BridgePublisher publisher;
+
+    private Router(RouterConfig config, SipServer server, ServedDomains served, RouterMemberships memberships,
+                   BridgeCoordinator coordinator, BridgePublisher publisher) {
+        this.config = config;
+        this.server = server;
+        this.served = served;
+        this.memberships = memberships;
+        this.coordinator = coordinator;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Starts the router: binds its SIP endpoint, joins the overlays of its domains that the directory
+     * knows (waiting for those first attempts), and takes part in the coordination of bridges.
+     */
+    public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
+                               BridgeCoordinator coordinator) throws SipStartException {
+        return start(config, directory, joiner, coordinator, InstantSource.system());
+    }
+
+    static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
+                        BridgeCoordinator coordinator, InstantSource clock) throws SipStartException {
+        SipServer server = SipServer.open(config.endpoint());
+        String uri = "sip:" + server.self();
+        ServedDomains served = new ServedDomains();
+        BridgePublisher publisher = new BridgePublisher(config.routerId(), uri,
+                domain -> served.find(domain).map(ServedDomain::overlay), clock, config.bridgeTtl(),
+                config.bridgeRefresh(), server.timers());
+        RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
+                config.policies(), clock, list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
+        server.serve(chain(config, server, served, directory, clock), List.of(Request.REGISTER, Request.MESSAGE,
+                Request.PUBLISH, Request.SUBSCRIBE, Request.NOTIFY, Request.OPTIONS));
+        Router router = new Router(config, server, served, memberships, coordinator, publisher);
+        coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), publisher::assign);
+        memberships.joinMissing().join();
+        long period = config.rejoinPeriod().toMillis();
+        server.timers().scheduleWithFixedDelay(memberships::joinMissing, period, period, TimeUnit.MILLISECONDS);
+        log.info("router {} on udp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
+                config.domains());
+        return router;
+    }
+
+    private static List<SipHandler> chain(RouterConfig config, SipServer server, ServedDomains served,
+                                          DomainDirectory directory, InstantSource clock) {
+        List<SipHandler> chain = new ArrayList<>();
+        chain.add(new RequestValidator(server.endpoint().malformedInput(), config.policies().maxBodyBytes()));
+        chain.add(new RoutePreprocessor(server.self()));
+        chain.add(new RegistrarHandler(served::location, config.policies().registrations(), clock));
+        Relay relay = config.relayMode() == RelayMode.STATELESS
+                ? new StatelessRelay(server.sender(), server.copies())
+                : new StatefulRelay(server.sender(), server.copies());
+        chain.add(new ProxyHandler(PeerAgent.PROXIED, new RegisteredContacts(served::location, clock), relay,
+                server.loopGuard(), config.policies().failover(), server.timers()));
+        Set<String> refused = new HashSet<>(PeerAgent.PROXIED);
+        refused.add(Request.REGISTER);
+        chain.add(new ProxyHandler(refused, new DirectoryFinder(directory, served::serves),
+                new StatefulRelay(server.sender(), server.copies()), server.loopGuard(), config.policies().failover(),
+                server.timers()));
+        return chain;
+    }
+
+    public String routerId() {
+        return config.routerId();
+    }
+
+    public InetSocketAddress sipAddress() {
+        return server.endpoint().localAddress();
+    }
+
+    /** The domains whose overlays this router has joined. */
+    public Set<String> servedDomains() {
+        return memberships.joinedDomains();
+    }
+
+    /** The pairs of domains this router is bridging now (empty for a standby). */
+    public Set<DomainPair> bridgedPairs() {
+        return publisher.assigned();
+    }
+
+    public long malformedInput() {
+        return server.endpoint().malformedInput().count();
+    }
+
+    /** Stops gracefully: withdraws from coordination, leaves every overlay (handing its records over), stops SIP. */
+    @Override
+    public void close() {
+        coordinator.close();
+        publisher.close();
+        List<CompletableFuture<Void>> leaving = new ArrayList<>();
+        for (ServedDomain d : served.all()) leaving.add(d.overlay().leave());
+        try {
+            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("router {} left its overlays uncleanly: {}", config.routerId(), e.toString());
+        }
+        server.close();
+    }
+
+    /** Stops at once, as a crash would: no hand-over of records, no goodbyes beyond what the group does on close. */
+    public void halt() {
+        server.close();
+        publisher.close();
+        served.all().forEach(d -> d.overlay().close());
+        coordinator.close();
+    }
+
+    Overlay overlayOf(String domain) {
+        return served.find(domain).map(ServedDomain::overlay).orElseThrow();
+    }
+}

@@ -1,0 +1,85 @@
+package org.interlay.router.bridge;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.interlay.overlay.Overlay;
+import org.interlay.overlay.Record;
+import org.interlay.router.store.StoredRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes this router's bridge records for the pairs it is assigned: for a pair (A, B), "B through me"
+ * into overlay A and "A through me" into overlay B, at once and then every refresh period, each living
+ * {@code ttl}. A pair taken away is simply no longer refreshed: the router that took it over writes
+ * its own record, and a dead router's record expires.
+ */
+public final class BridgePublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BridgePublisher.class);
+
+    private final String routerId;
+    private final String sipUri;
+    private final Function<String, Optional<Overlay>> overlays;
+    private final InstantSource clock;
+    private final Duration ttl;
+    private final ScheduledFuture<?> refresher;
+    private volatile Set<DomainPair> pairs = Set.of();
+
+    public BridgePublisher(String routerId, String sipUri, Function<String, Optional<Overlay>> overlays,
+                           InstantSource clock, Duration ttl, Duration refresh, ScheduledExecutorService timers) {
+        if (refresh.compareTo(ttl) >= 0) throw new IllegalArgumentException("refresh must be shorter than the records' life");
+        this.routerId = routerId;
+        this.sipUri = sipUri;
+        this.overlays = overlays;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.refresher = timers.scheduleWithFixedDelay(this::publishAll, refresh.toMillis(), refresh.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The pairs this router bridges from now on; new ones are written at once. */
+    public void assign(Set<DomainPair> assigned) {
+        Set<DomainPair> before = pairs;
+        pairs = Set.copyOf(assigned);
+        for (DomainPair p : pairs) {
+            if (!before.contains(p)) publish(p);
+        }
+    }
+
+    public Set<DomainPair> assigned() {
+        return pairs;
+    }
+
+    private void publishAll() {
+        pairs.forEach(this::publish);
+    }
+
+    private void publish(DomainPair pair) {
+        write(pair.first(), pair.second());
+        write(pair.second(), pair.first());
+    }
+
+    /** Stores "requests for {@code target} go through this router" in the overlay of {@code home}. */
+    private void write(String home, String target) {
+        Optional<Overlay> overlay = overlays.apply(home);
+        if (overlay.isEmpty()) return;
+        Bridge bridge = new Bridge(target, routerId, sipUri);
+        Record record = StoredRecords.create(overlay.get(), BridgeCodec.KIND, Bridge.recordName(target),
+                BridgeCodec.encode(bridge), routerId, ttl, Optional.empty(), clock.instant());
+        overlay.get().put(record).whenComplete((v, e) -> {
+            if (e != null) log.debug("cannot write the bridge to {} in {}: {}", target, home, e.toString());
+        });
+    }
+
+    @Override
+    public void close() {
+        refresher.cancel(false);
+        pairs = Set.of();
+    }
+}

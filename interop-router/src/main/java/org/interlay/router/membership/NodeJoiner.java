@@ -1,0 +1,67 @@
+package org.interlay.router.membership;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.Overlay;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.transport.EventLoop;
+import org.interlay.overlay.transport.UdpTransport;
+import org.interlay.router.directory.DomainEntry;
+
+/**
+ * Joins overlays with real nodes: the algorithm found by name at run time, a UDP socket on the given
+ * interface (127.0.0.1 by default), all nodes served by one event loop. A join that fails or takes
+ * longer than the limit closes the node.
+ */
+public final class NodeJoiner implements OverlayJoiner {
+    private final EventLoop loop;
+    private final InetAddress bind;
+    private final Function<String, NodeConfig> configs;
+    private final Random random;
+    private final long joinLimitMillis;
+
+    /** @param configs the node settings for an overlay name (they must match the overlay's own nodes) */
+    public NodeJoiner(EventLoop loop, InetAddress bind, Function<String, NodeConfig> configs, Random random,
+                      long joinLimitMillis) {
+        this.loop = loop;
+        this.bind = bind;
+        this.configs = configs;
+        this.random = random;
+        this.joinLimitMillis = joinLimitMillis;
+    }
+
+    /** Nodes on 127.0.0.1 with each overlay's default settings. */
+    public static NodeJoiner onLoopback(EventLoop loop, Random random) {
+        return new NodeJoiner(loop, InetAddress.getLoopbackAddress(), NodeConfig::defaults, random, 10_000);
+    }
+
+    @Override
+    public CompletableFuture<Overlay> join(DomainEntry entry) {
+        OverlayNode node;
+        try {
+            OverlayAlgorithm algorithm = OverlayAlgorithm.named(entry.algorithm());
+            long seed;
+            synchronized (random) {
+                seed = random.nextLong();
+            }
+            Random nodeRandom = new Random(seed);
+            node = new OverlayNode(algorithm, configs.apply(entry.overlayName()), Key.random(nodeRandom),
+                    new UdpTransport(loop, new InetSocketAddress(bind, 0)), loop, nodeRandom);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return node.join(entry.bootstrapPeers()).orTimeout(joinLimitMillis, TimeUnit.MILLISECONDS)
+                .handle((v, error) -> {
+                    if (error == null) return (Overlay) node;
+                    node.close();
+                    throw new java.util.concurrent.CompletionException(error);
+                });
+    }
+}
