@@ -1,0 +1,87 @@
+package org.interlay.kademlia;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.NodeContext;
+import org.interlay.overlay.time.Timer;
+
+/**
+ * Refreshes k-buckets by node lookups (section 2.3). A refresh of bucket i looks up a random id in
+ * its range: the lookup queries, and so puts into this node's buckets, the nodes closest to that id,
+ * and puts this node into theirs. The neighbourhood (the buckets up to the closest contact) is
+ * refreshed by looking up this node's own id.
+ *
+ * <p>Any bucket into which no refresh was made for a refresh period is refreshed again; buckets are
+ * checked four times per period, starting at a random moment so that nodes do not refresh in step.
+ */
+final class BucketRefresher {
+    private final NodeContext context;
+    private final RoutingTable table;
+    private final long periodMillis;
+    private Timer timer;
+
+    BucketRefresher(NodeContext context, RoutingTable table, long periodMillis) {
+        this.context = context;
+        this.table = table;
+        this.periodMillis = periodMillis;
+    }
+
+    /** Looks up this node's own id; completes when the lookup has ended, whatever its outcome. */
+    CompletableFuture<Void> refreshNeighbourhood() {
+        return context.lookup(table.self()).handle((result, error) -> {
+            int closest = table.closestContactIndex();
+            if (closest < Key.BITS) table.markRefreshed(closest, context.scheduler().nowMillis());
+            return null;
+        });
+    }
+
+    /**
+     * Refreshes, all at once, each bucket further away than the closest contact that has not been
+     * refreshed since {@code sinceMillis}; completes when all those lookups have ended.
+     */
+    CompletableFuture<Void> refreshBeyondClosest(long sinceMillis) {
+        List<CompletableFuture<Void>> refreshes = new ArrayList<>();
+        for (int i = table.closestContactIndex() + 1; i < Key.BITS; i++) {
+            if (table.refreshedAt(i) < sinceMillis) refreshes.add(refreshBucket(i));
+        }
+        return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Refreshes again each bucket further away than the closest contact that holds fewer than k
+     * contacts: one whose range may hold a node this one has not heard of.
+     */
+    CompletableFuture<Void> refreshUnfilled(int k) {
+        List<CompletableFuture<Void>> refreshes = new ArrayList<>();
+        for (int i = table.closestContactIndex() + 1; i < Key.BITS; i++) {
+            KBucket b = table.bucket(i);
+            if (b == null || b.size() < k) refreshes.add(refreshBucket(i));
+        }
+        return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new));
+    }
+
+    /** Starts the periodic check, the first one at a random point of the first quarter period. */
+    void start() {
+        long tick = Math.max(1, periodMillis / 4);
+        timer = context.scheduler().repeat(1 + (long) (context.random().nextDouble() * tick), tick, this::refreshStale);
+    }
+
+    void stop() {
+        if (timer != null) timer.cancel();
+    }
+
+    private void refreshStale() {
+        long since = context.scheduler().nowMillis() - periodMillis;
+        int closest = table.closestContactIndex();
+        if (closest >= Key.BITS) return; // alone: nobody to ask
+        if (table.refreshedAt(closest) < since) refreshNeighbourhood();
+        refreshBeyondClosest(since);
+    }
+
+    private CompletableFuture<Void> refreshBucket(int index) {
+        table.markRefreshed(index, context.scheduler().nowMillis());
+        return context.lookup(BucketRange.randomIn(table.self(), index, context.random())).handle((result, error) -> null);
+    }
+}

@@ -1,0 +1,46 @@
+package org.interlay.kademlia;
+
+import java.time.Duration;
+import org.interlay.overlay.node.msg.RouteReply;
+
+/**
+ * Settings of a Kademlia node, with the paper's values as defaults (Maymounkov and Mazieres, IPTPS
+ * 2002).
+ *
+ * @param k             bucket size, and how many nodes a FIND_NODE answer names and a record is stored on
+ *                      (section 2.2: "k is chosen such that any given k nodes are very unlikely to fail
+ *                      within an hour of each other"; 20)
+ * @param alpha         queries a lookup keeps in flight (section 2.3; 3)
+ * @param bucketRefresh a bucket into which this node has made no lookup for this long is refreshed by a
+ *                      lookup of a random id in its range (section 2.3: an hour)
+ * @param rpcTimeout    how long the least-recently seen contact of a full bucket has to answer the ping
+ *                      that decides whether a newcomer replaces it (section 2.2)
+ */
+public record KademliaConfig(int k, int alpha, Duration bucketRefresh, Duration rpcTimeout) {
+    public static final KademliaConfig DEFAULT = new KademliaConfig(20, 3, Duration.ofHours(1), Duration.ofSeconds(2));
+
+    public KademliaConfig {
+        if (k < 1 || k > RouteReply.MAX_NODES) {
+            throw new IllegalArgumentException("k must be in [1, " + RouteReply.MAX_NODES + "] (a FIND_NODE answer carries k nodes): " + k);
+        }
+        if (alpha < 1 || alpha > k) throw new IllegalArgumentException("alpha must be in [1, k]: " + alpha);
+        requirePositive(bucketRefresh, "bucket refresh period");
+        requirePositive(rpcTimeout, "rpc timeout");
+    }
+
+    public KademliaConfig withBucketRefresh(Duration period) {
+        return new KademliaConfig(k, alpha, period, rpcTimeout);
+    }
+
+    public KademliaConfig withRpcTimeout(Duration timeout) {
+        return new KademliaConfig(k, alpha, bucketRefresh, timeout);
+    }
+
+    public KademliaConfig withK(int newK) {
+        return new KademliaConfig(newK, Math.min(alpha, newK), bucketRefresh, rpcTimeout);
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be positive: " + d);
+    }
+}

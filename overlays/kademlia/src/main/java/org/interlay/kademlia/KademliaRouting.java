@@ -1,0 +1,174 @@
+package org.interlay.kademlia;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.GlobalView;
+import org.interlay.overlay.node.NodeContext;
+import org.interlay.overlay.node.RouteStep;
+import org.interlay.overlay.node.RoutingAlgorithm;
+import org.interlay.overlay.node.msg.Ping;
+import org.interlay.overlay.node.msg.Pong;
+import org.interlay.overlay.time.Timer;
+
+/**
+ * One Kademlia node's routing: its {@link RoutingTable} of k-buckets, kept by every message it hears
+ * (section 2.2), by the join procedure and by bucket refreshes (section 2.3).
+ *
+ * <p>FIND_NODE is the shared node's route query: this node answers it with the k contacts it knows
+ * closest to the key, and the shared iterative driver asks alpha at a time until the k closest it has
+ * heard of have all answered. PING is the shared ping; STORE and the fetch of a value are the shared
+ * node's, which keeps each record on the node closest to its key and on that node's k - 1 closest
+ * contacts ({@link #replicaSet}), and copies it again as those change (section 2.5).
+ */
+final class KademliaRouting implements RoutingAlgorithm {
+    private final NodeContext context;
+    private final KademliaConfig config;
+    private final RoutingTable table;
+    private final BucketRefresher refresher;
+    private boolean stopped;
+
+    KademliaRouting(NodeContext context, KademliaConfig config) {
+        this.context = context;
+        this.config = config;
+        this.table = new RoutingTable(context.self().id(), config.k());
+        this.refresher = new BucketRefresher(context, table, config.bucketRefresh().toMillis());
+    }
+
+    /**
+     * Section 2.3: insert a known node into the buckets (by pinging it, since only its address is
+     * known), look up this node's own id, then refresh every bucket further away than the closest
+     * neighbour. The lookups put this node into the buckets of the nodes they query.
+     *
+     * <p>Nodes that join at the same moment, or through a node that is itself still joining, can miss
+     * each other: neither is yet in anyone's buckets when the other looks. So, one rpc timeout later,
+     * when its first lookups have made it known, the join looks up its own id once more and refreshes
+     * again the buckets beyond the closest neighbour that are not full, whose ranges may hold such a
+     * node.
+     */
+    @Override
+    public CompletableFuture<Void> join(List<Address> bootstrap) {
+        if (bootstrap.isEmpty()) {
+            refresher.start();
+            return CompletableFuture.completedFuture(null);
+        }
+        long startedAt = context.scheduler().nowMillis();
+        return reachAny(bootstrap, 0)
+                .thenCompose(v -> refresher.refreshNeighbourhood())
+                .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
+                .thenCompose(v -> after(config.rpcTimeout().toMillis()))
+                .thenCompose(v -> refresher.refreshNeighbourhood())
+                .thenCompose(v -> refresher.refreshUnfilled(config.k()))
+                .thenRun(() -> {
+                    if (!stopped) refresher.start();
+                });
+    }
+
+    private CompletableFuture<Void> after(long delayMillis) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        context.scheduler().schedule(delayMillis, () -> done.complete(null));
+        return done;
+    }
+
+    /** Pings the bootstrap nodes in turn until one answers (its answer puts it into a bucket). */
+    private CompletableFuture<Void> reachAny(List<Address> bootstrap, int index) {
+        if (index == bootstrap.size()) return CompletableFuture.failedFuture(new JoinFailedException(bootstrap));
+        return context.rpc().request(bootstrap.get(index), new Ping(), Pong.class)
+                .handle((pong, error) -> error == null)
+                .thenCompose(answered -> answered ? CompletableFuture.completedFuture(null) : reachAny(bootstrap, index + 1));
+    }
+
+    /** Kademlia has no goodbye: the others notice when this node stops answering. */
+    @Override
+    public CompletableFuture<Void> leave() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        refresher.stop();
+    }
+
+    /** Always the k contacts closest to the key; the asking node decides when the lookup has converged. */
+    @Override
+    public RouteStep route(Key key) {
+        return RouteStep.forward(table.closest(key, config.k()));
+    }
+
+    /** Responsible when no contact is closer to the key than this node. */
+    @Override
+    public boolean isResponsible(Key key) {
+        return !table.knowsCloserThan(key);
+    }
+
+    /** The {@code count} contacts closest to the key: with k - 1 of them, the k closest nodes this node knows. */
+    @Override
+    public List<NodeRef> replicaSet(Key key, int count) {
+        return table.closest(key, count);
+    }
+
+    /** Section 2.2: every message, request or reply, updates the sender's bucket. */
+    @Override
+    public void heard(NodeRef peer) {
+        if (stopped) return;
+        int index = table.indexOf(peer.id());
+        switch (table.offer(peer)) {
+            case ADDED -> {
+                if (index <= table.neighbourhoodIndex()) context.neighboursChanged();
+            }
+            case PING -> pingLeastRecentlySeen(table.bucket(index).pinged());
+            case SEEN, WAITING -> { }
+        }
+    }
+
+    /** A request to {@code peer} went unanswered: it leaves its bucket. */
+    @Override
+    public void unresponsive(Address peer) {
+        NodeRef gone = table.remove(peer);
+        if (gone != null && table.indexOf(gone.id()) <= table.neighbourhoodIndex()) context.neighboursChanged();
+    }
+
+    /**
+     * The least-recently seen contact of a full bucket must answer a ping within the rpc timeout to
+     * keep its place; otherwise the newcomer waiting on it takes it.
+     */
+    private void pingLeastRecentlySeen(NodeRef contact) {
+        Timer deadline = context.scheduler().schedule(config.rpcTimeout().toMillis(), () -> evict(contact));
+        context.rpc().request(contact.address(), new Ping(), Pong.class).whenComplete((pong, error) -> {
+            deadline.cancel();
+            if (error == null) table.pingAnswered(contact); else evict(contact);
+        });
+    }
+
+    private void evict(NodeRef contact) {
+        NodeRef newcomer = table.pingFailed(contact);
+        if (newcomer != null && table.indexOf(newcomer.id()) <= table.neighbourhoodIndex()) context.neighboursChanged();
+    }
+
+    @Override
+    public boolean agreesWith(GlobalView view) {
+        return StabilityCheck.holds(table, config.k(), view);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("contacts", table.size());
+        d.put("buckets", table.nonEmptyBuckets());
+        d.put("closestBucket", table.closestContactIndex());
+        d.put("neighbourhoodBucket", table.neighbourhoodIndex());
+        d.put("k", config.k());
+        d.put("alpha", config.alpha());
+        return d;
+    }
+
+    /** For tests: the table itself. */
+    RoutingTable table() {
+        return table;
+    }
+}
