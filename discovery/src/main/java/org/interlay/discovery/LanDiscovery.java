@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
 import org.interlay.discovery.mdns.JmDnsDiscoverer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's discovery: an {@link OverlayDirectory} fed by mDNS, the JGroups group and static entries,
@@ -18,6 +20,8 @@ import org.interlay.discovery.mdns.JmDnsDiscoverer;
  * close it (the group is left first, so peers notice at once; then the mDNS goodbyes are sent).
  */
 public final class LanDiscovery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LanDiscovery.class);
 
     private final LanDiscoveryConfig config;
     private final OverlayDirectory directory;
@@ -40,12 +44,16 @@ public final class LanDiscovery implements AutoCloseable {
     public void start() throws DiscoveryException {
         staticEntries.start(directory);
         try {
+            long began = System.nanoTime();
             if (mdns != null) {
                 mdns.start(directory);
             }
+            long mdnsStarted = System.nanoTime();
             if (group != null) {
                 group.start(directory);
             }
+            LOG.info("Discovery started: mDNS responder in {} ms, group joined in {} ms",
+                    (mdnsStarted - began) / 1_000_000, (System.nanoTime() - mdnsStarted) / 1_000_000);
         } catch (DiscoveryException | RuntimeException e) {
             close();
             throw e;

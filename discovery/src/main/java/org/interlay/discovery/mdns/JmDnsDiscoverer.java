@@ -16,12 +16,10 @@ import javax.jmdns.ServiceListener;
 import org.interlay.discovery.AdvertKey;
 import org.interlay.discovery.Advertiser;
 import org.interlay.discovery.DaemonThreads;
-import org.interlay.discovery.Departure;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.DiscoveryListener;
 import org.interlay.discovery.Discoverer;
 import org.interlay.discovery.DnsSdAdvertCodec;
-import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.OverlayAdvert;
 import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
@@ -46,12 +44,9 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
     /** Services registered with JmDNS, by key; touched only on the publisher thread. */
     private final Map<AdvertKey, Registration> registered = new ConcurrentHashMap<>();
-    /** Instance name of each service reported to the listener, to report its removal. */
-    private final Map<String, AdvertKey> reportedByInstance = new ConcurrentHashMap<>();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("mdns-publisher"));
     private final ExecutorService resolver = Executors.newFixedThreadPool(2, DaemonThreads.named("mdns-resolver"));
     private volatile JmDNS jmdns;
-    private volatile SightingLedger ledger;
 
     private record Registration(OverlayAdvert advert, ServiceInfo info) {
     }
@@ -67,14 +62,14 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
 
     @Override
     public void start(DiscoveryListener listener) throws DiscoveryException {
-        ledger = new SightingLedger(Source.MDNS, listener);
         try {
             jmdns = JmDNS.create(config.bindAddress(), config.hostName());
         } catch (IOException e) {
             throw new DiscoveryException("cannot start mDNS on " + config.bindAddress().getHostAddress(), e);
         }
         LOG.info("mDNS on {} as {}.local.", config.bindAddress().getHostAddress(), config.hostName());
-        jmdns.addServiceListener(DnsSdAdvertCodec.SERVICE_TYPE, new Browser());
+        jmdns.addServiceListener(DnsSdAdvertCodec.SERVICE_TYPE,
+                new Browser(new BrowsedServices(new SightingLedger(Source.MDNS, listener), rejected)));
         wanted.keySet().forEach(this::schedulePublish);
     }
 
@@ -158,11 +153,18 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         return advert.bootstrapPeers().get(0).port();
     }
 
-    /** Reacts to JmDNS's browse events for our service type. */
+    /** Passes JmDNS's browse events for our service type on, and asks for each new service to be resolved. */
     private final class Browser implements ServiceListener {
+
+        private final BrowsedServices services;
+
+        Browser(BrowsedServices services) {
+            this.services = services;
+        }
 
         @Override
         public void serviceAdded(ServiceEvent event) {
+            services.added(event.getName());
             JmDNS running = jmdns;
             if (running != null && !resolver.isShutdown()) {
                 resolver.execute(() -> running.requestServiceInfo(event.getType(), event.getName(), true, RESOLVE_TIMEOUT_MS));
@@ -171,35 +173,12 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
 
         @Override
         public void serviceResolved(ServiceEvent event) {
-            String instance = event.getName();
-            byte[] text = event.getInfo().getTextBytes();
-            if (text == null || text.length == 0 || (text.length == 1 && text[0] == 0)) {
-                LOG.debug("'{}' resolved before its TXT record; waiting for it", instance);
-                return;
-            }
-            try {
-                OverlayAdvert advert = DnsSdAdvertCodec.fromService(instance, text);
-                AdvertKey previous = reportedByInstance.put(instance, advert.key());
-                if (previous != null && !previous.equals(advert.key())) {
-                    ledger.lost(previous, Departure.WITHDRAWN);
-                }
-                ledger.saw(advert);
-            } catch (InvalidAdvertException e) {
-                rejected.drop(e, "'" + instance + "'");
-                AdvertKey previous = reportedByInstance.remove(instance);
-                if (previous != null) {
-                    ledger.lost(previous, Departure.WITHDRAWN); // it was ours, now it says something we cannot read
-                }
-            }
+            services.resolved(event.getName(), event.getInfo().getTextBytes());
         }
 
-        /** JmDNS reports a goodbye and a lapsed TTL alike. */
         @Override
         public void serviceRemoved(ServiceEvent event) {
-            AdvertKey key = reportedByInstance.remove(event.getName());
-            if (key != null) {
-                ledger.lost(key, Departure.WITHDRAWN);
-            }
+            services.removed(event.getName());
         }
     }
 }
