@@ -1,0 +1,68 @@
+package org.interlay.pastry;
+
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.DistanceOrder;
+import org.interlay.overlay.node.GlobalView;
+import org.interlay.overlay.node.LookupStyle;
+import org.interlay.overlay.node.NodeContext;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.RoutingAlgorithm;
+
+/**
+ * Pastry (Rowstron and Druschel, "Pastry: Scalable, decentralized object location and routing for
+ * large-scale peer-to-peer systems", Middleware 2001): prefix routing in base 2^b with a leaf set for the
+ * last hop, a key's root being the live node numerically closest to it.
+ *
+ * <p>Lookups are driven one query at a time and end when a node whose leaf set covers the key names the
+ * root; candidates rank by shared prefix, then numeric closeness. Each record is kept by its root and
+ * copied to the {@value #REPLICAS} leaves numerically closest to its key (section 3, PAST's k closest
+ * nodes): for a record to be lost in a simultaneous crash of a fraction f of the nodes all nine holders
+ * must fail, probability f^9 (5e-7 at f = 0.2), and the leaf set of 16 always holds the nine.
+ */
+public final class PastryAlgorithm implements OverlayAlgorithm {
+    static final int REPLICAS = 8;
+
+    private final PastryConfig config;
+
+    /** With the paper's parameters (b = 4, |L| = 16, |M| = 32); the constructor ServiceLoader uses. */
+    public PastryAlgorithm() {
+        this(PastryConfig.DEFAULT);
+    }
+
+    public PastryAlgorithm(PastryConfig config) {
+        this.config = config;
+    }
+
+    public PastryConfig config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return "pastry";
+    }
+
+    @Override
+    public LookupStyle lookupStyle() {
+        return lookupStyle(config);
+    }
+
+    static LookupStyle lookupStyle(PastryConfig config) {
+        return new LookupStyle(1, 1, true, DistanceOrder.prefixThenNumeric(config.bitsPerDigit()));
+    }
+
+    @Override
+    public int defaultReplicas() {
+        return Math.min(REPLICAS, config.leafSetSize() / 2);
+    }
+
+    @Override
+    public RoutingAlgorithm create(NodeContext context) {
+        return new PastryRouting(context, config);
+    }
+
+    @Override
+    public Key responsible(GlobalView view, Key key) {
+        return view.numericallyClosest(key);
+    }
+}
