@@ -2,7 +2,7 @@ package org.interlay.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +45,7 @@ class OverlayAdvertTest {
         String longHost = "h".repeat(20) + ".example.lab";
         List<HostPort> many = Collections.nCopies(OverlayAdvert.MAX_LIST_ENTRIES, new HostPort("10.100.200.250", 65_535));
         OverlayAdvert advert = OverlayAdvert.of("o".repeat(63), Algorithm.KADEMLIA, longHost, many, many, NodeRole.ROUTER, "n".repeat(64));
-        assertTrue(DnsSdAdvertCodec.toTxt(advert).encode().length > 0);
+        byte[] rdata = assertDoesNotThrow(() -> DnsSdAdvertCodec.toTxt(advert).encode());
+        assertEquals(advert, assertDoesNotThrow(() -> DnsSdAdvertCodec.fromTxt(TxtRecord.decode(rdata), advert.nodeId())));
     }
 }

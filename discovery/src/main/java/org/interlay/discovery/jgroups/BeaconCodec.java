@@ -4,6 +4,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.interlay.discovery.DnsSdAdvertCodec;
@@ -59,7 +60,7 @@ public final class BeaconCodec {
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
+            if (!Arrays.equals(magic, MAGIC)) {
                 throw new InvalidAdvertException(MALFORMED_BEACON, "not an Interlay beacon (bad magic)");
             }
             int version = in.get() & 0xff;

@@ -1,11 +1,12 @@
 package org.interlay.discovery.jgroups;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.Comparator;
 
 /** Which router bridges each pair of overlays; pairs that no live router serves are absent. */
 public record BridgePlan(Map<OverlayPair, String> bridges) {
@@ -16,7 +17,7 @@ public record BridgePlan(Map<OverlayPair, String> bridges) {
     public BridgePlan {
         SortedMap<OverlayPair, String> sorted = new TreeMap<>(PAIR_ORDER);
         sorted.putAll(bridges);
-        bridges = java.util.Collections.unmodifiableSortedMap(sorted);
+        bridges = Collections.unmodifiableSortedMap(sorted);
     }
 
     public Optional<String> routerFor(OverlayPair pair) {

@@ -3,6 +3,7 @@ package org.interlay.discovery.jgroups;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
     private void received(Address member, Beacon beacon) {
         synchronized (lock) {
             List<OverlayAdvert> previous = servedByMember.getOrDefault(member, List.of());
-            Set<AdvertKey> nowServed = new TreeSet<>(Comparator.comparing(AdvertKey::toString));
+            Set<AdvertKey> nowServed = new HashSet<>();
             beacon.adverts().forEach(advert -> nowServed.add(advert.key()));
             for (OverlayAdvert old : previous) {
                 if (!nowServed.contains(old.key())) {
