@@ -84,8 +84,8 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     private void run() {
         try {
             while (running) {
+                runTasks(); // first, so timers they schedule count in the wait below
                 long wait = runDueTimers();
-                runTasks();
                 if (!tasks.isEmpty()) wait = -1;
                 int ready = wait < 0 ? selector.selectNow() : selector.select(Math.max(1, wait));
                 if (ready > 0) dispatchReadable();
