@@ -116,9 +116,11 @@ final class Replication {
                 for (NodeRef n : routing.replicaSet(r.key(), replicas)) {
                     if (!isHeldBy(r, n)) send(n, r, false).thenRun(() -> markHeld(r, n));
                 }
-            } else if (routing.route(r.key()) instanceof RouteStep.Resolved res && !res.responsible().equals(self)) {
-                NodeRef owner = res.responsible();
-                if (!isHeldBy(r, owner)) send(owner, r, true).thenRun(() -> markHeld(r, owner));
+            } else {
+                Optional<NodeRef> owner = routing.knownResponsible(r.key()).filter(n -> !n.equals(self));
+                if (owner.isPresent() && !isHeldBy(r, owner.get())) {
+                    send(owner.get(), r, true).thenRun(() -> markHeld(r, owner.get()));
+                }
             }
         }
     }
@@ -131,8 +133,8 @@ final class Replication {
             if (routing.isResponsible(r.key())) {
                 List<NodeRef> next = routing.replicaSet(r.key(), 1);
                 if (!next.isEmpty()) to = next.get(0);
-            } else if (routing.route(r.key()) instanceof RouteStep.Resolved res && !res.responsible().equals(self)) {
-                to = res.responsible();
+            } else {
+                to = routing.knownResponsible(r.key()).filter(n -> !n.equals(self)).orElse(null);
             }
             if (to != null) sends.add(send(to, r, true).exceptionally(e -> null));
         }

@@ -2,6 +2,7 @@ package org.interlay.overlay.node;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
@@ -33,6 +34,16 @@ public interface RoutingAlgorithm {
      * node is responsible for, in the order they would take over; at most {@code count}.
      */
     List<NodeRef> replicaSet(Key key, int count);
+
+    /**
+     * The node this one believes responsible for {@code key}, if it knows: where replica maintenance
+     * and a graceful leave hand a record that this node holds but is not responsible for. By default
+     * the node {@link #route} resolves to; an algorithm whose route never resolves (Kademlia names the
+     * closest nodes it knows and lets the asking node decide) says here which of them it would pick.
+     */
+    default Optional<NodeRef> knownResponsible(Key key) {
+        return route(key) instanceof RouteStep.Resolved r ? Optional.of(r.responsible()) : Optional.empty();
+    }
 
     /** A message arrived from {@code peer}: it is alive. */
     void heard(NodeRef peer);
