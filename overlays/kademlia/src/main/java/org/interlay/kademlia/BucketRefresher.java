@@ -21,6 +21,7 @@ final class BucketRefresher {
     private final RoutingTable table;
     private final long periodMillis;
     private Timer timer;
+    private Timer neighbourhoodRepair;
 
     BucketRefresher(NodeContext context, RoutingTable table, long periodMillis) {
         this.context = context;
@@ -29,11 +30,35 @@ final class BucketRefresher {
     }
 
     /** Looks up this node's own id; completes when the lookup has ended, whatever its outcome. */
+    CompletableFuture<Void> lookUpOwnId() {
+        return context.lookup(table.self()).handle((result, error) -> null);
+    }
+
+    /**
+     * Refreshes the neighbourhood: looks up this node's own id, then the id of the neighbourhood's
+     * outermost bucket m that is closest to this node (its own id with bit m flipped). The first finds
+     * the closest nodes on this node's side of bit m. The second finds those beyond it: nodes on this
+     * side answer a lookup of the own id with contacts on this side first, and their own bucket m may
+     * be full of other nodes, so the nearest ones beyond bit m can be missed otherwise, while they are
+     * exactly the nodes of bucket m closest to that id.
+     */
     CompletableFuture<Void> refreshNeighbourhood() {
-        return context.lookup(table.self()).handle((result, error) -> {
-            int closest = table.closestContactIndex();
-            if (closest < Key.BITS) table.markRefreshed(closest, context.scheduler().nowMillis());
-            return null;
+        return lookUpOwnId().thenCompose(v -> {
+            int m = table.neighbourhoodIndex();
+            table.markRefreshed(m, context.scheduler().nowMillis());
+            return context.lookup(table.self().xor(Key.powerOfTwo(m))).handle((result, error) -> null);
+        });
+    }
+
+    /**
+     * Looks up this node's own id after {@code delayMillis}, unless such a lookup is already due: a
+     * contact of the neighbourhood was lost, and the lookup finds who now belongs in its place.
+     */
+    void refreshNeighbourhoodSoon(long delayMillis) {
+        if (neighbourhoodRepair != null || timer == null) return;
+        neighbourhoodRepair = context.scheduler().schedule(delayMillis, () -> {
+            neighbourhoodRepair = null;
+            refreshNeighbourhood();
         });
     }
 
@@ -70,13 +95,14 @@ final class BucketRefresher {
 
     void stop() {
         if (timer != null) timer.cancel();
+        if (neighbourhoodRepair != null) neighbourhoodRepair.cancel();
     }
 
     private void refreshStale() {
         long since = context.scheduler().nowMillis() - periodMillis;
         int closest = table.closestContactIndex();
         if (closest >= Key.BITS) return; // alone: nobody to ask
-        if (table.refreshedAt(closest) < since) refreshNeighbourhood();
+        if (table.refreshedAt(table.neighbourhoodIndex()) < since) refreshNeighbourhood();
         refreshBeyondClosest(since);
     }
 

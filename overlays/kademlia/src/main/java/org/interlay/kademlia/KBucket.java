@@ -82,8 +82,9 @@ final class KBucket {
         return promoteCandidate();
     }
 
-    /** Forgets the contact at {@code address}; returns it, or null if it was not here. */
+    /** Forgets the contact (or waiting newcomer) at {@code address}; returns the contact, or null if it was not here. */
     NodeRef remove(Address address) {
+        if (candidate != null && candidate.address().equals(address)) candidate = null;
         for (int i = 0; i < size; i++) {
             if (contacts[i].address().equals(address)) {
                 NodeRef gone = contacts[i];

@@ -3,6 +3,7 @@ package org.interlay.kademlia;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
@@ -37,6 +38,7 @@ final class KademliaRouting implements RoutingAlgorithm {
         this.config = config;
         this.table = new RoutingTable(context.self().id(), config.k());
         this.refresher = new BucketRefresher(context, table, config.bucketRefresh().toMillis());
+        context.rpc().onOneway(LeaveNotice.TYPE, (from, notice) -> lost(table.remove(from.address())));
     }
 
     /**
@@ -58,7 +60,7 @@ final class KademliaRouting implements RoutingAlgorithm {
         }
         long startedAt = context.scheduler().nowMillis();
         return reachAny(bootstrap, 0)
-                .thenCompose(v -> refresher.refreshNeighbourhood())
+                .thenCompose(v -> refresher.lookUpOwnId())
                 .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
                 .thenCompose(v -> after(config.rpcTimeout().toMillis()))
                 .thenCompose(v -> refresher.refreshNeighbourhood())
@@ -82,9 +84,10 @@ final class KademliaRouting implements RoutingAlgorithm {
                 .thenCompose(answered -> answered ? CompletableFuture.completedFuture(null) : reachAny(bootstrap, index + 1));
     }
 
-    /** Kademlia has no goodbye: the others notice when this node stops answering. */
+    /** Tells every contact, so that they need not wait for this node to stop answering ({@link LeaveNotice}). */
     @Override
     public CompletableFuture<Void> leave() {
+        for (NodeRef contact : table.contacts()) context.rpc().send(contact.address(), new LeaveNotice());
         return CompletableFuture.completedFuture(null);
     }
 
@@ -104,6 +107,19 @@ final class KademliaRouting implements RoutingAlgorithm {
     @Override
     public boolean isResponsible(Key key) {
         return !table.knowsCloserThan(key);
+    }
+
+    /**
+     * The closest node this one knows to the key, itself included. Section 2.5: a node that learns of
+     * a new node closer to a key it holds stores the value there; the shared replica maintenance does
+     * so through this answer, once per version of the record. The paper leaves that to the closest
+     * holder alone; here every holder does it, which costs up to k - 1 extra stores when the
+     * responsible node changes but does not depend on that one holder having heard of the newcomer.
+     */
+    @Override
+    public Optional<NodeRef> knownResponsible(Key key) {
+        if (isResponsible(key)) return Optional.of(context.self());
+        return table.closest(key, 1).stream().findFirst();
     }
 
     /** The {@code count} contacts closest to the key: with k - 1 of them, the k closest nodes this node knows. */
@@ -129,8 +145,18 @@ final class KademliaRouting implements RoutingAlgorithm {
     /** A request to {@code peer} went unanswered: it leaves its bucket. */
     @Override
     public void unresponsive(Address peer) {
-        NodeRef gone = table.remove(peer);
-        if (gone != null && table.indexOf(gone.id()) <= table.neighbourhoodIndex()) context.neighboursChanged();
+        lost(table.remove(peer));
+    }
+
+    /**
+     * A contact is gone. If it was one of the neighbourhood, records may need new replicas, and the
+     * node that now belongs among the k closest may be one this node dropped or never heard from (a
+     * full bucket outside the neighbourhood keeps only k): a lookup of the own id soon finds it.
+     */
+    private void lost(NodeRef gone) {
+        if (gone == null || table.indexOf(gone.id()) > table.neighbourhoodIndex()) return;
+        context.neighboursChanged();
+        refresher.refreshNeighbourhoodSoon(config.rpcTimeout().toMillis());
     }
 
     /**

@@ -151,6 +151,16 @@ final class RoutingTable {
         bucketFor(index).refreshed(nowMillis);
     }
 
+    /** Every contact, bucket by bucket. */
+    List<NodeRef> contacts() {
+        List<NodeRef> out = new ArrayList<>();
+        for (KBucket b : byDepth) {
+            if (b == null) continue;
+            for (int i = 0; i < b.size(); i++) out.add(b.get(i));
+        }
+        return out;
+    }
+
     int size() {
         int n = 0;
         for (KBucket b : byDepth) if (b != null) n += b.size();
