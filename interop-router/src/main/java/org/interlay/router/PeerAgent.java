@@ -10,10 +10,7 @@ import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.proxy.ProxyHandler;
 import org.interlay.router.proxy.RegisteredContacts;
-import org.interlay.router.proxy.RoutePreprocessor;
 import org.interlay.router.proxy.StatefulRelay;
-import org.interlay.router.registrar.RegistrarHandler;
-import org.interlay.router.sip.RequestValidator;
 import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipStartException;
 import org.slf4j.Logger;
@@ -32,9 +29,12 @@ public final class PeerAgent implements AutoCloseable {
     private final SipServer server;
     private final ServedDomain domain;
 
-    private PeerAgent(SipServer server, ServedDomain domain) {
+    private final UserAgentServices services;
+
+    private PeerAgent(SipServer server, ServedDomain domain, UserAgentServices services) {
         this.server = server;
         this.domain = domain;
+        this.services = services;
     }
 
     /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}. */
@@ -47,10 +47,8 @@ public final class PeerAgent implements AutoCloseable {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), clock);
         served.add(domain);
-        List<SipHandler> chain = new ArrayList<>();
-        chain.add(new RequestValidator(server.endpoint().malformedInput(), config.policies().maxBodyBytes()));
-        chain.add(new RoutePreprocessor(server.self()));
-        chain.add(new RegistrarHandler(served::location, config.policies().registrations(), clock));
+        UserAgentServices services = new UserAgentServices(server, served, config.policies(), clock);
+        List<SipHandler> chain = new ArrayList<>(services.handlers());
         StatefulRelay relay = new StatefulRelay(server.sender(), server.copies());
         chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, clock), relay, server.loopGuard(),
                 config.policies().failover(), server.timers()));
@@ -61,7 +59,7 @@ public final class PeerAgent implements AutoCloseable {
         server.serve(chain, List.of(Request.REGISTER, Request.MESSAGE, Request.PUBLISH, Request.SUBSCRIBE,
                 Request.NOTIFY, Request.OPTIONS));
         log.info("SIP agent for {} on udp {}", config.domain(), server.self());
-        return new PeerAgent(server, domain);
+        return new PeerAgent(server, domain, services);
     }
 
     public String domain() {
@@ -73,6 +71,11 @@ public final class PeerAgent implements AutoCloseable {
         return server.endpoint().localAddress();
     }
 
+    /** Presence subscriptions this agent holds as notifier. */
+    public int subscriptions() {
+        return services.presence().subscriptions();
+    }
+
     /** Malformed requests refused or dropped so far. */
     public long malformedInput() {
         return server.endpoint().malformedInput().count();
@@ -81,6 +84,7 @@ public final class PeerAgent implements AutoCloseable {
     /** Stops serving SIP; the overlay peer is the caller's to stop. */
     @Override
     public void close() {
+        services.close();
         server.close();
     }
 }

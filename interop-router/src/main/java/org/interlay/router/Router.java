@@ -20,11 +20,8 @@ import org.interlay.router.membership.OverlayJoiner;
 import org.interlay.router.proxy.ProxyHandler;
 import org.interlay.router.proxy.RegisteredContacts;
 import org.interlay.router.proxy.Relay;
-import org.interlay.router.proxy.RoutePreprocessor;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.proxy.StatelessRelay;
-import org.interlay.router.registrar.RegistrarHandler;
-import org.interlay.router.sip.RequestValidator;
 import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipStartException;
 import org.slf4j.Logger;
@@ -47,9 +44,11 @@ public final class Router implements AutoCloseable {
     private final RouterMemberships memberships;
     private final BridgeCoordinator coordinator;
     private final BridgePublisher publisher;
+    private final UserAgentServices services;
 
     private Router(RouterConfig config, SipServer server, ServedDomains served, RouterMemberships memberships,
-                   BridgeCoordinator coordinator, BridgePublisher publisher) {
+                   BridgeCoordinator coordinator, BridgePublisher publisher, UserAgentServices services) {
+        this.services = services;
         this.config = config;
         this.server = server;
         this.served = served;
@@ -77,9 +76,10 @@ public final class Router implements AutoCloseable {
                 config.bridgeRefresh(), server.timers());
         RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
                 config.policies(), clock, list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
-        server.serve(chain(config, server, served, directory, clock), List.of(Request.REGISTER, Request.MESSAGE,
+        UserAgentServices services = new UserAgentServices(server, served, config.policies(), clock);
+        server.serve(chain(config, server, served, directory, services, clock), List.of(Request.REGISTER, Request.MESSAGE,
                 Request.PUBLISH, Request.SUBSCRIBE, Request.NOTIFY, Request.OPTIONS));
-        Router router = new Router(config, server, served, memberships, coordinator, publisher);
+        Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
         coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), publisher::assign);
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
@@ -90,11 +90,9 @@ public final class Router implements AutoCloseable {
     }
 
     private static List<SipHandler> chain(RouterConfig config, SipServer server, ServedDomains served,
-                                          DomainDirectory directory, InstantSource clock) {
-        List<SipHandler> chain = new ArrayList<>();
-        chain.add(new RequestValidator(server.endpoint().malformedInput(), config.policies().maxBodyBytes()));
-        chain.add(new RoutePreprocessor(server.self()));
-        chain.add(new RegistrarHandler(served::location, config.policies().registrations(), clock));
+                                          DomainDirectory directory, UserAgentServices services,
+                                          InstantSource clock) {
+        List<SipHandler> chain = new ArrayList<>(services.handlers());
         Relay relay = config.relayMode() == RelayMode.STATELESS
                 ? new StatelessRelay(server.sender(), server.copies())
                 : new StatefulRelay(server.sender(), server.copies());
@@ -142,11 +140,13 @@ public final class Router implements AutoCloseable {
         } catch (Exception e) {
             log.debug("router {} left its overlays uncleanly: {}", config.routerId(), e.toString());
         }
+        services.close();
         server.close();
     }
 
     /** Stops at once, as a crash would: no hand-over of records, no goodbyes beyond what the group does on close. */
     public void halt() {
+        services.close();
         server.close();
         publisher.close();
         served.all().forEach(d -> d.overlay().close());

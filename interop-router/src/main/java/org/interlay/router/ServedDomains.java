@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.interlay.router.location.LocationService;
+import org.interlay.router.presence.PresenceStore;
 
 /** The domains an agent or router serves itself, each with the services kept in its overlay. Thread-safe. */
 final class ServedDomains {
@@ -28,6 +29,10 @@ final class ServedDomains {
 
     Optional<LocationService> location(String domain) {
         return find(domain).map(ServedDomain::location);
+    }
+
+    Optional<PresenceStore> presence(String domain) {
+        return find(domain).map(ServedDomain::presence);
     }
 
     java.util.Collection<ServedDomain> all() {

@@ -145,15 +145,47 @@ public final class SipEndpoint implements AutoCloseable {
         return malformed;
     }
 
+    /**
+     * Stops listening at once (the socket is closed before this returns) and stops the rest of the
+     * stack on a background thread: JAIN-SIP pauses for a second while stopping its timers.
+     */
     @Override
     public void close() {
         try {
             stack.deleteSipProvider(provider);
-            stack.deleteListeningPoint(listeningPoint);
         } catch (ObjectInUseException e) {
             log.debug("closing endpoint {}", config.name(), e);
         }
-        stack.stop();
-        CountingParserFactory.unregister(stackName);
+        deleteListeningPoint();
+        Thread stopper = new Thread(() -> {
+            stack.stop();
+            CountingParserFactory.unregister(stackName);
+        }, "sip-stop-" + config.name());
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /**
+     * JAIN-SIP creates its UDP processor's state on the processor's own thread, so a stack closed right
+     * after it started can fail to stop it; the deletion is retried for up to a second until it can.
+     */
+    private void deleteListeningPoint() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                stack.deleteListeningPoint(listeningPoint);
+                return;
+            } catch (ObjectInUseException e) {
+                log.debug("closing endpoint {}", config.name(), e);
+                return;
+            } catch (NullPointerException notRunningYet) {
+                if (attempt >= 100) throw notRunningYet;
+                try {
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,45 @@
+package org.interlay.router;
+
+import java.time.InstantSource;
+import java.util.List;
+import javax.sip.address.SipURI;
+import org.interlay.router.presence.PresenceAgent;
+import org.interlay.router.proxy.RoutePreprocessor;
+import org.interlay.router.registrar.RegistrarHandler;
+import org.interlay.router.sip.RequestValidator;
+import org.interlay.router.sip.SipHandler;
+
+/**
+ * The head of every chain, the same in a peer's agent and in a router: request validation, Route
+ * preprocessing, then the services answered here for the domains served here (registrar, presence).
+ * What follows in the chain is proxying, which differs.
+ */
+final class UserAgentServices implements AutoCloseable {
+    private final List<SipHandler> handlers;
+    private final PresenceAgent presence;
+
+    UserAgentServices(SipServer server, ServedDomains served, AgentPolicies policies, InstantSource clock) {
+        SipURI contact = server.endpoint().uri();
+        this.presence = new PresenceAgent(served::presence, policies.presence(), server.sender(), server.self(), contact,
+                clock, server.timers(), policies.presencePoll());
+        this.handlers = List.of(
+                new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes()),
+                new RoutePreprocessor(server.self()),
+                new RegistrarHandler(served::location, policies.registrations(), clock),
+                presence.publishHandler(),
+                presence.subscribeHandler());
+    }
+
+    List<SipHandler> handlers() {
+        return handlers;
+    }
+
+    PresenceAgent presence() {
+        return presence;
+    }
+
+    @Override
+    public void close() {
+        presence.close();
+    }
+}

@@ -1,0 +1,187 @@
+package org.interlay.router.ua;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.Address;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.RecordRouteHeader;
+import javax.sip.header.SubscriptionStateHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.interlay.router.presence.PidfCodec;
+import org.interlay.router.presence.PidfFormatException;
+import org.interlay.router.presence.PresenceDocument;
+import org.interlay.router.sip.RequestSender;
+import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.Tags;
+
+/**
+ * A subscription to someone's presence, on the subscriber's side (RFC 6665 section 4.1): the
+ * SUBSCRIBE goes out through the outbound proxy; the dialog (remote tag and target) is learnt from
+ * the 200 or the first NOTIFY, whichever comes first; refreshes go in the dialog before expiry; a
+ * refresh that fails, or a NOTIFY that ends the subscription by timeout, starts a new subscription.
+ * {@link #close()} unsubscribes.
+ */
+public final class PresenceSubscription implements AutoCloseable {
+    private final String presentity;
+    private final UacRequests requests;
+    private final RequestSender sender;
+    private final ScheduledExecutorService timers;
+    private final Consumer<PresenceNotification> listener;
+    private final Duration expires;
+    private final AtomicLong cseq = new AtomicLong(1);
+    private final Consumer<PresenceSubscription> onNewDialog;
+    private String callId;
+    private String localTag;
+    private String remoteTag;
+    private URI remoteTarget;
+    private List<Address> routeSet = List.of();
+    private ScheduledFuture<?> refresh;
+    private volatile PresenceDocument last;
+    private volatile boolean active;
+    private volatile boolean closed;
+
+    PresenceSubscription(String presentity, UacRequests requests, RequestSender sender, ScheduledExecutorService timers,
+                         Duration expires, Consumer<PresenceNotification> listener, Consumer<PresenceSubscription> onNewDialog) {
+        this.presentity = presentity;
+        this.requests = requests;
+        this.sender = sender;
+        this.timers = timers;
+        this.expires = expires;
+        this.listener = listener;
+        this.onNewDialog = onNewDialog;
+    }
+
+    public String presentity() {
+        return presentity;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** The last presence document received, or null. */
+    public PresenceDocument lastDocument() {
+        return last;
+    }
+
+    synchronized String callId() {
+        return callId;
+    }
+
+    /** Sends a new SUBSCRIBE, out of dialog; the future tells its final response. */
+    synchronized CompletableFuture<SipOutcome> start() {
+        callId = Tags.random() + "-sub";
+        localTag = Tags.random();
+        remoteTag = null;
+        remoteTarget = null;
+        cseq.set(1);
+        onNewDialog.accept(this);
+        Address target = requests.parse(presentity);
+        Request subscribe = requests.outOfDialog(Request.SUBSCRIBE, target.getURI(), target, callId, cseq.getAndIncrement(), localTag);
+        return send(subscribe, expires.toSeconds());
+    }
+
+    private CompletableFuture<SipOutcome> send(Request subscribe, long seconds) {
+        decorate(subscribe, seconds);
+        return Outcomes.unwrap(sender.send(subscribe)).handle((response, error) -> {
+            synchronized (this) {
+                if (error != null || response.getStatusCode() / 100 != 2) {
+                    if (seconds > 0 && remoteTag != null && !closed) timers.execute(this::start);
+                    return error != null ? new SipOutcome(408, "No response") : Outcomes.of(response);
+                }
+                learnDialog(response);
+                active = seconds > 0;
+                if (active) scheduleRefresh(Outcomes.grantedSeconds(response, seconds));
+                return Outcomes.of(response);
+            }
+        });
+    }
+
+    private void learnDialog(Response ok) {
+        remoteTag = ((ToHeader) ok.getHeader(ToHeader.NAME)).getTag();
+        ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
+        if (contact != null) remoteTarget = contact.getAddress().getURI();
+        List<Address> routes = new ArrayList<>();
+        ListIterator<Header> it = ok.getHeaders(RecordRouteHeader.NAME);
+        while (it.hasNext()) routes.add(((RecordRouteHeader) it.next()).getAddress());
+        Collections.reverse(routes);
+        routeSet = routes;
+    }
+
+    private void scheduleRefresh(long granted) {
+        if (refresh != null) refresh.cancel(false);
+        refresh = timers.schedule(() -> refresh(expires.toSeconds()), Outcomes.refreshDelayMillis(granted), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized CompletableFuture<SipOutcome> refresh(long seconds) {
+        if (remoteTarget == null || remoteTag == null) return start();
+        Request subscribe = requests.inDialog(Request.SUBSCRIBE, remoteTarget, requests.ownAddress(), localTag,
+                requests.parse(presentity), remoteTag, callId, cseq.getAndIncrement(), routeSet);
+        return send(subscribe, seconds);
+    }
+
+    /** Handles a NOTIFY of this subscription's dialog; returns the status to answer it with. */
+    synchronized int notified(Request notify) {
+        if (remoteTag == null) remoteTag = ((FromHeader) notify.getHeader(FromHeader.NAME)).getTag();
+        ContactHeader contact = (ContactHeader) notify.getHeader(ContactHeader.NAME);
+        if (remoteTarget == null && contact != null) remoteTarget = contact.getAddress().getURI();
+        SubscriptionStateHeader state = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
+        if (state == null) return Response.BAD_REQUEST;
+        PresenceDocument document = null;
+        byte[] body = notify.getRawContent();
+        if (body != null && body.length > 0) {
+            try {
+                document = PidfCodec.parse(body);
+            } catch (PidfFormatException e) {
+                return Response.BAD_REQUEST;
+            }
+            last = document;
+        }
+        boolean terminated = SubscriptionStateHeader.TERMINATED.equalsIgnoreCase(state.getState());
+        active = !terminated;
+        listener.accept(new PresenceNotification(presentity, document, !terminated, terminated ? state.getReasonCode() : null));
+        if (terminated && !closed && ("timeout".equalsIgnoreCase(state.getReasonCode()) || state.getReasonCode() == null
+                || "deactivated".equalsIgnoreCase(state.getReasonCode()))) {
+            if (refresh != null) refresh.cancel(false);
+            timers.execute(this::start);
+        }
+        return Response.OK;
+    }
+
+    /** Unsubscribes (a SUBSCRIBE with Expires 0 in the dialog) and stops refreshing. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (refresh != null) refresh.cancel(false);
+        if (active) refresh(0);
+        active = false;
+    }
+
+    private static void decorate(Request subscribe, long seconds) {
+        try {
+            HeaderFactory h = SipFactories.get().headers();
+            subscribe.setHeader(h.createEventHeader("presence"));
+            subscribe.setHeader(h.createAcceptHeader("application", "pidf+xml"));
+            subscribe.setHeader(h.createExpiresHeader((int) seconds));
+        } catch (ParseException | InvalidArgumentException e) {
+            throw new IllegalStateException("cannot build a SUBSCRIBE", e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.interlay.router.ua;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.interlay.router.location.AddressOfRecord;
+import org.interlay.router.presence.PresenceDocument;
+import org.interlay.router.proxy.SelfAddress;
+import org.interlay.router.sip.HandlerChain;
+import org.interlay.router.sip.RequestValidator;
+import org.interlay.router.sip.ServerExchange;
+import org.interlay.router.sip.SipDispatcher;
+import org.interlay.router.sip.SipEndpoint;
+import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.Tags;
+import org.interlay.router.sip.TransactionSender;
+
+/**
+ * A SIP user agent for the shell and for tests, on JAIN-SIP: registers with a peer's agent, sends
+ * MESSAGEs, publishes presence and subscribes to others'. Registrations, publications and
+ * subscriptions are refreshed before they expire. Incoming MESSAGEs and presence notifications are
+ * handed to the listeners on a thread of the user agent's own, one at a time, so a listener that
+ * takes its time delays only the next callback. Listens on 127.0.0.1 unless configured otherwise.
+ */
+public final class UserAgent implements AutoCloseable {
+    private static final int MAX_BODY_BYTES = 60 * 1024;
+    private final UserAgentConfig config;
+    private final SipEndpoint endpoint;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService callbacks;
+    private final UacRequests requests;
+    private final TransactionSender sender;
+    private final Registration registration;
+    private final PresencePublication publication;
+    private final Map<String, PresenceSubscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile Consumer<IncomingMessage> messageListener = m -> { };
+    private volatile Consumer<PresenceNotification> presenceListener = n -> { };
+
+    private UserAgent(UserAgentConfig config, SipEndpoint endpoint, ScheduledExecutorService timers, ExecutorService callbacks) {
+        this.config = config;
+        this.endpoint = endpoint;
+        this.timers = timers;
+        this.callbacks = callbacks;
+        this.sender = new TransactionSender(endpoint.provider());
+        SipURI proxy = proxyUri(config.outboundProxy());
+        this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), proxy);
+        this.registration = new Registration(config.aor(), requests, sender, timers);
+        this.publication = new PresencePublication(config.aor(), requests, sender, timers);
+    }
+
+    /** Starts a user agent; nothing is sent until it is asked to. */
+    public static UserAgent start(UserAgentConfig config) throws SipStartException {
+        AtomicReference<Consumer<ServerExchange>> chain = new AtomicReference<>(
+                exchange -> exchange.respond(Response.SERVICE_UNAVAILABLE, "Starting"));
+        SipEndpoint endpoint = SipEndpoint.open(config.endpoint(), new SipDispatcher(
+                exchange -> chain.get().accept(exchange), response -> { }));
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("ua-timers-" + config.aor().user()));
+        ExecutorService callbacks = Executors.newSingleThreadExecutor(daemon("ua-events-" + config.aor().user()));
+        UserAgent ua = new UserAgent(config, endpoint, timers, callbacks);
+        chain.set(ua.requestChain());
+        return ua;
+    }
+
+    private HandlerChain requestChain() {
+        return new HandlerChain(List.of(new RequestValidator(endpoint.malformedInput(), MAX_BODY_BYTES),
+                new UserAgentRequests(subscriptions, m -> callbacks.execute(() -> messageListener.accept(m)))),
+                List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS));
+    }
+
+    public AddressOfRecord aor() {
+        return config.aor();
+    }
+
+    /** Where this user agent receives requests (its registered contact). */
+    public InetSocketAddress sipAddress() {
+        return endpoint.localAddress();
+    }
+
+    /** Called with each MESSAGE received. */
+    public void onMessage(Consumer<IncomingMessage> listener) {
+        messageListener = listener;
+    }
+
+    /** Called with each presence notification of any subscription. */
+    public void onPresence(Consumer<PresenceNotification> listener) {
+        presenceListener = listener;
+    }
+
+    /** Registers this user agent's contact for {@code expires}, and keeps it registered. */
+    public CompletableFuture<SipOutcome> register(Duration expires) {
+        return registration.register(expires);
+    }
+
+    public CompletableFuture<SipOutcome> unregister() {
+        return registration.unregister();
+    }
+
+    /** Sends a text MESSAGE to {@code to} ({@code sip:user@domain}); completes with its final response. */
+    public CompletableFuture<SipOutcome> sendMessage(String to, String text) {
+        Address target = requests.parse(to);
+        Request message = requests.outOfDialog(Request.MESSAGE, target.getURI(), target, Tags.random() + "-msg", 1,
+                Tags.random());
+        try {
+            message.setContent(text.getBytes(StandardCharsets.UTF_8),
+                    SipFactories.get().headers().createContentTypeHeader("text", "plain"));
+        } catch (ParseException e) {
+            throw new IllegalStateException(e);
+        }
+        return Outcomes.unwrap(sender.send(message)).thenApply(Outcomes::of);
+    }
+
+    /** Publishes this user's presence, and keeps the publication alive until {@link #withdrawPresence()}. */
+    public CompletableFuture<SipOutcome> publishPresence(PresenceDocument.Basic basic, String note, Duration expires) {
+        String entity = "pres:" + config.aor().user() + "@" + config.aor().domain();
+        return publication.publish(PresenceDocument.of(entity, basic, note), expires);
+    }
+
+    public CompletableFuture<SipOutcome> withdrawPresence() {
+        return publication.withdraw();
+    }
+
+    /**
+     * Subscribes to the presence of {@code presentity} ({@code sip:user@domain}). The subscription
+     * is kept up (refreshed, re-established) until it is closed; notifications go to the presence
+     * listener. The future completes with the handle once the first SUBSCRIBE has its final response.
+     */
+    public CompletableFuture<PresenceSubscription> subscribe(String presentity, Duration expires) {
+        PresenceSubscription s = new PresenceSubscription(presentity, requests, sender, timers, expires,
+                n -> callbacks.execute(() -> presenceListener.accept(n)), this::track);
+        return s.start().thenApply(outcome -> {
+            if (!outcome.isSuccess()) throw new java.util.concurrent.CompletionException(
+                    new SubscriptionRefusedException(presentity, outcome));
+            return s;
+        });
+    }
+
+    private void track(PresenceSubscription s) {
+        subscriptions.values().remove(s);
+        subscriptions.put(s.callId(), s);
+    }
+
+    /** Stops at once: nothing is unregistered or unsubscribed (do that first if wanted). */
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        callbacks.shutdownNow();
+        endpoint.close();
+    }
+
+    private static SipURI proxyUri(InetSocketAddress proxy) {
+        try {
+            SipURI uri = SipFactories.get().addresses().createSipURI(null,
+                    proxy.getAddress().getHostAddress() + ":" + proxy.getPort());
+            uri.setLrParam();
+            return uri;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad proxy address " + proxy, e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.interlay.router.ua;
+
+import java.net.InetSocketAddress;
+import org.interlay.router.location.AddressOfRecord;
+import org.interlay.router.sip.SipEndpointConfig;
+
+/**
+ * Settings of a user agent.
+ *
+ * @param aor           the user's address, e.g. sip:alice@chord.lab
+ * @param outboundProxy the SIP agent of a peer of the user's overlay, where every out-of-dialog request goes
+ * @param endpoint      where the user agent itself listens (127.0.0.1 by default)
+ */
+public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundProxy, SipEndpointConfig endpoint) {
+    public UserAgentConfig {
+        if (aor == null || outboundProxy == null || endpoint == null) {
+            throw new IllegalArgumentException("a user agent needs an address, an outbound proxy and an endpoint");
+        }
+        if (outboundProxy.isUnresolved() || outboundProxy.getPort() == 0) {
+            throw new IllegalArgumentException("the outbound proxy needs a resolved address and a port: " + outboundProxy);
+        }
+    }
+
+    /** A user agent for {@code aor} on 127.0.0.1 (a free port), using {@code proxy} as outbound proxy. */
+    public static UserAgentConfig of(String aor, InetSocketAddress proxy) {
+        AddressOfRecord a = AddressOfRecord.parse(aor);
+        return new UserAgentConfig(a, proxy, SipEndpointConfig.loopback("ua-" + a.user(), 0).withThreads(2));
+    }
+}
