@@ -1,0 +1,128 @@
+package org.interlay.chord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.interlay.chord.msg.FindSuccessor;
+import org.interlay.chord.msg.FoundSuccessor;
+import org.interlay.chord.msg.SuccessorHint;
+import org.interlay.chord.msg.NeighboursReply;
+import org.interlay.chord.msg.NeighboursQuery;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.NodeContext;
+
+/**
+ * create and join (Stoica et al., SIGCOMM 2001 Fig. 7): a node joins by asking a node n' already in
+ * the ring to find its successor, n'.find_successor(n), which n' does with an ordinary lookup. It
+ * then asks that successor for its predecessor, successor list and fingers: the list becomes its own,
+ * and the fingers serve as hints for its finger table until fix_fingers has run (the optimization
+ * closing §4.4). Its predecessor stays unknown until a node notifies it.
+ *
+ * <p>The lookup is for n + 1 rather than n: the two agree unless the ring already half-knows n (a
+ * retried join whose first notify got through), where n + 1 still finds n's successor, not n.
+ */
+final class Joiner {
+    /** Closer successors followed while joining, before leaving the rest to stabilize. */
+    private static final int MAX_WALK = 64;
+
+    private final NodeContext context;
+    private final ChordState state;
+    private final ChordConfig config;
+    private final CompletableFuture<Void> joined = new CompletableFuture<>();
+
+    Joiner(NodeContext context, ChordState state, ChordConfig config) {
+        this.context = context;
+        this.state = state;
+        this.config = config;
+    }
+
+    /** Creates a ring when {@code bootstrap} is empty, else joins through its nodes, in turn until one works. */
+    CompletableFuture<Void> join(List<Address> bootstrap) {
+        if (bootstrap.isEmpty()) {
+            state.markJoined();
+            joined.complete(null);
+        } else {
+            attempt(List.copyOf(bootstrap), 0, null);
+        }
+        return joined;
+    }
+
+    private void attempt(List<Address> bootstrap, int attempt, Throwable lastError) {
+        if (state.isStopped()) {
+            joined.completeExceptionally(new JoinFailedException("stopped while joining", lastError));
+            return;
+        }
+        if (attempt >= config.joinAttempts()) {
+            joined.completeExceptionally(new JoinFailedException("no successor found through " + bootstrap + " in "
+                    + attempt + " attempts", lastError));
+            return;
+        }
+        Address through = bootstrap.get(attempt % bootstrap.size());
+        Key justAfterSelf = state.self().id().add(Key.powerOfTwo(0));
+        context.rpc().request(through, new FindSuccessor(justAfterSelf), FoundSuccessor.class)
+                .thenCompose(found -> joinBefore(found.successor(), 0))
+                .whenComplete((v, error) -> {
+                    if (error == null) {
+                        joined.complete(null);
+                    } else {
+                        context.scheduler().schedule(config.stabilizeMillis(), () -> attempt(bootstrap, attempt + 1, error));
+                    }
+                });
+    }
+
+    /**
+     * Takes {@code successor}'s neighbours and fingers, notifying it that this node now precedes it.
+     * When the successor's predecessor lies between this node and it, that one is the closer
+     * successor and is asked in turn (as stabilize would), a few times at most.
+     */
+    private CompletableFuture<Void> joinBefore(NodeRef successor, int step) {
+        NodeRef self = state.self();
+        if (successor.id().equals(self.id())) {
+            return CompletableFuture.failedFuture(new IllegalStateException("found itself as its successor"));
+        }
+        return context.rpc().request(successor.address(), NeighboursQuery.join(), NeighboursReply.class)
+                .thenCompose(reply -> {
+                    NodeRef x = reply.predecessor();
+                    if (x != null && x.id().isBetweenExclusive(self.id(), successor.id()) && step < MAX_WALK) {
+                        return joinBefore(x, step + 1);
+                    }
+                    settle(successor, reply);
+                    return CompletableFuture.completedFuture(null);
+                });
+    }
+
+    /**
+     * As in the join of SIGCOMM 2001 Fig. 6: predecessor = successor.predecessor, and that predecessor
+     * learns that this node now follows it (the first step of update_others). When the walk stopped early at a successor whose
+     * predecessor still lies after this node, that one becomes the successor and the predecessor
+     * stays unknown.
+     */
+    private void settle(NodeRef successor, NeighboursReply reply) {
+        NodeRef self = state.self();
+        NodeRef x = reply.predecessor();
+        boolean closer = x != null && x.id().isBetweenExclusive(self.id(), successor.id());
+        if (closer) {
+            List<NodeRef> rest = new ArrayList<>(reply.successors().size() + 1);
+            rest.add(successor);
+            rest.addAll(reply.successors());
+            state.adoptSuccessors(x, rest);
+        } else {
+            state.adoptSuccessors(successor, reply.successors());
+        }
+        for (NodeRef hint : reply.fingers()) state.fingers().offer(hint);
+        state.fingers().fillFromSuccessors(state.successors().asList());
+        if (!closer && x != null && !x.id().equals(self.id()) && !x.id().equals(successor.id())) {
+            state.setPredecessor(x, List.of(), context.scheduler().nowMillis());
+            context.rpc().send(x.address(), new SuccessorHint(self));
+        }
+        state.markJoined();
+    }
+
+    /** n'.find_successor(key) for a joining node; a node still joining itself answers once it has joined. */
+    CompletionStage<FoundSuccessor> onFindSuccessor(NodeRef from, FindSuccessor request) {
+        return joined.thenCompose(v -> context.lookup(request.key())).thenApply(r -> new FoundSuccessor(r.responsible()));
+    }
+}

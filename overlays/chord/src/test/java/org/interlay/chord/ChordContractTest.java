@@ -1,0 +1,12 @@
+package org.interlay.chord;
+
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.sim.OverlayContractTest;
+
+/** Chord does what every overlay must. */
+class ChordContractTest extends OverlayContractTest {
+    @Override
+    protected OverlayAlgorithm algorithm() {
+        return OverlayAlgorithm.named("chord");
+    }
+}
