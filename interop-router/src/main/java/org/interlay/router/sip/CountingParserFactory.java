@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stack's own parser, watched: every message it cannot parse (and every header it rejects) is
+ * The stack's own parser, watched: every message it cannot read (and every header it rejects) is
  * recorded in the {@link MalformedInputLog} of the endpoint it arrived on, then handled as the stack
- * would (a request with a broken header is answered 400; garbage is dropped). The stack creates its
- * parser factory by class name, so endpoints register their log under their stack name here.
+ * would: a request whose essential header is broken is answered 400, other garbage is dropped. The
+ * parser's error text goes into that 400's reason phrase, so it is first made one printable line.
+ * (Datagrams longer than the endpoint's maximum message size are cut there by the stack and fail to
+ * parse.) The stack creates its parser factory by class name, so endpoints register their log under
+ * their stack name here.
  */
 public final class CountingParserFactory implements MessageParserFactory {
     private static final Map<String, MalformedInputLog> LOGS = new ConcurrentHashMap<>();
@@ -41,7 +44,8 @@ public final class CountingParserFactory implements MessageParserFactory {
                 return parser.parseSIPMessage(bytes, readBody, strict, watched(listener, log));
             } catch (ParseException e) {
                 log.record("unparsable message: " + e.getMessage(), preview(bytes));
-                throw e;
+                throw new ParseException(MalformedInputLog.printable(e.getMessage(), 80).replace('?', ' ').trim(),
+                        e.getErrorOffset());
             }
         };
     }

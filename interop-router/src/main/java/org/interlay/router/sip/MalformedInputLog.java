@@ -22,6 +22,8 @@ public final class MalformedInputLog {
 
     /** Records one malformed message and why it was refused. */
     public void record(String reason, String detail) {
+        reason = printable(reason, 120);
+        detail = printable(detail, 300);
         long n = count.incrementAndGet();
         long now = System.nanoTime();
         long last = lastSummary.get();
@@ -29,6 +31,13 @@ public final class MalformedInputLog {
             log.info("{}: malformed SIP input ({} so far), latest: {} (each case at debug)", endpoint, n, reason);
         }
         log.debug("{}: malformed SIP input: {}: {}", endpoint, reason, detail);
+    }
+
+    /** The text with control and non-ASCII characters shown as '?', cut to {@code max} characters. */
+    static String printable(String text, int max) {
+        if (text == null) return "";
+        String s = text.length() > max ? text.substring(0, max) + "..." : text;
+        return s.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     public long count() {
