@@ -1,0 +1,135 @@
+package org.interlay.harness.peer;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.interlay.discovery.AdvertKey;
+import org.interlay.discovery.Algorithm;
+import org.interlay.discovery.HostPort;
+import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.LanDiscovery;
+import org.interlay.discovery.NodeRole;
+import org.interlay.discovery.OverlayAdvert;
+import org.interlay.discovery.OverlayEntry;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.transport.EventLoop;
+import org.interlay.overlay.transport.UdpTransport;
+
+/**
+ * A running overlay peer: its overlay node on UDP, joined through the given peers, through peers that
+ * discovery knows of, or as the first node of a new overlay; and its advert, so others find it.
+ */
+public final class OverlayPeer implements AutoCloseable {
+    private final PeerSpec spec;
+    private final OverlayNode node;
+    private final LanDiscovery discovery;
+    private final AdvertKey advertKey;
+    private final boolean created;
+    private List<HostPort> sipEntryPoints = List.of();
+
+    private OverlayPeer(PeerSpec spec, OverlayNode node, LanDiscovery discovery, boolean created) {
+        this.spec = spec;
+        this.node = node;
+        this.discovery = discovery;
+        this.created = created;
+        this.advertKey = new AdvertKey(spec.overlay(), spec.nodeId());
+    }
+
+    /**
+     * Starts the node and joins. With no bootstrap peers given, waits up to {@code discoveryWait} for
+     * discovery to name some; if none turn up, the node creates the overlay.
+     */
+    public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
+                                    Duration joinLimit) throws InterruptedException {
+        OverlayAlgorithm algorithm = OverlayAlgorithm.named(spec.algorithm());
+        List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
+                ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
+        UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
+        OverlayNode node = new OverlayNode(algorithm, NodeConfig.defaults(spec.overlay()),
+                Key.hash(spec.overlay() + "/" + transport.localAddress()), transport, loop, new Random());
+        try {
+            node.join(boot).get(joinLimit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            node.close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("could not join " + spec.overlay() + " through " + boot + ": "
+                    + cause.getMessage(), cause);
+        }
+        OverlayPeer peer = new OverlayPeer(spec, node, discovery, boot.isEmpty());
+        peer.advertise();
+        return peer;
+    }
+
+    private static List<Address> discoveredPeers(PeerSpec spec, LanDiscovery discovery, Duration wait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        Optional<OverlayEntry> entry;
+        while ((entry = discovery.directory().overlay(spec.overlay())).isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        if (entry.isEmpty()) return List.of();
+        if (!entry.get().algorithm().wireName().equals(spec.algorithm())) {
+            throw new IllegalArgumentException("overlay " + spec.overlay() + " on this network runs "
+                    + entry.get().algorithm().wireName() + ", not " + spec.algorithm());
+        }
+        List<Address> peers = new ArrayList<>();
+        for (HostPort hp : entry.get().bootstrapPeers()) peers.add(Address.parse(hp.host() + ":" + hp.port()));
+        return peers;
+    }
+
+    /** Publishes (or republishes) this peer's advert; no-op without discovery. */
+    public void advertise() {
+        if (discovery == null) return;
+        Address self = node.self().address();
+        try {
+            discovery.advertise(OverlayAdvert.of(spec.overlay(), Algorithm.fromWireName(spec.algorithm()), spec.domain(),
+                    List.of(new HostPort(self.host(), self.port())), sipEntryPoints, NodeRole.PEER, spec.nodeId()));
+        } catch (InvalidAdvertException e) {
+            throw new IllegalArgumentException("algorithm " + spec.algorithm() + " cannot be advertised: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds the SIP agent's address to the advert. */
+    public void announceSipEntryPoint(InetSocketAddress sip) {
+        sipEntryPoints = List.of(new HostPort(sip.getAddress().getHostAddress(), sip.getPort()));
+        advertise();
+    }
+
+    public OverlayNode node() {
+        return node;
+    }
+
+    public PeerSpec spec() {
+        return spec;
+    }
+
+    /** True when this peer made a new overlay rather than joining one. */
+    public boolean created() {
+        return created;
+    }
+
+    /** Withdraws the advert, leaves gracefully (hands records over), stops. */
+    @Override
+    public void close() {
+        if (discovery != null) discovery.withdraw(advertKey);
+        try {
+            node.leave().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            node.close();
+        }
+    }
+
+    /** Stops at once, as a crash would: no goodbye, no hand-over (fault injection). */
+    public void kill() {
+        if (discovery != null) discovery.withdraw(advertKey);
+        node.close();
+    }
+}

@@ -1,0 +1,32 @@
+package org.interlay.harness.peer;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.interlay.overlay.Address;
+
+/**
+ * One overlay peer as a user starts it: which overlay, which algorithm, which SIP domain, where to
+ * bind, whom to join through.
+ *
+ * @param overlay   the overlay's name (letters, digits, '-', '_': it is a DNS-SD instance label)
+ * @param domain    the SIP domain it serves
+ * @param bind      the address every socket binds (127.0.0.1 unless the user names an interface)
+ * @param port      the overlay's UDP port, 0 for any free one
+ * @param bootstrap peers to join through; empty to find the overlay by discovery, or create it
+ * @param sipPort   the SIP agent's UDP port, -1 for no agent, 0 for any free one
+ * @param nodeId    how the node is named in adverts
+ */
+public record PeerSpec(String overlay, String algorithm, String domain, InetAddress bind, int port,
+                       List<Address> bootstrap, int sipPort, String nodeId) {
+    public PeerSpec {
+        if (overlay == null || !overlay.matches("[A-Za-z0-9_-]{1,63}")) {
+            throw new IllegalArgumentException("an overlay name is 1-63 letters, digits, '-' or '_' (no dots): " + overlay);
+        }
+        if (domain == null || !domain.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
+            throw new IllegalArgumentException("not a SIP domain: " + domain);
+        }
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port out of range: " + port);
+        if (sipPort < -1 || sipPort > 65535) throw new IllegalArgumentException("--sip-port out of range: " + sipPort);
+        bootstrap = List.copyOf(bootstrap);
+    }
+}
