@@ -1,10 +1,7 @@
 package org.interlay.pastry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
@@ -186,16 +183,35 @@ final class LeafSet {
     /** The {@code count} members numerically closest to {@code key}, closest first (this node excluded). */
     List<NodeRef> closestMembers(Key key, int count) {
         List<NodeRef> all = members();
-        all.sort(Comparator.<NodeRef, Key>comparing(n -> n.id().ringDistance(key)).thenComparing(NodeRef::id));
-        return all.size() > count ? new ArrayList<>(all.subList(0, count)) : all;
+        Key[] distance = new Key[all.size()];
+        for (int i = 0; i < distance.length; i++) distance[i] = all.get(i).id().ringDistance(key);
+        List<NodeRef> out = new ArrayList<>(Math.min(count, all.size()));
+        boolean[] taken = new boolean[distance.length];
+        while (out.size() < Math.min(count, distance.length)) {
+            int best = -1;
+            for (int i = 0; i < distance.length; i++) {
+                if (taken[i]) continue;
+                if (best < 0) {
+                    best = i;
+                    continue;
+                }
+                int c = distance[i].compareTo(distance[best]);
+                if (c < 0 || (c == 0 && all.get(i).id().compareTo(all.get(best).id()) < 0)) best = i;
+            }
+            taken[best] = true;
+            out.add(all.get(best));
+        }
+        return out;
     }
 
     /** Every member once: the larger side nearest first, then the smaller side nearest first. */
     List<NodeRef> members() {
-        Map<Key, NodeRef> out = new LinkedHashMap<>();
-        for (int i = 0; i < largerCount; i++) out.put(larger[i].id(), larger[i]);
-        for (int i = 0; i < smallerCount; i++) out.putIfAbsent(smaller[i].id(), smaller[i]);
-        return new ArrayList<>(out.values());
+        List<NodeRef> out = new ArrayList<>(largerCount + smallerCount);
+        for (int i = 0; i < largerCount; i++) out.add(larger[i]);
+        for (int i = 0; i < smallerCount; i++) {
+            if (indexOf(Side.LARGER, smaller[i].id()) < 0) out.add(smaller[i]);
+        }
+        return out;
     }
 
     /** One side, nearest first. */
@@ -229,13 +245,9 @@ final class LeafSet {
 
     /** Members not heard from since {@code before}. */
     List<NodeRef> notHeardSince(long before) {
-        Map<Key, NodeRef> out = new LinkedHashMap<>();
-        for (Side side : Side.values()) {
-            NodeRef[] nodes = nodes(side);
-            long[] heard = heard(side);
-            for (int i = 0; i < count(side); i++) if (heard[i] < before) out.put(nodes[i].id(), nodes[i]);
-        }
-        return new ArrayList<>(out.values());
+        List<NodeRef> out = new ArrayList<>();
+        for (NodeRef n : members()) if (heardAt(n.id()) < before) out.add(n);
+        return out;
     }
 
     int half() {

@@ -1,9 +1,12 @@
 package org.interlay.pastry;
 
+import java.util.Objects;
+import java.util.function.Function;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
+import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.RoutingAlgorithm;
@@ -23,18 +26,21 @@ public final class PastryAlgorithm implements OverlayAlgorithm {
     static final int REPLICAS = 8;
 
     private final PastryConfig config;
+    private final Function<NodeConfig, PastryConfig> configFor;
 
-    /** With the paper's parameters (b = 4, |L| = 16, |M| = 32); the constructor ServiceLoader uses. */
+    /**
+     * With the paper's parameters (b = 4, |L| = 16, |M| = 32) and periods in proportion to each node's
+     * maintenance period; the constructor ServiceLoader uses.
+     */
     public PastryAlgorithm() {
-        this(PastryConfig.DEFAULT);
+        this.config = PastryConfig.DEFAULT;
+        this.configFor = node -> PastryConfig.forMaintenancePeriod(node.stabilizeMillis());
     }
 
+    /** Every node with {@code config}. */
     public PastryAlgorithm(PastryConfig config) {
-        this.config = config;
-    }
-
-    public PastryConfig config() {
-        return config;
+        this.config = Objects.requireNonNull(config, "config");
+        this.configFor = node -> config;
     }
 
     @Override
@@ -58,7 +64,7 @@ public final class PastryAlgorithm implements OverlayAlgorithm {
 
     @Override
     public RoutingAlgorithm create(NodeContext context) {
-        return new PastryRouting(context, config);
+        return new PastryRouting(context, configFor.apply(context.config()));
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.interlay.overlay.Key;
 public record PastryConfig(int bitsPerDigit, int leafSetSize, int neighbourhoodSize, long keepAliveMillis,
                            long tableMaintenanceMillis, long entryProbeMillis, long failedMemoryMillis,
                            int maxFallbacks, int proximityProbesPerExchange) {
-    public static final PastryConfig DEFAULT = new PastryConfig(4, 16, 32, 2_000, 4_000, 60_000, 60_000, 16, 1);
+    /** The paper's b, |L| and |M|, with periods for a node whose maintenance period is one second. */
+    public static final PastryConfig DEFAULT = forMaintenancePeriod(1_000);
 
     public PastryConfig {
         if (bitsPerDigit < 1 || bitsPerDigit > 8 || Key.BITS % bitsPerDigit != 0) {
@@ -37,6 +38,15 @@ public record PastryConfig(int bitsPerDigit, int leafSetSize, int neighbourhoodS
         }
         if (maxFallbacks < 1 || maxFallbacks > 64) throw new IllegalArgumentException("max fall-backs must lie in [1, 64]");
         if (proximityProbesPerExchange < 0) throw new IllegalArgumentException("proximity probes must be >= 0");
+    }
+
+    /**
+     * The paper's b = 4, |L| = 16, |M| = 32, with periods in fixed proportion to a node's maintenance
+     * period (its {@code NodeConfig.stabilizeMillis}): keep-alives every 2 periods, a row exchange every 4,
+     * entries silent for 60 periods probed, failed nodes not probed on hearsay for 60 periods.
+     */
+    public static PastryConfig forMaintenancePeriod(long periodMillis) {
+        return new PastryConfig(4, 16, 32, 2 * periodMillis, 4 * periodMillis, 60 * periodMillis, 60 * periodMillis, 16, 1);
     }
 
     /** 2^b: entries in one routing table row. */
