@@ -28,6 +28,8 @@ import org.interlay.router.store.ExpiringCache;
  */
 public final class BridgeFinder implements TargetFinder {
     private static final int CACHE_CAPACITY = 1_024;
+    /** After a hop failed, the bridge is read again unless the copy at hand is this fresh. */
+    private static final Duration REREAD_AFTER = Duration.ofMillis(200);
 
     private final Overlay overlay;
     private final Predicate<String> servedHere;
@@ -37,7 +39,7 @@ public final class BridgeFinder implements TargetFinder {
     public BridgeFinder(Overlay overlay, Predicate<String> servedHere, Duration cacheTtl) {
         this.overlay = overlay;
         this.servedHere = servedHere;
-        this.cache = new ExpiringCache<>(cacheTtl, CACHE_CAPACITY, System::nanoTime);
+        this.cache = new ExpiringCache<>(cacheTtl, Duration.ZERO, CACHE_CAPACITY, System::nanoTime);
     }
 
     @Override
@@ -55,7 +57,7 @@ public final class BridgeFinder implements TargetFinder {
     @Override
     public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
         String domain = ((SipURI) request.getRequestURI()).getHost().toLowerCase(java.util.Locale.ROOT);
-        if (!failedHops.isEmpty()) cache.invalidate(domain);
+        if (!failedHops.isEmpty()) cache.invalidateIfOlderThan(domain, REREAD_AFTER);
         return cache.get(domain, this::read).thenApply(bridge -> {
             if (bridge.isEmpty()) return new Routing.Refuse(Response.NOT_FOUND, "No route to domain " + domain);
             try {

@@ -19,11 +19,15 @@ import org.slf4j.LoggerFactory;
  * The bindings of one domain, kept in that domain's overlay: one record per address of record, under
  * the hash of {@code sip:user@domain}. A record outlives its last contact by {@code memory}, so a user
  * whose registration lapsed is told apart from one never seen (480 rather than 404). Reads for routing
- * go through a short cache; updates through this peer are applied one at a time per address.
+ * go through a short cache (a stale binding is served while a fresh read is under way, and contact
+ * expiry is checked at use, so an expired contact is never used); updates through this peer are
+ * applied one at a time per address and go into the cache at once.
  */
 public final class LocationService {
     private static final Logger log = LoggerFactory.getLogger(LocationService.class);
     private static final int CACHE_CAPACITY = 100_000;
+    /** How many times the cache's time to live a binding may be served while a fresh read is under way. */
+    private static final int STALE_FACTOR = 5;
 
     private final Overlay overlay;
     private final InstantSource clock;
@@ -39,7 +43,7 @@ public final class LocationService {
         this.overlay = overlay;
         this.clock = clock;
         this.memory = memory;
-        this.cache = new ExpiringCache<>(cacheTtl, CACHE_CAPACITY, System::nanoTime);
+        this.cache = new ExpiringCache<>(cacheTtl, cacheTtl.multipliedBy(STALE_FACTOR), CACHE_CAPACITY, System::nanoTime);
     }
 
     /** The bindings of {@code aor}, possibly as read a moment ago; empty when the overlay holds none. */

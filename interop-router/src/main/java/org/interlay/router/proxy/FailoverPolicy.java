@@ -22,6 +22,6 @@ public record FailoverPolicy(Duration hopPatience, Duration window, Duration ret
         if (retryDelay.toMillis() < 10) throw new IllegalArgumentException("retry delay must be at least 10 ms: " + retryDelay);
     }
 
-    public static final FailoverPolicy DEFAULT = new FailoverPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8),
+    public static final FailoverPolicy DEFAULT = new FailoverPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10),
             Duration.ofMillis(250));
 }

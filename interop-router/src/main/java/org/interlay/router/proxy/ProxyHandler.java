@@ -1,14 +1,10 @@
 package org.interlay.router.proxy;
 
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sip.InvalidArgumentException;
-import javax.sip.address.URI;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -21,9 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Proxies the requests its {@link TargetFinder} claims: checks Max-Forwards and loops, asks the finder
  * where the request goes, forwards it through the {@link Relay} and sends back the outcome. When the
- * finder retries failed hops (a peer reaching another domain through a router), a request whose hop
- * did not answer is routed again, through another hop if the finder knows one, until the failover
- * window ends. A finder that cannot reach its overlay gives 503; an unreadable record, 500.
+ * finder retries failed hops (a peer reaching another domain through a router), a hop that does not
+ * answer in time is replaced by another as soon as the finder knows one ({@link HopFailover}). A
+ * finder that cannot reach its overlay gives 503; an unreadable record, 500.
  */
 public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
@@ -56,56 +52,50 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
             return true;
         }
         if (relay.stateful() && !exchange.enterTransaction()) return true;
-        route(exchange, 0, new HashSet<>(), System.nanoTime() + failover.window().toNanos());
+        if (finder.retriesFailedHops() && relay.stateful()) {
+            routeWithFailover(exchange);
+        } else {
+            route(exchange);
+        }
         return true;
     }
 
-    private void route(ServerExchange exchange, int attempt, Set<URI> failed, long deadline) {
+    /** One attempt: where the finder says, answered with the outcome. */
+    private void route(ServerExchange exchange) {
         Request request = exchange.request();
-        finder.find(request, Set.copyOf(failed)).whenComplete((routing, error) -> {
+        finder.find(request, Set.of()).whenComplete((routing, error) -> {
             if (error != null) {
                 refuseForError(exchange, error);
             } else if (routing instanceof Routing.Refuse refuse) {
                 refuse(exchange, refuse);
             } else {
                 List<Target> targets = ((Routing.Forward) routing).targets();
-                if (finder.retriesFailedHops() && allFailedBefore(targets, failed)) {
-                    retryLater(exchange, attempt, failed, deadline);
-                } else {
-                    forward(exchange, targets, attempt, failed, deadline);
-                }
+                relay.forward(request, targets, 0, FailoverPolicy.TIMER_F).whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        log.debug("cannot forward {}: {}", request.getMethod(), failure.toString());
+                        exchange.respond(Response.SERVICE_UNAVAILABLE);
+                    } else if (outcome.response() != null) {
+                        sendBack(exchange, outcome.response());
+                    }
+                });
             }
         });
     }
 
-    private void forward(ServerExchange exchange, List<Target> targets, int attempt, Set<URI> failed, long deadline) {
-        Duration patience = finder.retriesFailedHops() ? failover.hopPatience() : FailoverPolicy.TIMER_F;
-        relay.forward(exchange.request(), targets, attempt, patience).whenComplete((outcome, error) -> {
+    /** Attempts through hops that may be down, each answered or replaced by another (see {@link HopFailover}). */
+    private void routeWithFailover(ServerExchange exchange) {
+        Request request = exchange.request();
+        finder.find(request, Set.of()).whenComplete((routing, error) -> {
             if (error != null) {
-                log.debug("cannot forward {}: {}", exchange.request().getMethod(), error.toString());
-                exchange.respond(Response.SERVICE_UNAVAILABLE);
-            } else if (outcome.sentWithoutState()) {
-                return;
-            } else if (finder.retriesFailedHops() && outcome.everyHopFailed(targets.size()) && System.nanoTime() < deadline) {
-                failed.addAll(outcome.failedHops());
-                route(exchange, attempt + 1, failed, deadline);
-            } else if (outcome.response() != null) {
-                sendBack(exchange, outcome.response());
+                refuseForError(exchange, error);
+            } else if (routing instanceof Routing.Refuse refuse) {
+                refuse(exchange, refuse);
+            } else {
+                new HopFailover(request, finder, relay, failover, timers, response -> sendBack(exchange, response),
+                        () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers"))
+                        .start(((Routing.Forward) routing).targets());
             }
         });
-    }
-
-    private void retryLater(ServerExchange exchange, int attempt, Set<URI> failed, long deadline) {
-        if (System.nanoTime() + failover.retryDelay().toNanos() >= deadline) {
-            exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers");
-            return;
-        }
-        timers.schedule(() -> route(exchange, attempt + 1, failed, deadline), failover.retryDelay().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private static boolean allFailedBefore(List<Target> targets, Set<URI> failed) {
-        return !failed.isEmpty() && targets.stream().allMatch(t -> failed.contains(t.hop()));
     }
 
     /** Relays a response upstream: without this proxy's Via; a 503 becomes 500 (RFC 3261 section 16.7 step 6). */
