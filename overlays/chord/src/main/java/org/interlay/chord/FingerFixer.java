@@ -18,9 +18,10 @@ import org.interlay.overlay.node.NodeContext;
  *
  * <p>find_successor(n + 2^i) starts from what the finger table already says: a finger f is still
  * the successor of its start when f's predecessor precedes the start (f's predecessor is kept by
- * stabilize). If the predecessor lies at or past the start, it is the closer candidate and is asked
- * in turn; a finger that does not answer, or no answer after a few such steps, falls back to a full
- * lookup. A round in a stable ring thus costs one short request per distinct finger.
+ * stabilize). If some of f's predecessors lie at or past the start, the one nearest the start is the
+ * closer candidate and is asked in turn; a finger that does not answer, or no answer after a few
+ * such steps, falls back to a full lookup. A round in a stable ring thus costs one short request per
+ * distinct finger.
  */
 final class FingerFixer {
     /** Predecessors followed back from a stale finger before a full lookup is cheaper. */
@@ -62,16 +63,28 @@ final class FingerFixer {
                         if (isClosed(error)) running = false; else lookUp(i);
                         return;
                     }
-                    NodeRef p = reply.predecessor();
-                    boolean closer = p != null && start.clockwiseTo(p.id()).compareTo(start.clockwiseTo(candidate.id())) < 0;
-                    if (!closer) {
+                    NodeRef nearest = nearestAtOrAfter(start, candidate, reply);
+                    if (reply.predecessors().isEmpty()) {
+                        lookUp(i); // the candidate cannot tell what precedes it
+                    } else if (nearest == null) {
                         found(i, candidate);
                     } else if (stepsBack < MAX_STEPS_BACK) {
-                        verify(i, p, stepsBack + 1);
+                        verify(i, nearest, stepsBack + 1);
                     } else {
                         lookUp(i);
                     }
                 });
+    }
+
+    /** Of the candidate's predecessors lying in [start, candidate), the one nearest the start; null if none. */
+    private static NodeRef nearestAtOrAfter(Key start, NodeRef candidate, NeighboursReply reply) {
+        Key reach = start.clockwiseTo(candidate.id());
+        NodeRef nearest = null;
+        for (NodeRef p : reply.predecessors()) {
+            if (start.clockwiseTo(p.id()).compareTo(reach) >= 0) break;
+            nearest = p;
+        }
+        return nearest;
     }
 
     private void lookUp(int i) {

@@ -1,6 +1,5 @@
 package org.interlay.chord;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -75,8 +74,8 @@ final class Joiner {
 
     /**
      * Takes {@code successor}'s neighbours and fingers, notifying it that this node now precedes it.
-     * When the successor's predecessor lies between this node and it, that one is the closer
-     * successor and is asked in turn (as stabilize would), a few times at most.
+     * When some of the successor's predecessors lie between this node and it, the nearest of them is
+     * the closer successor and is asked in turn (as stabilize would), a bounded number of times.
      */
     private CompletableFuture<Void> joinBefore(NodeRef successor, int step) {
         NodeRef self = state.self();
@@ -85,38 +84,33 @@ final class Joiner {
         }
         return context.rpc().request(successor.address(), NeighboursQuery.join(), NeighboursReply.class)
                 .thenCompose(reply -> {
-                    NodeRef x = reply.predecessor();
-                    if (x != null && x.id().isBetweenExclusive(self.id(), successor.id()) && step < MAX_WALK) {
-                        return joinBefore(x, step + 1);
-                    }
-                    settle(successor, reply);
+                    List<NodeRef> closer = reply.predecessorsBetween(self.id(), successor.id());
+                    if (!closer.isEmpty() && step < MAX_WALK) return joinBefore(closer.get(closer.size() - 1), step + 1);
+                    settle(successor, reply, closer);
                     return CompletableFuture.completedFuture(null);
                 });
     }
 
     /**
      * As in the join of SIGCOMM 2001 Fig. 6: predecessor = successor.predecessor, and that predecessor
-     * learns that this node now follows it (the first step of update_others). When the walk stopped early at a successor whose
-     * predecessor still lies after this node, that one becomes the successor and the predecessor
-     * stays unknown.
+     * learns that this node now follows it (the first step of update_others). When the walk stopped
+     * early, with nodes still between this one and the successor, the nearest becomes the successor
+     * and the predecessor stays unknown.
      */
-    private void settle(NodeRef successor, NeighboursReply reply) {
+    private void settle(NodeRef successor, NeighboursReply reply, List<NodeRef> closer) {
         NodeRef self = state.self();
-        NodeRef x = reply.predecessor();
-        boolean closer = x != null && x.id().isBetweenExclusive(self.id(), successor.id());
-        if (closer) {
-            List<NodeRef> rest = new ArrayList<>(reply.successors().size() + 1);
-            rest.add(successor);
-            rest.addAll(reply.successors());
-            state.adoptSuccessors(x, rest);
-        } else {
+        if (closer.isEmpty()) {
             state.adoptSuccessors(successor, reply.successors());
+        } else {
+            state.adoptSuccessors(closer.get(closer.size() - 1), Stabilizer.successorsAfter(closer, successor, reply.successors()));
         }
         for (NodeRef hint : reply.fingers()) state.fingers().offer(hint);
         state.fingers().fillFromSuccessors(state.successors().asList());
-        if (!closer && x != null && !x.id().equals(self.id()) && !x.id().equals(successor.id())) {
-            state.setPredecessor(x, List.of(), context.scheduler().nowMillis());
-            context.rpc().send(x.address(), new SuccessorHint(self));
+        NodeRef predecessor = reply.predecessor();
+        if (closer.isEmpty() && predecessor != null && !predecessor.id().equals(self.id())) {
+            List<NodeRef> before = reply.predecessors();
+            state.setPredecessor(predecessor, before.subList(1, before.size()), context.scheduler().nowMillis());
+            context.rpc().send(predecessor.address(), new SuccessorHint(self));
         }
         state.markJoined();
     }

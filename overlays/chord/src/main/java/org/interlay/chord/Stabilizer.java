@@ -92,21 +92,35 @@ final class Stabilizer {
         });
     }
 
+    /**
+     * The successor's predecessors that lie between this node and it are closer successors: the
+     * nearest of them becomes the successor and is asked in turn; the others follow it in the list.
+     */
     private void onReply(NodeRef successor, NeighboursReply reply, int step) {
-        NodeRef x = reply.predecessor();
-        if (x != null && x.id().isBetweenExclusive(state.self().id(), successor.id())) {
-            List<NodeRef> rest = new ArrayList<>(reply.successors().size() + 1);
-            rest.add(successor);
-            rest.addAll(reply.successors());
-            state.adoptSuccessors(x, rest);
+        List<NodeRef> closer = reply.predecessorsBetween(state.self().id(), successor.id());
+        if (closer.isEmpty()) {
+            state.adoptSuccessors(successor, reply.successors());
+        } else {
+            NodeRef nearest = closer.get(closer.size() - 1);
+            state.adoptSuccessors(nearest, successorsAfter(closer, successor, reply.successors()));
             if (step < MAX_STEPS) {
-                ask(x, step + 1);
+                ask(nearest, step + 1);
                 return;
             }
-        } else {
-            state.adoptSuccessors(successor, reply.successors());
         }
         finish();
+    }
+
+    /**
+     * What follows the nearest of {@code closer} (the asked node's predecessors, nearest it first): the
+     * rest of them in clockwise order, the asked node, then its successors.
+     */
+    static List<NodeRef> successorsAfter(List<NodeRef> closer, NodeRef asked, List<NodeRef> itsSuccessors) {
+        List<NodeRef> rest = new ArrayList<>(closer.size() + itsSuccessors.size());
+        for (int i = closer.size() - 2; i >= 0; i--) rest.add(closer.get(i));
+        rest.add(asked);
+        rest.addAll(itsSuccessors);
+        return rest;
     }
 
     private void finish() {
@@ -122,7 +136,7 @@ final class Stabilizer {
         if (request.notifying()) notify(from, request.predecessors());
         List<NodeRef> successors = request.wantSuccessors() ? state.successors().asList() : List.of();
         List<NodeRef> fingers = request.wantFingers() ? state.fingers().nodes() : List.of();
-        return CompletableFuture.completedFuture(new NeighboursReply(state.predecessor(), successors, fingers));
+        return CompletableFuture.completedFuture(new NeighboursReply(state.predecessors().asList(), successors, fingers));
     }
 
     /** notify(n'): n' becomes the predecessor if there is none or it lies between the one there is and this node. */

@@ -52,14 +52,14 @@ class ChordMessagesTest {
     void everyMessageComesBackAsItWent() throws WireFormatException {
         List<Message> messages = List.of(new FindSuccessor(Key.random(random)), new FoundSuccessor(node()),
                 NeighboursQuery.stabilize(nodes(8)), NeighboursQuery.join(), NeighboursQuery.predecessorOnly(),
-                new NeighboursReply(node(), nodes(16), nodes(20)), new NeighboursReply(null, List.of(), List.of()),
+                new NeighboursReply(nodes(8), nodes(16), nodes(20)), new NeighboursReply(List.of(), List.of(), List.of()),
                 new Leaving(nodes(8), nodes(16)), new Leaving(List.of(), List.of()), new SuccessorHint(node()));
         for (Message m : messages) assertEquals(m, roundTrip(m));
     }
 
     @Test
     void everyTruncationIsATypedError() {
-        byte[] whole = encode(new NeighboursReply(node(), nodes(16), nodes(20)));
+        byte[] whole = encode(new NeighboursReply(nodes(8), nodes(16), nodes(20)));
         for (int cut = 0; cut < whole.length; cut++) {
             byte[] part = Arrays.copyOf(whole, cut);
             assertThrows(WireFormatException.class, () -> codec.decode(part), "cut at " + cut);
@@ -72,9 +72,22 @@ class ChordMessagesTest {
         request[FrameCodec.HEADER_BYTES] = (byte) 0x88;
         assertThrows(WireFormatException.class, () -> codec.decode(request));
 
-        byte[] reply = encode(new NeighboursReply(null, nodes(2), List.of()));
+        byte[] reply = encode(new NeighboursReply(List.of(), nodes(2), List.of()));
         reply[FrameCodec.HEADER_BYTES + 1] = (byte) (NeighboursReply.MAX_SUCCESSORS + 1); // successor count
         assertThrows(WireFormatException.class, () -> codec.decode(reply));
+    }
+
+    @Test
+    void aReplyNamesThePredecessorsBetweenTheAskerAndTheReplier() {
+        Key asker = Key.ZERO.add(Key.powerOfTwo(10));
+        Key replier = Key.ZERO.add(Key.powerOfTwo(20));
+        NodeRef near = new NodeRef(Key.ZERO.add(Key.powerOfTwo(19)), new Address(1, 1));
+        NodeRef nearer = new NodeRef(Key.ZERO.add(Key.powerOfTwo(15)), new Address(1, 2));
+        NodeRef behind = new NodeRef(Key.ZERO.add(Key.powerOfTwo(5)), new Address(1, 3));
+        NeighboursReply reply = new NeighboursReply(List.of(near, nearer, behind), List.of(), List.of());
+        assertEquals(List.of(near, nearer), reply.predecessorsBetween(asker, replier));
+        assertEquals(near, reply.predecessor());
+        assertEquals(List.of(), new NeighboursReply(List.of(behind), List.of(), List.of()).predecessorsBetween(asker, replier));
     }
 
     @Test

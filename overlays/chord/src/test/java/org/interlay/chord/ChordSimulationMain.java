@@ -53,6 +53,7 @@ public final class ChordSimulationMain {
                 stable ? "stable" : "NOT stable", buildSeconds, cluster.scheduler().nowMillis() / 1000.0,
                 cluster.scheduler().eventsRun(), usedHeapMb(), peakHeapMb());
 
+        runLookups(cluster, lookups);
         if (crash > 0) {
             List<Record> stored = store(cluster, records);
             int crashed = cluster.crashFraction(crash).size();
@@ -62,8 +63,8 @@ public final class ChordSimulationMain {
             cluster.scheduler().runFor(2 * config.maintenanceMillis());
             System.out.printf("%s after %.1f s wall; lost records: %d of %d%n", repaired ? "repaired" : "NOT repaired",
                     seconds(repairStart), lost(cluster, stored), stored.size());
+            runLookups(cluster, lookups);
         }
-        runLookups(cluster, lookups);
         System.out.printf("total %.1f s wall, peak heap %d MB%n", seconds(start), peakHeapMb());
     }
 
