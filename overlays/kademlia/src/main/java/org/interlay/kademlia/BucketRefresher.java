@@ -74,19 +74,6 @@ final class BucketRefresher {
         return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new));
     }
 
-    /**
-     * Refreshes again each bucket further away than the closest contact that holds fewer than k
-     * contacts: one whose range may hold a node this one has not heard of.
-     */
-    CompletableFuture<Void> refreshUnfilled(int k) {
-        List<CompletableFuture<Void>> refreshes = new ArrayList<>();
-        for (int i = table.closestContactIndex() + 1; i < Key.BITS; i++) {
-            KBucket b = table.bucket(i);
-            if (b == null || b.size() < k) refreshes.add(refreshBucket(i));
-        }
-        return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new));
-    }
-
     /** Starts the periodic check, the first one at a random point of the first quarter period. */
     void start() {
         long tick = Math.max(1, periodMillis / 4);

@@ -48,9 +48,9 @@ final class KademliaRouting implements RoutingAlgorithm {
      *
      * <p>Nodes that join at the same moment, or through a node that is itself still joining, can miss
      * each other: neither is yet in anyone's buckets when the other looks. So, one rpc timeout later,
-     * when its first lookups have made it known, the join looks up its own id once more and refreshes
-     * again the buckets beyond the closest neighbour that are not full, whose ranges may hold such a
-     * node.
+     * when its first lookups have made it known, the join refreshes its neighbourhood once more
+     * ({@link BucketRefresher#refreshNeighbourhood}), and refreshes the buckets that a closer neighbour
+     * found then has put beyond the closest one.
      */
     @Override
     public CompletableFuture<Void> join(List<Address> bootstrap) {
@@ -64,7 +64,7 @@ final class KademliaRouting implements RoutingAlgorithm {
                 .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
                 .thenCompose(v -> after(config.rpcTimeout().toMillis()))
                 .thenCompose(v -> refresher.refreshNeighbourhood())
-                .thenCompose(v -> refresher.refreshUnfilled(config.k()))
+                .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
                 .thenRun(() -> {
                     if (!stopped) refresher.start();
                 });
