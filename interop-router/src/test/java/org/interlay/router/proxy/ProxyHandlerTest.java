@@ -1,0 +1,136 @@
+package org.interlay.router.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import org.interlay.router.sip.SipFactories;
+import org.interlay.router.testing.Eventually;
+import org.interlay.router.testing.RecordingExchange;
+import org.interlay.router.testing.ScriptedSender;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The proxy handler between a scripted finder and a scripted sender: forking, best response, failover. */
+class ProxyHandlerTest {
+    private static final SelfAddress SELF = new SelfAddress("127.0.0.1", 5070);
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final ScriptedSender sender = new ScriptedSender();
+    private final ForwardedRequests copies = new ForwardedRequests(SELF);
+
+    @AfterEach
+    void stop() {
+        timers.shutdownNow();
+    }
+
+    private static RecordingExchange message() {
+        return RecordingExchange.of("MESSAGE sip:bob@kad.lab SIP/2.0", "Via: SIP/2.0/UDP 127.0.0.1:5090;branch=z9hG4bK-c1",
+                "Max-Forwards: 70", "From: <sip:carol@pastry.lab>;tag=c", "To: <sip:bob@kad.lab>", "Call-ID: p1",
+                "CSeq: 1 MESSAGE", "Content-Length: 0", "");
+    }
+
+    private static URI uri(String s) {
+        try {
+            return SipFactories.get().addresses().createURI(s);
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A finder that routes to fixed contacts, or to whichever router {@code router} names at the time. */
+    private static TargetFinder finder(boolean failover, AtomicReference<List<String>> targets) {
+        return new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                List<Target> t = targets.get().stream().map(s -> failover
+                        ? new Target(request.getRequestURI(), (SipURI) uri(s)) : Target.direct(uri(s))).toList();
+                return CompletableFuture.completedFuture(new Routing.Forward(t));
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return failover;
+            }
+        };
+    }
+
+    private ProxyHandler proxy(TargetFinder finder, FailoverPolicy policy) {
+        return new ProxyHandler(Set.of(Request.MESSAGE), finder, new StatefulRelay(sender, copies), new LoopGuard(copies),
+                policy, timers);
+    }
+
+    @Test
+    void forksToEveryContactAndRelaysTheFirst2xxWithoutItsOwnVia() throws Exception {
+        sender.answer("sip:bob@127.0.0.1:6001", 486).answer("sip:bob@127.0.0.1:6002", 200);
+        RecordingExchange exchange = message();
+        assertTrue(proxy(finder(false, new AtomicReference<>(List.of("sip:bob@127.0.0.1:6001", "sip:bob@127.0.0.1:6002"))),
+                FailoverPolicy.DEFAULT).handle(exchange));
+        var response = exchange.awaitResponse();
+        assertEquals(200, response.getStatusCode());
+        assertFalse(SELF.isSelf((ViaHeader) response.getHeader(ViaHeader.NAME)));
+        assertEquals(2, sender.sent().size());
+    }
+
+    @Test
+    void withoutA2xxTheBestResponseIsChosenAnd503Becomes500() throws Exception {
+        sender.answer("sip:a@127.0.0.1:1", 486).answer("sip:b@127.0.0.1:2", 302).answer("sip:c@127.0.0.1:3", 503);
+        RecordingExchange exchange = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:a@127.0.0.1:1", "sip:b@127.0.0.1:2", "sip:c@127.0.0.1:3"))),
+                FailoverPolicy.DEFAULT).handle(exchange);
+        assertEquals(302, exchange.awaitResponse().getStatusCode(), "3xx beats 4xx and 5xx");
+
+        sender.answer("sip:d@127.0.0.1:4", 503);
+        RecordingExchange only503 = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:d@127.0.0.1:4"))), FailoverPolicy.DEFAULT).handle(only503);
+        assertEquals(500, only503.awaitResponse().getStatusCode());
+
+        sender.answer("sip:e@127.0.0.1:5", 404).answer("sip:f@127.0.0.1:6", 603);
+        RecordingExchange decline = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:e@127.0.0.1:5", "sip:f@127.0.0.1:6"))), FailoverPolicy.DEFAULT)
+                .handle(decline);
+        assertEquals(603, decline.awaitResponse().getStatusCode(), "a 6xx wins");
+    }
+
+    @Test
+    void branchesThatAllTimeOutGetNo408() throws Exception {
+        sender.timeOut("sip:bob@127.0.0.1:6001");
+        RecordingExchange exchange = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:bob@127.0.0.1:6001"))), FailoverPolicy.DEFAULT).handle(exchange);
+        Thread.sleep(200); // nothing is expected: give a wrong answer the time to show up
+        assertTrue(exchange.sentSoFar().isEmpty(), "RFC 4320: no 408 to a non-INVITE");
+    }
+
+    @Test
+    void silentHopIsReplacedByTheNextRouterTheFinderNames() throws Exception {
+        AtomicReference<List<String>> bridge = new AtomicReference<>(List.of("sip:127.0.0.1:7001"));
+        CompletableFuture<Integer> deadRouter = sender.later("sip:127.0.0.1:7001");
+        sender.answer("sip:127.0.0.1:7002", 200);
+        FailoverPolicy quick = new FailoverPolicy(Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofMillis(50));
+        RecordingExchange exchange = message();
+        proxy(finder(true, bridge), quick).handle(exchange);
+        Eventually.await(() -> sender.sent().size() == 1, Duration.ofSeconds(2), "first attempt sent");
+        bridge.set(List.of("sip:127.0.0.1:7002")); // the standby takes the bridge over
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
+        assertTrue(sender.sent().get(sender.sent().size() - 1).getHeader("Route").toString().contains("7002"),
+                "the request went through the standby");
+        deadRouter.complete(500); // a late answer from the first attempt changes nothing
+        Thread.sleep(100); // nothing is expected: give a second answer the time to show up
+        assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
+    }
+}
