@@ -34,6 +34,7 @@ public final class OverlayPeer implements AutoCloseable {
     private final AdvertKey advertKey;
     private final boolean created;
     private List<HostPort> sipEntryPoints = List.of();
+    private InetSocketAddress sipEntryPoint;
 
     private OverlayPeer(PeerSpec spec, OverlayNode node, LanDiscovery discovery, boolean created) {
         this.spec = spec;
@@ -99,8 +100,14 @@ public final class OverlayPeer implements AutoCloseable {
 
     /** Adds the SIP agent's address to the advert. */
     public void announceSipEntryPoint(InetSocketAddress sip) {
+        sipEntryPoint = sip;
         sipEntryPoints = List.of(new HostPort(sip.getAddress().getHostAddress(), sip.getPort()));
         advertise();
+    }
+
+    /** The SIP agent this peer announced, if any. */
+    public Optional<InetSocketAddress> sipEntryPoint() {
+        return Optional.ofNullable(sipEntryPoint);
     }
 
     public OverlayNode node() {

@@ -1,0 +1,45 @@
+package org.interlay.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.interlay.harness.lab.Lab;
+import org.interlay.harness.lab.LabConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code interlay lab}: the embedded default — three overlays, discovery and routers on loopback, then the shell. */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"Start chord.lab, pastry.lab and kad.lab with a few peers each, discovery and routers, all on "
+                + "127.0.0.1, then open the shell (or run --script, or standard input when it is not a terminal).",
+                "Example: interlay lab --routers 2 --script examples/cross-overlay-messaging.il"})
+public final class LabCommand implements Callable<Integer> {
+    @Option(names = "--chord", defaultValue = "8", paramLabel = "N", description = "Chord peers. Default: ${DEFAULT-VALUE}.")
+    int chord;
+
+    @Option(names = "--pastry", defaultValue = "8", paramLabel = "N", description = "Pastry peers. Default: ${DEFAULT-VALUE}.")
+    int pastry;
+
+    @Option(names = "--kademlia", defaultValue = "8", paramLabel = "N", description = "Kademlia peers. Default: ${DEFAULT-VALUE}.")
+    int kademlia;
+
+    @Option(names = "--routers", defaultValue = "2", paramLabel = "R", description = "Routers. Default: ${DEFAULT-VALUE}.")
+    int routers;
+
+    @Option(names = "--script", paramLabel = "FILE", description = "Run this script instead of the interactive shell; "
+            + "the exit code is 0 only when every line ran and every expect held.")
+    Path script;
+
+    @Override
+    public Integer call() throws Exception {
+        if (script != null && !Files.isReadable(script)) throw new IllegalArgumentException("cannot read script " + script);
+        LabConfig config = new LabConfig(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
+        long start = System.nanoTime();
+        System.err.println("starting the lab on 127.0.0.1 ...");
+        try (Lab lab = Lab.start(config, System.err)) {
+            System.err.printf("lab up in %.1f s: %d overlays, %d routers%n", (System.nanoTime() - start) / 1e9,
+                    lab.overlays().size(), lab.routers().size());
+            return ShellLauncher.run(lab.directory(), lab, script);
+        }
+    }
+}

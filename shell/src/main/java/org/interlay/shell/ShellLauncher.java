@@ -1,0 +1,85 @@
+package org.interlay.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.interlay.discovery.DirectoryListener;
+import org.interlay.discovery.OverlayDirectory;
+import org.interlay.discovery.OverlayEntry;
+import org.interlay.harness.lab.Lab;
+import org.interlay.harness.lab.LabRouter;
+import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.ShellCompleter;
+import org.interlay.shell.repl.ShellEvent;
+import org.interlay.shell.repl.ShellFrontEnd;
+import org.interlay.shell.repl.ShellRunner;
+import org.interlay.shell.session.OverlayMembers;
+import org.interlay.shell.session.ShellCommands;
+import org.interlay.shell.session.ShellSession;
+
+/** Puts a shell session, its commands and its front end together, for a lab or for a network of running nodes. */
+final class ShellLauncher {
+    private ShellLauncher() {}
+
+    static int run(OverlayDirectory directory, Lab lab, Path script) throws IOException {
+        try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
+            EventLog events = session.events();
+            directory.addListener(new DirectoryListener() {
+                @Override
+                public void added(OverlayEntry e) {
+                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") found"));
+                }
+
+                @Override
+                public void changed(OverlayEntry before, OverlayEntry after) { }
+
+                @Override
+                public void removed(OverlayEntry e) {
+                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
+                }
+            });
+            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, () -> session.overlays().size(),
+                    System.out::println);
+            ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));
+            ShellFrontEnd front = new ShellFrontEnd(runner, events, completer,
+                    () -> "interlay" + session.currentUser().map(u -> ":" + u).orElse("") + "> ");
+            return front.run(script);
+        }
+    }
+
+    private static ShellCompleter.Vocabulary vocabulary(ShellSession s) {
+        return new ShellCompleter.Vocabulary() {
+            @Override
+            public List<String> overlays() {
+                return s.overlays().stream().map(OverlayEntry::name).toList();
+            }
+
+            @Override
+            public List<String> domains() {
+                return s.overlays().stream().map(OverlayEntry::sipDomain).toList();
+            }
+
+            @Override
+            public List<String> addresses() {
+                Set<String> out = new LinkedHashSet<>(s.users());
+                s.events().all(ShellEvent.MessageReceived.class).forEach(m -> out.add(m.from()));
+                s.events().all(ShellEvent.PresenceSeen.class).forEach(p -> out.add(p.aor()));
+                return List.copyOf(out);
+            }
+
+            @Override
+            public List<String> nodes() {
+                return s.lab().map(l -> l.overlays().stream().flatMap(o -> o.peers().stream())
+                        .map(p -> p.spec().nodeId()).toList()).orElse(List.of());
+            }
+
+            @Override
+            public List<String> routers() {
+                return s.lab().map(l -> l.routers().stream().map(LabRouter::id).toList()).orElse(List.of());
+            }
+        };
+    }
+}

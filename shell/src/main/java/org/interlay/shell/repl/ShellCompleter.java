@@ -1,0 +1,92 @@
+package org.interlay.shell.repl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+
+/**
+ * Tab completion: command names first, then each argument by its kind — overlay names and domains,
+ * addresses of record (known users, and user@ followed by every known domain), node and router ids.
+ */
+public final class ShellCompleter implements Completer {
+    /** What there is to complete to, read fresh at each Tab. */
+    public interface Vocabulary {
+        List<String> overlays();
+
+        List<String> domains();
+
+        List<String> addresses();
+
+        List<String> nodes();
+
+        List<String> routers();
+    }
+
+    private final Supplier<CommandTable> commands;
+    private final Vocabulary vocabulary;
+    private static final List<String> BUILT_INS = List.of("help", "quit", "watch", "expect", "sleep");
+
+    public ShellCompleter(Supplier<CommandTable> commands, Vocabulary vocabulary) {
+        this.commands = commands;
+        this.vocabulary = vocabulary;
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        int index = line.wordIndex();
+        CommandTable table = commands.get();
+        if (index == 0) {
+            Set<String> first = new LinkedHashSet<>(table.firstWords());
+            first.addAll(BUILT_INS);
+            first.forEach(w -> candidates.add(new Candidate(w)));
+            return;
+        }
+        if (words.get(0).equals("help")) {
+            table.firstWords().forEach(w -> candidates.add(new Candidate(w)));
+            return;
+        }
+        if (index == 1 && table.named(words.get(0)).isEmpty()) {
+            for (ShellCommand c : table.all()) {
+                String[] parts = c.name().split(" ");
+                if (parts.length == 2 && parts[0].equals(words.get(0))) candidates.add(new Candidate(parts[1]));
+            }
+            return;
+        }
+        int nameWords = table.named(words.get(0)).isPresent() ? 1 : 2;
+        ShellCommand command = table.named(words.get(0)).or(() -> words.size() > 1
+                ? table.named(words.get(0) + " " + words.get(1)) : java.util.Optional.empty()).orElse(null);
+        if (command == null) return;
+        for (String c : choices(command.completionFor(index - nameWords), line.word())) candidates.add(new Candidate(c));
+    }
+
+    private List<String> choices(ShellCommand.Completion kind, String word) {
+        return switch (kind) {
+            case OVERLAY -> {
+                List<String> out = new ArrayList<>(vocabulary.overlays());
+                out.addAll(vocabulary.domains());
+                yield out;
+            }
+            case ADDRESS -> addresses(word);
+            case NODE -> vocabulary.nodes();
+            case ROUTER -> vocabulary.routers();
+            case COMMAND -> commands.get().firstWords();
+            case NONE -> List.of();
+        };
+    }
+
+    private List<String> addresses(String word) {
+        Set<String> out = new LinkedHashSet<>(vocabulary.addresses());
+        int at = word.indexOf('@');
+        if (at > 0) {
+            for (String d : vocabulary.domains()) out.add(word.substring(0, at) + "@" + d);
+        }
+        return new ArrayList<>(out);
+    }
+}

@@ -1,0 +1,144 @@
+package org.interlay.shell.session;
+
+import static org.interlay.shell.repl.ShellCommand.Completion.ADDRESS;
+import static org.interlay.shell.repl.ShellCommand.Completion.NODE;
+import static org.interlay.shell.repl.ShellCommand.Completion.NONE;
+import static org.interlay.shell.repl.ShellCommand.Completion.OVERLAY;
+import static org.interlay.shell.repl.ShellCommand.Completion.ROUTER;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.interlay.harness.lab.Lab;
+import org.interlay.harness.lab.LabOverlay;
+import org.interlay.harness.lab.LabRouter;
+import org.interlay.harness.peer.OverlayPeer;
+import org.interlay.overlay.OverlayStats;
+import org.interlay.shell.OverlayTable;
+import org.interlay.shell.Tables;
+import org.interlay.shell.repl.CommandTable;
+import org.interlay.shell.repl.ShellCommand;
+import org.interlay.shell.repl.ShellEvent;
+import org.interlay.shell.repl.ShellInputException;
+
+/** The shell's commands, each a line of {@code help}, acting on a {@link ShellSession}. */
+public final class ShellCommands {
+    private ShellCommands() {}
+
+    public static CommandTable table(ShellSession s) {
+        CommandTable t = new CommandTable();
+        t.add(cmd("overlays", "", "list the overlays discovered: name, algorithm, domain, peers, routers, sources, last seen",
+                List.of(), (a, out) -> {
+                    none(a, "overlays");
+                    out.print(s.overlays().isEmpty() ? "no overlays discovered yet\n" : OverlayTable.render(s.overlays()));
+                }));
+        t.add(cmd("as", "<aor>", "act as a user (registers it with a peer of its domain); several users may be registered",
+                List.of(ADDRESS), (a, out) -> out.println(s.actAs(one(a, "as <aor>")))));
+        t.add(cmd("register", "", "register the current user again", List.of(), (a, out) -> out.println(s.register())));
+        t.add(cmd("unregister", "", "remove the current user's registration", List.of(), (a, out) -> out.println(s.unregister())));
+        t.add(cmd("lookup", "<aor>", "where a user is registered: contact, overlay, responsible node, hops",
+                List.of(ADDRESS), (a, out) -> out.println(s.lookup(one(a, "lookup <aor>")))));
+        t.add(cmd("send", "<aor> <text>", "send a SIP MESSAGE from the current user", List.of(ADDRESS, NONE), (a, out) -> {
+            if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text>, e.g. send bob@kad.lab hello");
+            out.println(s.send(a.get(0), String.join(" ", a.subList(1, a.size()))));
+        }));
+        t.add(cmd("inbox", "", "messages the current user received", List.of(), (a, out) -> {
+            List<ShellEvent.MessageReceived> in = s.inbox();
+            if (in.isEmpty()) out.println("no messages");
+            in.forEach(m -> out.println(m.at().toString().substring(11, 19) + "  " + m.from() + ": " + m.text()));
+        }));
+        t.add(cmd("presence", "<status> [note]", "publish the current user's presence (open, busy, away, closed ...)",
+                List.of(NONE), (a, out) -> {
+                    if (a.isEmpty()) throw new ShellInputException("usage: presence <status> [note], e.g. presence busy in a meeting");
+                    out.println(s.publish(a.get(0), String.join(" ", a.subList(1, a.size()))));
+                }));
+        t.add(cmd("subscribe", "<aor>", "watch a user's presence (NOTIFYs are shown as they come)", List.of(ADDRESS),
+                (a, out) -> out.println(s.subscribe(one(a, "subscribe <aor>")))));
+        t.add(cmd("unsubscribe", "<aor>", "stop watching a user's presence", List.of(ADDRESS),
+                (a, out) -> out.println(s.unsubscribe(one(a, "unsubscribe <aor>")))));
+        t.add(cmd("routers", "", "the routers and which pairs of overlays each bridges", List.of(), (a, out) -> routers(s, out)));
+        t.add(cmd("node add", "<overlay> [n]", "start n more peers in an overlay (lab)", List.of(OVERLAY, NONE), (a, out) -> {
+            if (a.isEmpty() || a.size() > 2) throw new ShellInputException("usage: node add <overlay> [n]");
+            int n = a.size() == 2 ? count(a.get(1)) : 1;
+            out.println("started " + String.join(", ", s.requireLab("node add").addPeers(a.get(0), n)));
+        }));
+        t.add(cmd("node kill", "<id>", "kill a peer at once, no hand-over (lab; ids in 'stats')", List.of(NODE), (a, out) -> {
+            String id = one(a, "node kill <id>");
+            s.requireLab("node kill").killPeer(id);
+            out.println("killed " + id);
+        }));
+        t.add(cmd("router kill", "<id>", "kill a router at once; a standby takes its pairs over (lab)", List.of(ROUTER),
+                (a, out) -> {
+                    String id = one(a, "router kill <id>");
+                    s.requireLab("router kill").killRouter(id);
+                    out.println("killed router " + id);
+                }));
+        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
+                (a, out) -> stats(s, out)));
+        return t;
+    }
+
+    private static void routers(ShellSession s, PrintWriter out) {
+        if (s.lab().isEmpty()) {
+            s.overlays().forEach(o -> out.println(o.name() + ": routers " + (o.routers().isEmpty() ? "none" : o.routers())));
+            return;
+        }
+        List<LabRouter> routers = s.lab().get().routers();
+        if (routers.isEmpty()) {
+            out.println("no routers");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ROUTER", "SIP", "SERVES", "BRIDGES"});
+        for (LabRouter r : routers) {
+            rows.add(new String[] {r.id(), r.router().sipAddress().getAddress().getHostAddress() + ":" + r.router().sipAddress().getPort(),
+                    String.join(",", r.router().servedDomains().stream().sorted().toList()),
+                    r.router().bridgedPairs().isEmpty() ? "(standby)" : r.router().bridgedPairs().toString()});
+        }
+        out.print(Tables.format(rows));
+    }
+
+    private static void stats(ShellSession s, PrintWriter out) {
+        if (s.lab().isPresent()) {
+            Lab lab = s.lab().get();
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"OVERLAY", "NODE", "ID", "ADDRESS", "RECORDS", "SENT", "RECEIVED", "DROPPED", "LOOKUPS"});
+            for (LabOverlay o : lab.overlays()) {
+                for (OverlayPeer p : o.peers()) {
+                    OverlayStats st = p.node().stats();
+                    rows.add(new String[] {o.domain(), p.spec().nodeId(), st.self().id().shortHex(), st.self().address().toString(),
+                            String.valueOf(st.records()), String.valueOf(st.rpc().sent()), String.valueOf(st.rpc().received()),
+                            String.valueOf(st.rpc().malformed() + st.rpc().foreign()), String.valueOf(st.lookups())});
+                }
+            }
+            out.print(Tables.format(rows));
+        }
+        out.println("users: " + (s.users().isEmpty() ? "none" : String.join(", ", s.users()))
+                + s.currentUser().map(u -> " (acting as " + u + ")").orElse(""));
+        out.println("events seen: " + s.events().size());
+    }
+
+    private static ShellCommand cmd(String name, String synopsis, String summary, List<ShellCommand.Completion> completions,
+                                    ShellCommand.Action action) {
+        return new ShellCommand(name, synopsis, summary, completions, action);
+    }
+
+    private static String one(List<String> args, String usage) {
+        if (args.size() != 1) throw new ShellInputException("usage: " + usage);
+        return args.get(0);
+    }
+
+    private static void none(List<String> args, String name) {
+        if (!args.isEmpty()) throw new ShellInputException("'" + name + "' takes no arguments");
+    }
+
+    private static int count(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1 || n > 32) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ShellInputException("'" + text + "' is not a count from 1 to 32");
+        }
+    }
+}

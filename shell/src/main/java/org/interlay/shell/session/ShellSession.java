@@ -1,0 +1,255 @@
+package org.interlay.shell.session;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.interlay.discovery.HostPort;
+import org.interlay.discovery.OverlayDirectory;
+import org.interlay.discovery.OverlayEntry;
+import org.interlay.harness.lab.Lab;
+import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.Overlay;
+import org.interlay.router.location.AddressOfRecord;
+import org.interlay.router.location.Binding;
+import org.interlay.router.location.BindingSet;
+import org.interlay.router.location.LocationService;
+import org.interlay.router.ua.PresenceSubscription;
+import org.interlay.router.ua.SipOutcome;
+import org.interlay.router.ua.UserAgent;
+import org.interlay.router.ua.UserAgentConfig;
+import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.ShellEvent;
+import org.interlay.shell.repl.ShellInputException;
+
+/**
+ * What the shell acts on: the overlays discovery finds, the users it acts as (each a SIP user agent
+ * registered with a peer of its domain), the events they see, and — in a lab — the peers and routers
+ * to add and kill. Every operation waits a bounded time and turns failures into one-line errors.
+ */
+public final class ShellSession implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Duration REGISTRATION = Duration.ofHours(1);
+
+    private final OverlayDirectory directory;
+    private final Lab lab;
+    private final OverlayMembers members;
+    private final EventLog events = new EventLog();
+    private final Map<String, ShellUser> users = new LinkedHashMap<>();
+    private String current;
+
+    public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
+        this.directory = directory;
+        this.lab = lab;
+        this.members = members;
+    }
+
+    public EventLog events() {
+        return events;
+    }
+
+    public OverlayDirectory directory() {
+        return directory;
+    }
+
+    public Optional<Lab> lab() {
+        return Optional.ofNullable(lab);
+    }
+
+    public Lab requireLab(String command) {
+        if (lab == null) throw new ShellInputException("'" + command + "' works in a lab only (start one with 'interlay lab')");
+        return lab;
+    }
+
+    public List<OverlayEntry> overlays() {
+        return directory.overlays();
+    }
+
+    public synchronized List<String> users() {
+        return List.copyOf(users.keySet());
+    }
+
+    public synchronized Optional<String> currentUser() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it. */
+    public String actAs(String aorText) throws Exception {
+        AddressOfRecord aor = parseAor(aorText);
+        String key = aor.toString();
+        synchronized (this) {
+            if (users.containsKey(key)) {
+                current = key;
+                return "acting as " + key + " (registered already)";
+            }
+        }
+        InetSocketAddress proxy = entryPoint(aor.domain());
+        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
+        ShellUser user = new ShellUser(key, agent);
+        agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
+        agent.onPresence(n -> {
+            if (n.document() != null) {
+                events.add(new ShellEvent.PresenceSeen(Instant.now(), bare(key), bare(n.presentity()),
+                        PresenceStatus.statusOf(n.document()), PresenceStatus.userNoteOf(n.document())));
+            }
+        });
+        SipOutcome outcome;
+        try {
+            outcome = await(agent.register(REGISTRATION), "REGISTER");
+        } catch (RuntimeException | InterruptedException e) {
+            agent.close();
+            throw e;
+        }
+        if (!outcome.isSuccess()) {
+            agent.close();
+            throw new ShellInputException("REGISTER of " + key + " with " + hostPort(proxy) + " failed: " + outcome);
+        }
+        synchronized (this) {
+            users.put(key, user);
+            current = key;
+        }
+        return "acting as " + key + ", registered with " + aor.domain() + " at " + hostPort(proxy);
+    }
+
+    private InetSocketAddress entryPoint(String domain) {
+        if (lab != null) {
+            Optional<InetSocketAddress> e = lab.entryPoint(domain);
+            if (e.isPresent()) return e.get();
+        }
+        OverlayEntry entry = directory.overlayServing(domain).orElseThrow(() -> new ShellInputException(
+                "no overlay serves " + domain + "; known domains: " + knownDomains()));
+        HostPort sip = entry.sipEntryPoints().stream().findFirst().orElseThrow(() -> new ShellInputException(
+                "overlay " + entry.name() + " (" + domain + ") advertises no SIP entry point"));
+        return new InetSocketAddress(sip.host(), sip.port());
+    }
+
+    public String register() throws Exception {
+        ShellUser u = user();
+        SipOutcome o = await(u.agent.register(REGISTRATION), "REGISTER");
+        return o.isSuccess() ? u.aor + " registered" : "REGISTER failed: " + o;
+    }
+
+    public String unregister() throws Exception {
+        ShellUser u = user();
+        SipOutcome o = await(u.agent.unregister(), "REGISTER");
+        return o.isSuccess() ? u.aor + " unregistered" : "un-REGISTER failed: " + o;
+    }
+
+    public String send(String to, String text) throws Exception {
+        ShellUser u = user();
+        String target = parseAor(to).toString();
+        SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
+        if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
+        return "delivered to " + target + " (" + o + ")";
+    }
+
+    public List<ShellEvent.MessageReceived> inbox() {
+        String me = bare(user().aor);
+        return events.all(ShellEvent.MessageReceived.class).stream().filter(m -> m.to().equals(me)).toList();
+    }
+
+    public String publish(String status, String note) throws Exception {
+        ShellUser u = user();
+        SipOutcome o = await(u.agent.publishPresence(PresenceStatus.basicOf(status), PresenceStatus.noteOf(status, note),
+                REGISTRATION), "PUBLISH");
+        if (!o.isSuccess()) throw new ShellInputException("PUBLISH failed: " + o);
+        return u.aor + " is " + status.toLowerCase() + (note.isEmpty() ? "" : " (" + note + ")");
+    }
+
+    public String subscribe(String to) throws Exception {
+        ShellUser u = user();
+        String target = parseAor(to).toString();
+        if (u.subscriptions.containsKey(target)) return u.aor + " is subscribed to " + target + " already";
+        PresenceSubscription s = await(u.agent.subscribe(target, REGISTRATION), "SUBSCRIBE");
+        synchronized (this) {
+            u.subscriptions.put(target, s);
+        }
+        return u.aor + " now watches " + target;
+    }
+
+    public String unsubscribe(String to) {
+        ShellUser u = user();
+        String target = parseAor(to).toString();
+        PresenceSubscription s;
+        synchronized (this) {
+            s = u.subscriptions.remove(target);
+        }
+        if (s == null) throw new ShellInputException(u.aor + " is not subscribed to " + target);
+        s.close();
+        return u.aor + " no longer watches " + target;
+    }
+
+    /** Where {@code aor} is registered, found by a lookup in its overlay. */
+    public String lookup(String aorText) throws Exception {
+        AddressOfRecord aor = parseAor(aorText);
+        Overlay overlay = members.memberOf(aor.domain());
+        LookupResult route = await(overlay.lookup(LocationService.key(aor)), "lookup");
+        Optional<BindingSet> found = await(new LocationService(overlay, InstantSource.system(), Duration.ZERO, Duration.ZERO)
+                .find(aor), "lookup");
+        List<String> contacts = new ArrayList<>();
+        found.ifPresent(b -> b.live(Instant.now()).stream().map(Binding::contact).forEach(contacts::add));
+        String where = contacts.isEmpty() ? "not registered" : String.join(", ", contacts);
+        return aor + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
+                + route.responsible() + ", " + route.hops() + " hop(s)]";
+    }
+
+    private synchronized ShellUser user() {
+        if (current == null) throw new ShellInputException("act as a user first: as <aor>, e.g. as alice@chord.lab");
+        return users.get(current);
+    }
+
+    private List<String> knownDomains() {
+        return directory.overlays().stream().map(OverlayEntry::sipDomain).sorted().toList();
+    }
+
+    static AddressOfRecord parseAor(String text) {
+        String t = text.startsWith("sip:") ? text : "sip:" + text;
+        try {
+            return AddressOfRecord.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new ShellInputException("'" + text + "' is not an address of record like alice@chord.lab");
+        }
+    }
+
+    /** "sip:alice@chord.lab" or "<sip:alice@chord.lab>;tag=1" as alice@chord.lab. */
+    static String bare(String uri) {
+        String s = uri.trim();
+        int lt = s.indexOf('<'), gt = s.indexOf('>');
+        if (lt >= 0 && gt > lt) s = s.substring(lt + 1, gt);
+        if (s.startsWith("sip:")) s = s.substring(4);
+        int semi = s.indexOf(';');
+        return semi < 0 ? s : s.substring(0, semi);
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    static <T> T await(CompletableFuture<T> f, String what) throws InterruptedException {
+        try {
+            return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ShellInputException(what + " got no answer within " + WAIT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null
+                    ? ce.getCause() : e.getCause();
+            throw new ShellInputException(what + " failed: " + (c.getMessage() == null ? c.toString() : c.getMessage()));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        users.values().forEach(ShellUser::close);
+        users.clear();
+        members.close();
+    }
+}

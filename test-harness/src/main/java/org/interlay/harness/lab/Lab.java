@@ -1,0 +1,269 @@
+package org.interlay.harness.lab;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.interlay.discovery.DiscoveryException;
+import org.interlay.discovery.LanDiscovery;
+import org.interlay.discovery.LanDiscoveryConfig;
+import org.interlay.discovery.jgroups.JGroupsConfig;
+import org.interlay.discovery.jgroups.JGroupsDiscoverer;
+import org.interlay.discovery.OverlayDirectory;
+import org.interlay.harness.peer.OverlayPeer;
+import org.interlay.harness.peer.PeerSpec;
+import org.interlay.overlay.Address;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.transport.EventLoop;
+import org.interlay.router.PeerAgent;
+import org.interlay.router.Router;
+import org.interlay.router.RouterConfig;
+import org.interlay.router.SipAgentConfig;
+import org.interlay.router.bridge.GroupBridgeCoordinator;
+import org.interlay.router.directory.DiscoveredDomains;
+import org.interlay.router.membership.NodeJoiner;
+import org.interlay.router.sip.SipEndpointConfig;
+import org.interlay.router.sip.SipStartException;
+
+/**
+ * The local lab: chord.lab, pastry.lab and kad.lab with a few peers each, discovery (mDNS and the
+ * JGroups group on the bind address) and routers bridging them, all in this process. Peers, routers
+ * and users are added and killed at will, for people trying Interlay and for interop scripts.
+ */
+public final class Lab implements AutoCloseable {
+    /** Peers of each overlay that run a SIP agent (users register with them). */
+    private static final int AGENTS_PER_OVERLAY = 2;
+
+    private final LabConfig config;
+    private final EventLoop peerLoop = new EventLoop("lab-peers");
+    private final LanDiscovery discovery;
+    private final Map<String, LabOverlay> overlays = new LinkedHashMap<>();
+    private final Map<String, LabRouter> routers = new LinkedHashMap<>();
+    private final AtomicInteger nextPeer = new AtomicInteger(1);
+    private final AtomicInteger nextRouter = new AtomicInteger(1);
+    private final PrintStream progress;
+    private final long startedAt = System.nanoTime();
+
+    private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress) {
+        this.config = config;
+        this.discovery = discovery;
+        this.progress = progress;
+    }
+
+    public static Lab start(LabConfig config, PrintStream progress) throws DiscoveryException, InterruptedException,
+            SipStartException {
+        LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(config.bind(), "interlay-lab-" + ProcessHandle.current().pid()));
+        Lab lab = new Lab(config, discovery, progress);
+        discovery.start();
+        lab.say("discovery started on %s", config.bind().getHostAddress());
+        try {
+            lab.overlays.put("chord", new LabOverlay("chord", "chord", "chord.lab"));
+            lab.overlays.put("pastry", new LabOverlay("pastry", "pastry", "pastry.lab"));
+            lab.overlays.put("kad", new LabOverlay("kad", "kademlia", "kad.lab"));
+            lab.inParallel(List.of(() -> lab.addPeers("chord", config.chord()), () -> lab.addPeers("pastry", config.pastry()),
+                    () -> lab.addPeers("kad", config.kademlia())));
+            List<Startup> routers = new ArrayList<>();
+            for (int i = 0; i < config.routers(); i++) routers.add(lab::addRouter);
+            lab.inParallel(routers);
+            return lab;
+        } catch (DiscoveryException | InterruptedException | SipStartException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** One step of starting the lab. */
+    @FunctionalInterface
+    private interface Startup {
+        Object run() throws Exception;
+    }
+
+    /** Runs the steps at once, each on its own thread; the first failure is thrown once all have ended. */
+    private void inParallel(List<Startup> steps) throws DiscoveryException, InterruptedException, SipStartException {
+        ExecutorService pool = Executors.newFixedThreadPool(steps.size());
+        try {
+            List<Future<Object>> done = new ArrayList<>();
+            for (Startup step : steps) done.add(pool.submit(step::run));
+            Exception first = null;
+            for (Future<Object> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) first = e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+                }
+            }
+            if (first instanceof DiscoveryException d) throw d;
+            if (first instanceof SipStartException sse) throw sse;
+            if (first instanceof InterruptedException ie) throw ie;
+            if (first instanceof RuntimeException re) throw re;
+            if (first != null) throw new IllegalStateException(first.getMessage(), first);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public OverlayDirectory directory() {
+        return discovery.directory();
+    }
+
+    public List<LabOverlay> overlays() {
+        return List.copyOf(overlays.values());
+    }
+
+    public Optional<LabOverlay> overlay(String nameOrDomain) {
+        return overlays.values().stream()
+                .filter(o -> o.name().equalsIgnoreCase(nameOrDomain) || o.domain().equalsIgnoreCase(nameOrDomain)).findFirst();
+    }
+
+    /**
+     * Adds {@code count} peers to an overlay; the first of a new overlay creates it, the others join at
+     * the same time. Returns their node ids.
+     */
+    public List<String> addPeers(String overlayName, int count) throws InterruptedException, SipStartException {
+        LabOverlay o = overlay(overlayName).orElseThrow(() -> new IllegalArgumentException(
+                "no overlay '" + overlayName + "' in the lab; there are " + overlays.keySet()));
+        List<String> ids = new ArrayList<>();
+        int first = 0;
+        if (o.peers().isEmpty()) {
+            ids.add(addPeer(o));
+            first = 1;
+        }
+        List<Startup> rest = new ArrayList<>();
+        for (int i = first; i < count; i++) rest.add(() -> addPeer(o));
+        if (!rest.isEmpty()) {
+            try {
+                inParallel(rest);
+            } catch (DiscoveryException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        say("%s: %d peer(s) up", o.domain(), o.peers().size());
+        synchronized (o) {
+            return o.peers().subList(o.peers().size() - count, o.peers().size()).stream().map(p -> p.spec().nodeId()).toList();
+        }
+    }
+
+    private String addPeer(LabOverlay o) throws InterruptedException, SipStartException {
+        List<OverlayPeer> existing = o.peers();
+        List<Address> boot = existing.isEmpty() ? List.of()
+                : List.of(existing.get(new Random().nextInt(existing.size())).node().self().address());
+        String id = "p" + nextPeer.getAndIncrement();
+        PeerSpec spec = new PeerSpec(o.name(), o.algorithm(), o.domain(), config.bind(), 0, boot, -1, id);
+        OverlayPeer peer = OverlayPeer.start(spec, peerLoop, discovery, Duration.ZERO, Duration.ofSeconds(20));
+        boolean runAgent;
+        synchronized (o) {
+            o.peers.add(peer);
+            runAgent = o.agentsWanted++ < AGENTS_PER_OVERLAY;
+        }
+        if (runAgent) {
+            PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
+                    .withEndpoint(endpoint(o.domain())));
+            synchronized (o) {
+                o.agents.add(agent);
+            }
+            peer.announceSipEntryPoint(agent.sipAddress());
+        }
+        return id;
+    }
+
+    private SipEndpointConfig endpoint(String name) {
+        return new SipEndpointConfig(name, new InetSocketAddress(config.bind(), 0), SipEndpointConfig.DEFAULT_THREADS,
+                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /** Starts a router that joins every overlay of the lab and coordinates with the others through the group. */
+    public String addRouter() throws DiscoveryException, SipStartException {
+        String id = "r" + nextRouter.getAndIncrement();
+        JGroupsDiscoverer group = new JGroupsDiscoverer(JGroupsConfig.udp(config.bind()));
+        group.start(new OverlayDirectory());
+        EventLoop loop = new EventLoop("lab-router-" + id);
+        List<String> domains = overlays.values().stream().map(LabOverlay::domain).toList();
+        RouterConfig rc = RouterConfig.defaults(id, 0, domains).withEndpoint(endpoint("router-" + id));
+        try {
+            Router router = Router.start(rc, new DiscoveredDomains(discovery.directory()),
+                    new NodeJoiner(loop, config.bind(), NodeConfig::defaults, new Random(), 10_000),
+                    new GroupBridgeCoordinator(group, group));
+            synchronized (this) {
+                routers.put(id, new LabRouter(id, router, group, loop));
+            }
+        } catch (SipStartException | RuntimeException e) {
+            group.close();
+            loop.close();
+            throw e;
+        }
+        say("router %s up", id);
+        return id;
+    }
+
+    private void say(String format, Object... args) {
+        progress.printf("[%5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, String.format(format, args));
+        progress.flush();
+    }
+
+    public synchronized List<LabRouter> routers() {
+        return List.copyOf(routers.values());
+    }
+
+    /** Kills a router as a crash would; the group notices and a standby takes its pairs over. */
+    public synchronized void killRouter(String id) {
+        LabRouter r = routers.remove(id);
+        if (r == null) throw new IllegalArgumentException("no router '" + id + "'; there are " + routers.keySet());
+        r.kill();
+    }
+
+    /** Kills a peer as a crash would: no hand-over. Its SIP agent, if it ran one, dies with it. */
+    public void killPeer(String id) {
+        for (LabOverlay o : overlays.values()) {
+            synchronized (o) {
+                for (int i = 0; i < o.peers.size(); i++) {
+                    OverlayPeer p = o.peers.get(i);
+                    if (p.spec().nodeId().equals(id)) {
+                        if (o.peers.size() == 1) throw new IllegalArgumentException(id + " is the last peer of " + o.domain());
+                        o.peers.remove(i);
+                        o.agents.removeIf(a -> {
+                            if (a.sipAddress().getPort() == agentPortOf(p)) {
+                                a.close();
+                                return true;
+                            }
+                            return false;
+                        });
+                        p.kill();
+                        return;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no peer '" + id + "' (see 'stats' for the node ids)");
+    }
+
+    private static int agentPortOf(OverlayPeer peer) {
+        return peer.sipEntryPoint().map(InetSocketAddress::getPort).orElse(-1);
+    }
+
+    /** Where a user of {@code domain} registers: one of its overlay's SIP agents. */
+    public Optional<InetSocketAddress> entryPoint(String domain) {
+        return overlay(domain).flatMap(o -> o.agents().stream().findFirst()).map(PeerAgent::sipAddress);
+    }
+
+    @Override
+    public void close() {
+        for (LabRouter r : routers()) r.close();
+        routers.clear();
+        for (LabOverlay o : overlays.values()) {
+            o.agents().forEach(PeerAgent::close);
+            o.peers().forEach(p -> p.node().close()); // the goodbyes go out when discovery closes
+        }
+        discovery.close();
+        peerLoop.close();
+    }
+}
