@@ -12,24 +12,27 @@ import org.interlay.pastry.msg.LeafSetRequest;
 
 /**
  * Keeps the leaf set true (section 2.4, "node failure"): neighbours in the id space exchange keep-alives;
- * a node that stops answering is presumed failed, the members of its leaf set are notified, and each
+ * a node unresponsive for a period T is presumed failed, the members of its leaf set are notified, and each
  * replaces it from the leaf set of its live leaf farthest on that side, which knows the nodes beyond.
  *
- * <p>Every period a node pings its nearest leaf on each side if it has not heard from it during the period
- * (neighbours ping each other, so a pair costs about one ping a period), every other period exchanges leaf
- * sets with one leaf in turn (so nodes that joined side by side, or learnt of different nodes, converge on
- * the same set),
- * and pings any leaf not heard from for a long while. A failure found is announced to the leaf set with a
- * {@link FailureNotice}, so the farther leaves need no keep-alives of their own.
+ * <ul>
+ *   <li>Every keep-alive period a node pings its nearest leaf on each side unless it heard from it during
+ *       the period (neighbours ping each other, so a pair costs about one ping a period). A leaf that has
+ *       not answered T after the ping is presumed failed and announced with a {@link FailureNotice}, so
+ *       farther leaves need no keep-alives of their own; should it speak again, it is taken back.</li>
+ *   <li>Every exchange period the leaf set is exchanged with one leaf in turn, so nodes that joined side by
+ *       side, or learnt of different nodes, converge on the same set.</li>
+ *   <li>A leaf not heard from for a long while is pinged, whatever its place.</li>
+ * </ul>
  */
 final class LeafSetMaintenance {
     private final PastryRouting routing;
     private final NodeContext context;
     private final RpcEndpoint rpc;
     private final Scheduler scheduler;
-    private final long periodMillis;
-    private final long silenceMillis;
-    private Timer timer;
+    private final PastryConfig.Periods periods;
+    private Timer keepAlives;
+    private Timer exchanges;
     private int turn;
 
     LeafSetMaintenance(PastryRouting routing, NodeContext context, PastryConfig config) {
@@ -37,35 +40,47 @@ final class LeafSetMaintenance {
         this.context = context;
         this.rpc = context.rpc();
         this.scheduler = context.scheduler();
-        this.periodMillis = config.keepAliveMillis();
-        this.silenceMillis = config.entryProbeMillis();
+        this.periods = config.periods();
     }
 
     void start() {
-        long firstIn = 1 + context.random().nextInt((int) Math.min(Integer.MAX_VALUE, periodMillis));
-        timer = scheduler.repeat(firstIn, periodMillis, this::keepAlive);
+        keepAlives = scheduler.repeat(jitter(periods.keepAlive()), periods.keepAlive(), this::keepAlive);
+        exchanges = scheduler.repeat(jitter(periods.leafSetExchange()), periods.leafSetExchange(), this::exchange);
+    }
+
+    private long jitter(long period) {
+        return 1 + context.random().nextInt((int) Math.min(Integer.MAX_VALUE, period));
     }
 
     void stop() {
-        if (timer != null) timer.cancel();
+        if (keepAlives != null) keepAlives.cancel();
+        if (exchanges != null) exchanges.cancel();
     }
 
     private void keepAlive() {
         LeafSet leaves = routing.leafSet();
-        List<NodeRef> members = leaves.members();
-        if (members.isEmpty()) return;
-        NodeRef partner = (turn++ & 1) == 0 ? members.get((turn / 2) % members.size()) : null;
-        if (partner != null) exchangeWith(partner);
         long now = scheduler.nowMillis();
         for (LeafSet.Side side : LeafSet.Side.values()) {
             NodeRef nearest = leaves.nearest(side);
-            if (nearest != null && !nearest.equals(partner) && leaves.heardAt(nearest.id()) < now - periodMillis) {
-                routing.measureAndLearn(nearest);
+            if (nearest != null && leaves.heardAt(nearest.id()) < now - periods.keepAlive()) ping(nearest);
+        }
+        for (NodeRef n : leaves.notHeardSince(now - periods.entryProbe())) routing.measureAndLearn(n);
+    }
+
+    /** A keep-alive: unanswered for T, the leaf is presumed failed (its late answer would bring it back). */
+    private void ping(NodeRef leaf) {
+        long sent = scheduler.nowMillis();
+        routing.measureAndLearn(leaf);
+        scheduler.schedule(periods.failureTimeout(), () -> {
+            if (!routing.isStopped() && routing.leafSet().heardAt(leaf.id()) < sent && routing.leafSet().contains(leaf.id())) {
+                routing.presumeFailed(leaf);
             }
-        }
-        for (NodeRef n : leaves.notHeardSince(now - silenceMillis)) {
-            if (!n.equals(partner)) routing.measureAndLearn(n);
-        }
+        });
+    }
+
+    private void exchange() {
+        List<NodeRef> members = routing.leafSet().members();
+        if (!members.isEmpty()) exchangeWith(members.get(turn++ % members.size()));
     }
 
     /** Section 2.4: a leaf failed; the members of its leaf set (about this node's own) are told. */

@@ -34,7 +34,7 @@ public final class PastryAlgorithm implements OverlayAlgorithm {
      */
     public PastryAlgorithm() {
         this.config = PastryConfig.DEFAULT;
-        this.configFor = node -> PastryConfig.forMaintenancePeriod(node.stabilizeMillis());
+        this.configFor = node -> PastryConfig.forNode(node);
     }
 
     /** Every node with {@code config}. */

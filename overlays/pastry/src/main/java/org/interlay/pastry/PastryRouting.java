@@ -61,7 +61,7 @@ final class PastryRouting implements RoutingAlgorithm {
         this.table = new RoutingTable(self.id(), config.bitsPerDigit());
         this.neighbourhood = new NeighbourhoodSet(config.neighbourhoodSize());
         this.procedure = new RoutingProcedure(self, leafSet, table, neighbourhood, config.maxFallbacks());
-        this.prober = new ProximityProber(rpc, scheduler, config.failedMemoryMillis());
+        this.prober = new ProximityProber(rpc, scheduler, config.periods().failedMemory());
         this.leafMaintenance = new LeafSetMaintenance(this, context, config);
         this.tableMaintenance = new RoutingTableMaintenance(this, context, config);
         registerHandlers();
@@ -167,11 +167,15 @@ final class PastryRouting implements RoutingAlgorithm {
         NodeRef n = leafSet.find(peer);
         if (n == null) n = table.find(peer);
         if (n == null) n = neighbourhood.find(peer);
-        if (n == null) return;
-        boolean wasLeaf = leafSet.contains(n.id());
-        prober.markFailed(n.id());
-        forget(n.id());
-        if (wasLeaf && ready) leafMaintenance.announceFailure(n);
+        if (n != null) presumeFailed(n);
+    }
+
+    /** {@code node} stopped answering: forgotten, and if it was a leaf, the leaf set is told (section 2.4). */
+    void presumeFailed(NodeRef node) {
+        boolean wasLeaf = leafSet.contains(node.id());
+        prober.markFailed(node.id());
+        forget(node.id());
+        if (wasLeaf && ready) leafMaintenance.announceFailure(node);
     }
 
     private boolean knows(Key id) {

@@ -49,7 +49,7 @@ final class RoutingTableMaintenance {
     }
 
     void start() {
-        long period = config.tableMaintenanceMillis();
+        long period = config.periods().tableMaintenance();
         long firstIn = 1 + random.nextInt((int) Math.min(Integer.MAX_VALUE, period));
         timer = scheduler.repeat(firstIn, period, this::maintain);
     }
@@ -106,7 +106,7 @@ final class RoutingTableMaintenance {
     }
 
     private void probeStale() {
-        long before = scheduler.nowMillis() - config.entryProbeMillis();
+        long before = scheduler.nowMillis() - config.periods().entryProbe();
         List<NodeRef> stale = routing.table().staleEntries(before, MAX_STALE_PROBES);
         stale.addAll(routing.neighbourhood().notHeardSince(before));
         for (NodeRef n : stale) routing.measureAndLearn(n);

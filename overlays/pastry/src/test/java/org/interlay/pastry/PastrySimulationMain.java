@@ -45,8 +45,12 @@ public final class PastrySimulationMain {
         if (crash > 0) crashAndCheck(cluster, crash, lookups);
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf("wall %.1f s, cpu %.1f s, heap used %d MB (max %d MB)%n", seconds(wallStart), cpuSeconds(),
-                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        System.out.printf("wall %.1f s, cpu %.1f s, heap used after gc %d MB, peak %d MB (max %d MB)%n",
+                seconds(wallStart), cpuSeconds(), (rt.totalMemory() - rt.freeMemory()) >> 20, peak >> 20, rt.maxMemory() >> 20);
     }
 
     private static void crashAndCheck(SimCluster cluster, double fraction, int lookups) {
