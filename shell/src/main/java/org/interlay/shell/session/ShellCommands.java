@@ -67,12 +67,8 @@ public final class ShellCommands {
             s.requireLab("node kill").killPeer(id);
             out.println("killed " + id);
         }));
-        t.add(cmd("router kill", "<id>", "kill a router at once; a standby takes its pairs over (lab)", List.of(ROUTER),
-                (a, out) -> {
-                    String id = one(a, "router kill <id>");
-                    s.requireLab("router kill").killRouter(id);
-                    out.println("killed router " + id);
-                }));
+        t.add(cmd("router kill", "<id>|active", "kill a router at once; a standby takes its pairs over (lab)", List.of(ROUTER),
+                (a, out) -> out.println("killed router " + s.requireLab("router kill").killRouter(one(a, "router kill <id>|active")))));
         t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;

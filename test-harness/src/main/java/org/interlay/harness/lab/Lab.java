@@ -214,11 +214,19 @@ public final class Lab implements AutoCloseable {
         return List.copyOf(routers.values());
     }
 
-    /** Kills a router as a crash would; the group notices and a standby takes its pairs over. */
-    public synchronized void killRouter(String id) {
+    /**
+     * Kills a router as a crash would; the group notices and a standby takes its pairs over. The id
+     * {@code active} names the first router that bridges a pair. Returns the id killed.
+     */
+    public synchronized String killRouter(String id) {
+        if (id.equals("active")) {
+            id = routers.values().stream().filter(r -> !r.router().bridgedPairs().isEmpty()).map(LabRouter::id).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no router bridges any pair right now"));
+        }
         LabRouter r = routers.remove(id);
         if (r == null) throw new IllegalArgumentException("no router '" + id + "'; there are " + routers.keySet());
         r.kill();
+        return id;
     }
 
     /** Kills a peer as a crash would: no hand-over. Its SIP agent, if it ran one, dies with it. */
