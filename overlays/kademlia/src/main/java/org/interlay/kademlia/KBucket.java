@@ -30,44 +30,57 @@ final class KBucket {
         /** Full: the least-recently seen contact must be pinged ({@link #pinged()}); the newcomer waits. */
         PING,
         /** Full, and a ping is already out: the newcomer replaces the waiting candidate. */
-        WAITING
+        WAITING,
+        /** Full, and even the least-recently seen contact was heard from lately: the newcomer is dropped. */
+        DROPPED
     }
 
     private static final int ID = Key.BYTES;
 
     private NodeRef[] contacts = new NodeRef[4];
     private byte[] ids = new byte[4 * ID];
+    /** When each contact was last heard from, in seconds of the table's clock. */
+    private int[] seenAt = new int[4];
     private int size;
     private NodeRef pinged;
     private NodeRef candidate;
+    private int candidateSeenAt;
     private long refreshedAt = Long.MIN_VALUE;
 
     /**
-     * Takes note that {@code node}, whose id is {@code id} in bytes, was heard from; {@code capacity}
-     * is how many contacts fit.
+     * Takes note that {@code node}, whose id is {@code id} in bytes, was heard from at {@code now}
+     * (seconds); {@code capacity} is how many contacts fit. When the bucket is full and its
+     * least-recently seen contact was heard from less than {@code aliveSeconds} ago, that contact is
+     * known to be alive without a ping, and the newcomer is dropped at once.
      */
-    Offer offer(NodeRef node, byte[] id, int capacity) {
+    Offer offer(NodeRef node, byte[] id, int capacity, int now, int aliveSeconds) {
         int at = indexOf(id);
         if (at >= 0) {
-            moveToTail(at, node, id);
+            moveToTail(at, node, id, now);
             return Offer.SEEN;
         }
         if (size < capacity) {
-            append(node, id);
+            append(node, id, now);
             return Offer.ADDED;
         }
+        if (pinged != null) {
+            candidate = node;
+            candidateSeenAt = now;
+            return Offer.WAITING;
+        }
+        if (now - seenAt[0] < aliveSeconds) return Offer.DROPPED;
         candidate = node;
-        if (pinged != null) return Offer.WAITING;
+        candidateSeenAt = now;
         pinged = contacts[0];
         return Offer.PING;
     }
 
-    /** The pinged contact answered: it stays (moved to the tail), and the waiting newcomer is dropped. */
-    void pingAnswered(NodeRef node) {
+    /** The pinged contact answered at {@code now}: it stays (moved to the tail), and the newcomer is dropped. */
+    void pingAnswered(NodeRef node, int now) {
         if (!node.equals(pinged)) return;
         byte[] id = node.id().toBytes();
         int at = indexOf(id);
-        if (at >= 0) moveToTail(at, contacts[at], id);
+        if (at >= 0) moveToTail(at, contacts[at], id, now);
         pinged = null;
         candidate = null;
     }
@@ -159,7 +172,7 @@ final class KBucket {
         candidate = null;
         byte[] id = in == null ? null : in.id().toBytes();
         if (in != null && indexOf(id) < 0) {
-            append(in, id);
+            append(in, id, candidateSeenAt);
             return in;
         }
         return null;
@@ -184,18 +197,20 @@ final class KBucket {
     }
 
     /** Moves the contact at {@code at}, whose id is {@code id}, to the tail, with the address it was last heard from. */
-    private void moveToTail(int at, NodeRef latest, byte[] id) {
+    private void moveToTail(int at, NodeRef latest, byte[] id, int now) {
         NodeRef known = contacts[at];
         removeAt(at);
-        append(latest.equals(known) ? known : latest, id);
+        append(latest.equals(known) ? known : latest, id, now);
     }
 
-    private void append(NodeRef node, byte[] id) {
+    private void append(NodeRef node, byte[] id, int now) {
         if (size == contacts.length) {
             contacts = Arrays.copyOf(contacts, size * 2);
             ids = Arrays.copyOf(ids, size * 2 * ID);
+            seenAt = Arrays.copyOf(seenAt, size * 2);
         }
         System.arraycopy(id, 0, ids, size * ID, ID);
+        seenAt[size] = now;
         contacts[size++] = node;
     }
 
@@ -203,6 +218,7 @@ final class KBucket {
         if (at < 0) return;
         System.arraycopy(contacts, at + 1, contacts, at, size - at - 1);
         System.arraycopy(ids, (at + 1) * ID, ids, at * ID, (size - at - 1) * ID);
+        System.arraycopy(seenAt, at + 1, seenAt, at, size - at - 1);
         contacts[--size] = null;
     }
 }

@@ -36,7 +36,8 @@ final class KademliaRouting implements RoutingAlgorithm {
     KademliaRouting(NodeContext context, KademliaConfig config) {
         this.context = context;
         this.config = config;
-        this.table = new RoutingTable(context.self().id(), config.k());
+        this.table = new RoutingTable(context.self().id(), config.k(), context.scheduler(),
+                (int) config.aliveWindow().toSeconds());
         this.refresher = new BucketRefresher(context, table, config.bucketRefresh().toMillis());
         context.rpc().onOneway(LeaveNotice.TYPE, (from, notice) -> lost(table.remove(from.address())));
     }
@@ -138,7 +139,7 @@ final class KademliaRouting implements RoutingAlgorithm {
                 if (index <= table.neighbourhoodIndex()) context.neighboursChanged();
             }
             case PING -> pingLeastRecentlySeen(table.bucket(index).pinged());
-            case SEEN, WAITING -> { }
+            case SEEN, WAITING, DROPPED -> { }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.time.Clock;
 
 /**
  * A node's k-buckets (section 2.2): bucket {@code i} holds contacts at XOR distance [2^i, 2^(i+1)).
@@ -23,14 +24,25 @@ import org.interlay.overlay.NodeRef;
 final class RoutingTable {
     private final Key self;
     private final int k;
+    private final Clock clock;
+    private final long epochMillis;
+    private final int aliveSeconds;
     private KBucket[] byDepth = new KBucket[0];
     private int neighbourhood = Key.BITS - 1;
     /** Scratch space for an id in bytes (all calls come from the node's one thread). */
     private final byte[] idBytes = new byte[Key.BYTES];
 
-    RoutingTable(Key self, int k) {
+    /**
+     * @param aliveSeconds a contact heard from less than this long ago is taken to be alive: a full
+     *                     bucket whose least-recently seen contact is that fresh drops a newcomer
+     *                     without pinging anyone
+     */
+    RoutingTable(Key self, int k, Clock clock, int aliveSeconds) {
         this.self = self;
         this.k = k;
+        this.clock = clock;
+        this.epochMillis = clock.nowMillis();
+        this.aliveSeconds = aliveSeconds;
     }
 
     Key self() {
@@ -53,7 +65,8 @@ final class RoutingTable {
         int index = indexOf(node.id());
         if (index < 0) return KBucket.Offer.SEEN;
         node.id().writeTo(idBytes, 0);
-        KBucket.Offer offer = bucketFor(index).offer(node, idBytes, index <= neighbourhood ? Integer.MAX_VALUE : k);
+        KBucket.Offer offer = bucketFor(index).offer(node, idBytes, index <= neighbourhood ? Integer.MAX_VALUE : k,
+                seconds(), aliveSeconds);
         if (offer == KBucket.Offer.ADDED) updateNeighbourhood();
         return offer;
     }
@@ -61,7 +74,7 @@ final class RoutingTable {
     /** The contact pinged for {@code node}'s bucket answered: it stays, the newcomer goes. */
     void pingAnswered(NodeRef pinged) {
         KBucket b = bucket(indexOf(pinged.id()));
-        if (b != null) b.pingAnswered(pinged);
+        if (b != null) b.pingAnswered(pinged, seconds());
     }
 
     /** The contact pinged did not answer: evicted; returns the newcomer that took its place, or null. */
@@ -171,6 +184,11 @@ final class RoutingTable {
         int n = 0;
         for (KBucket b : byDepth) if (b != null && !b.isEmpty()) n++;
         return n;
+    }
+
+    /** The clock in whole seconds since the table was made: what the buckets note contacts' last sighting in. */
+    private int seconds() {
+        return (int) ((clock.nowMillis() - epochMillis) / 1000);
     }
 
     private boolean isEmpty(int index) {

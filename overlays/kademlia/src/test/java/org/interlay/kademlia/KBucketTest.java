@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Section 2.2's update rule, on one bucket of capacity 3. */
 class KBucketTest {
     private static final int K = 3;
+    private static final int ALIVE_SECONDS = 60;
     private final Random random = new Random(11);
     private final KBucket bucket = new KBucket();
 
@@ -21,8 +22,11 @@ class KBucketTest {
         return new NodeRef(Key.random(random), new Address(0x7F000001, 2000 + n));
     }
 
+    /** The bucket's clock, in seconds. */
+    private int now = 1_000;
+
     private KBucket.Offer offer(NodeRef n) {
-        return bucket.offer(n, n.id().toBytes(), K);
+        return bucket.offer(n, n.id().toBytes(), K, now, ALIVE_SECONDS);
     }
 
     private List<NodeRef> contents() {
@@ -47,10 +51,26 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         assertEquals(KBucket.Offer.PING, offer(newcomer));
         assertEquals(a, bucket.pinged());
         assertEquals(newcomer, bucket.candidate());
         assertEquals(List.of(a, b, c), contents(), "nobody is pushed out before the ping is answered");
+    }
+
+    /** Section 4.1: a contact heard from lately is known to be alive; pinging it would tell nothing. */
+    @Test
+    void aNewcomerIsDroppedWithoutAPingWhileEvenTheLeastRecentlySeenContactIsFresh() {
+        NodeRef a = node(1), b = node(2), c = node(3), newcomer = node(4);
+        offer(a);
+        offer(b);
+        offer(c);
+        now += ALIVE_SECONDS - 1;
+        assertEquals(KBucket.Offer.DROPPED, offer(newcomer));
+        assertNull(bucket.pinged());
+        assertEquals(List.of(a, b, c), contents());
+        now += 1;
+        assertEquals(KBucket.Offer.PING, offer(newcomer));
     }
 
     @Test
@@ -59,8 +79,9 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         offer(newcomer);
-        bucket.pingAnswered(a);
+        bucket.pingAnswered(a, now);
         assertEquals(List.of(b, c, a), contents());
         assertNull(bucket.pinged());
         assertNull(bucket.candidate());
@@ -72,6 +93,7 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         offer(newcomer);
         assertEquals(newcomer, bucket.pingFailed(a));
         assertEquals(List.of(b, c, newcomer), contents());
@@ -84,6 +106,7 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         assertEquals(KBucket.Offer.PING, offer(first));
         assertEquals(KBucket.Offer.WAITING, offer(second));
         assertEquals(second, bucket.pingFailed(a));
@@ -96,9 +119,10 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         offer(newcomer);
         bucket.pingFailed(a);
-        bucket.pingAnswered(a);
+        bucket.pingAnswered(a, now);
         assertNull(bucket.pingFailed(a));
         assertEquals(List.of(b, c, newcomer), contents());
     }
@@ -109,6 +133,7 @@ class KBucketTest {
         offer(a);
         offer(b);
         offer(c);
+        now += ALIVE_SECONDS;
         offer(newcomer);
         assertEquals(a, bucket.remove(a.address()));
         assertEquals(List.of(b, c, newcomer), contents());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Section 2.2 on live nodes, with k = 2: node A's far bucket (159) is full with X and Y, and A has two
  * close neighbours, so that bucket is outside its neighbourhood and capped at k. Then a newcomer Z in
- * the same bucket gets in touch with A.
+ * the same bucket gets in touch with A, after a quiet spell long enough that A does not take X and Y
+ * to be alive without asking.
  */
 class LeastRecentlySeenEvictionTest {
     private static final long MINUTE = 60_000;
@@ -55,7 +56,8 @@ class LeastRecentlySeenEvictionTest {
         start("0000000000000000000000000000000000000002", a);
         x = start("8000000000000000000000000000000000000000", a);
         y = start("8000000000000000000000000000000000000001", a);
-        cluster.scheduler().runFor(MINUTE);
+        // Quiet for longer than the alive window: A must ping its least-recently seen far contact.
+        cluster.scheduler().runFor(MINUTE + algorithm.config().aliveWindow().toMillis());
         assertEquals(Set.of(x.self().id(), y.self().id()), farContactsOfA());
         assertTrue(((KademliaRouting) a.routing()).table().neighbourhoodIndex() < Key.BITS - 1);
     }

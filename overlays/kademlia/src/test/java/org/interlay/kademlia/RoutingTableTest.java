@@ -27,7 +27,7 @@ class RoutingTableTest {
 
     @Test
     void closestMatchesSortingEveryContactByXorDistance() {
-        RoutingTable table = new RoutingTable(Key.random(random), 20);
+        RoutingTable table = new RoutingTable(Key.random(random), 20, () -> 0, 60);
         for (int i = 0; i < 3_000; i++) table.offer(node(Key.random(random), i));
         List<NodeRef> all = everyone(table);
         assertEquals(table.size(), all.size());
@@ -43,7 +43,7 @@ class RoutingTableTest {
 
     @Test
     void fullBucketsOutsideTheNeighbourhoodHoldK() {
-        RoutingTable table = new RoutingTable(Key.random(random), 20);
+        RoutingTable table = new RoutingTable(Key.random(random), 20, () -> 0, 60);
         for (int i = 0; i < 3_000; i++) table.offer(node(Key.random(random), i));
         for (int index = table.neighbourhoodIndex() + 1; index < Key.BITS; index++) {
             KBucket b = table.bucket(index);
@@ -59,7 +59,7 @@ class RoutingTableTest {
     @Test
     void theNeighbourhoodKeepsEveryContactOfTheSubtreeAroundTheNode() {
         Key self = Key.random(random);
-        RoutingTable table = new RoutingTable(self, 4);
+        RoutingTable table = new RoutingTable(self, 4, () -> 0, 60);
         // Six contacts in bucket 150 and none closer: all six are kept, the neighbourhood being bucket 150.
         List<NodeRef> inBucket = new ArrayList<>();
         for (int i = 0; i < 6; i++) inBucket.add(node(BucketRange.randomIn(self, 150, random), i));
@@ -76,7 +76,7 @@ class RoutingTableTest {
 
     @Test
     void anUnresponsiveContactIsForgotten() {
-        RoutingTable table = new RoutingTable(Key.random(random), 20);
+        RoutingTable table = new RoutingTable(Key.random(random), 20, () -> 0, 60);
         NodeRef a = node(Key.random(random), 1);
         table.offer(a);
         assertEquals(a, table.remove(a.address()));
@@ -87,7 +87,7 @@ class RoutingTableTest {
     @Test
     void aRandomIdOfABucketFallsInThatBucket() {
         Key self = Key.random(random);
-        RoutingTable table = new RoutingTable(self, 20);
+        RoutingTable table = new RoutingTable(self, 20, () -> 0, 60);
         for (int index : new int[] {0, 1, 7, 8, 31, 32, 63, 64, 95, 96, 127, 128, 158, 159}) {
             for (int i = 0; i < 20; i++) {
                 Key id = BucketRange.randomIn(self, index, random);
