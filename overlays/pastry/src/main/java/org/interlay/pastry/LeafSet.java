@@ -145,13 +145,15 @@ final class LeafSet {
 
     /**
      * True when {@code key} lies within the range of the set, from the farthest smaller to the farthest
-     * larger member: then the numerically closest node of the overlay is a member or this node.
+     * larger member: then the numerically closest node of the overlay is a member or this node. When the
+     * two sides reach round the ring to each other (an overlay of at most |L| + 1 nodes), that is the whole
+     * ring; a side left short by failures only narrows the range until it is repaired.
      */
     boolean covers(Key key) {
-        if (largerCount < half || smallerCount < half) return true; // every node of the overlay is a member
-        Key low = smaller[half - 1].id();
-        Key high = larger[half - 1].id();
-        if (self.id().clockwiseTo(high).compareTo(self.id().clockwiseTo(low)) >= 0) return true; // sides overlap
+        if (isEmpty()) return true; // alone in the overlay
+        Key low = smallerCount == 0 ? self.id() : smaller[smallerCount - 1].id();
+        Key high = largerCount == 0 ? self.id() : larger[largerCount - 1].id();
+        if (self.id().clockwiseTo(high).compareTo(self.id().clockwiseTo(low)) >= 0) return true; // sides meet
         return low.clockwiseTo(key).compareTo(low.clockwiseTo(high)) <= 0;
     }
 

@@ -52,7 +52,7 @@ final class RoutingProcedure {
         int l = self.id().sharedPrefixDigits(key, bitsPerDigit);
         NodeRef next = table.get(l, key.digit(l, bitsPerDigit));
         if (next != null && next.id().equals(excluded)) next = null;
-        List<NodeRef> closer = closerNodes(key, l, excluded, next);
+        List<NodeRef> closer = closerNodes(key, l, excluded, next, true);
         if (next == null && closer.isEmpty()) return RouteStep.resolved(self); // no node known to be closer
         List<NodeRef> out = new ArrayList<>(closer.size() + 1);
         if (next != null) out.add(next);
@@ -60,19 +60,21 @@ final class RoutingProcedure {
         return RouteStep.forward(out);
     }
 
-    /** Only the nodes closer to {@code key} than this one, never a final decision (for a node still joining). */
+    /**
+     * For a node still joining, which cannot decide: every node it knows, best first by shared prefix, then
+     * numeric closeness, so a lookup started here still finds its way.
+     */
     RouteStep forwardOnly(Key key) {
-        int l = self.id().sharedPrefixDigits(key, bitsPerDigit);
-        return RouteStep.forward(closerNodes(key, Math.min(l, table.rowCount() - 1), null, null));
+        return RouteStep.forward(closerNodes(key, 0, null, null, false));
     }
 
     /**
-     * Known nodes T with shl(T, key) >= l and |T - key| < |self - key| (the rare case of Table 1),
-     * longest shared prefix first, then numerically closest; at most {@code maxNodes - 1}, leaving room
-     * for the routing table's entry.
+     * Known nodes T with shl(T, key) >= l and, when {@code closerThanSelf}, |T - key| < |self - key| (the
+     * rare case of Table 1), longest shared prefix first, then numerically closest; at most
+     * {@code maxNodes - 1}, leaving room for the routing table's entry.
      */
-    private List<NodeRef> closerNodes(Key key, int l, Key excluded, NodeRef skip) {
-        Key own = self.id().ringDistance(key);
+    private List<NodeRef> closerNodes(Key key, int l, Key excluded, NodeRef skip, boolean closerThanSelf) {
+        Key own = closerThanSelf ? self.id().ringDistance(key) : Key.MAX;
         List<Candidate> found = new ArrayList<>();
         Set<Key> seen = new HashSet<>();
         if (skip != null) seen.add(skip.id());
