@@ -39,7 +39,20 @@ public final class ForwardedRequests {
      * request (forks, and attempts through another hop), so each gets its own client transaction.
      */
     public Request copyFor(Request received, Target target, int copyNumber) {
-        Request copy = (Request) received.clone();
+        return retarget(received, (Request) received.clone(), target, copyNumber);
+    }
+
+    /**
+     * Turns {@code received} itself into the request for {@code target}, without copying it: for a
+     * stateless relay, which sends one copy and keeps nothing.
+     */
+    public Request forwardInPlace(Request received, Target target, int copyNumber) {
+        return retarget(received, received, target, copyNumber);
+    }
+
+    private Request retarget(Request received, Request copy, Target target, int copyNumber) {
+        ViaHeader top = (ViaHeader) received.getHeader(ViaHeader.NAME);
+        String branch = BRANCH_PREFIX + loopHash(received) + "." + Tags.digest(top.getBranch() + "/" + copyNumber, 6);
         try {
             copy.setRequestURI(target.requestUri());
             MaxForwardsHeader maxForwards = (MaxForwardsHeader) copy.getHeader(MaxForwardsHeader.NAME);
@@ -52,9 +65,6 @@ public final class ForwardedRequests {
                 Address hop = SipFactories.get().addresses().createAddress(target.via());
                 copy.addFirst(SipFactories.get().headers().createRouteHeader(hop));
             }
-            ViaHeader top = (ViaHeader) received.getHeader(ViaHeader.NAME);
-            String branch = BRANCH_PREFIX + loopHash(received) + "."
-                    + Tags.digest(top.getBranch() + "/" + copyNumber, 6);
             copy.addFirst(SipFactories.get().headers().createViaHeader(self.host(), self.port(), "udp", branch));
             return copy;
         } catch (ParseException | InvalidArgumentException | javax.sip.SipException e) {

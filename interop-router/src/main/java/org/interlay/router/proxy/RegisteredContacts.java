@@ -22,13 +22,30 @@ import org.interlay.router.sip.SipFactories;
  * have all expired or been removed.
  */
 public final class RegisteredContacts implements TargetFinder {
+    private static final int URI_CACHE = 10_000;
     private final Function<String, Optional<LocationService>> locations;
     private final InstantSource clock;
+    private final java.util.Map<String, URI> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param locations the location service of each domain served here, by domain */
     public RegisteredContacts(Function<String, Optional<LocationService>> locations, InstantSource clock) {
         this.locations = locations;
         this.clock = clock;
+    }
+
+    /** A fresh copy of the contact as a URI (parsed once, then copied: requests may change their URI). */
+    private URI parsed(String contact) {
+        URI uri = uris.get(contact);
+        if (uri == null) {
+            try {
+                uri = SipFactories.get().addresses().createURI(contact);
+            } catch (ParseException e) {
+                return null; // a contact the registrar accepted always parses; one that does not is skipped
+            }
+            if (uris.size() >= URI_CACHE) uris.clear();
+            uris.put(contact, uri);
+        }
+        return (URI) uri.clone();
     }
 
     @Override
@@ -46,11 +63,8 @@ public final class RegisteredContacts implements TargetFinder {
             if (live.isEmpty()) return new Routing.Refuse(Response.TEMPORARILY_UNAVAILABLE, "Temporarily Unavailable");
             List<Target> targets = new ArrayList<>(live.size());
             for (Binding b : live) {
-                try {
-                    targets.add(Target.direct(SipFactories.get().addresses().createURI(b.contact())));
-                } catch (ParseException e) {
-                    // a contact the registrar accepted always parses; one that does not is skipped
-                }
+                URI uri = parsed(b.contact());
+                if (uri != null) targets.add(Target.direct(uri));
             }
             if (targets.isEmpty()) return new Routing.Refuse(Response.TEMPORARILY_UNAVAILABLE, "No usable contact");
             return new Routing.Forward(targets);

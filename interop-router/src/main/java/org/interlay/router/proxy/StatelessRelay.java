@@ -12,6 +12,7 @@ import org.interlay.router.sip.SipTransportException;
  * forgets it; retransmissions from upstream are forwarded again with the same branch, and responses
  * find their way back by the Via headers ({@link StatelessResponses}). Keeps nothing per request, so
  * it is fast and any instance can stand in for another; it cannot fork or choose among responses.
+ * The received request itself is turned into the forwarded one (nothing else reads it afterwards).
  */
 public final class StatelessRelay implements Relay {
     private final RequestSender sender;
@@ -30,7 +31,7 @@ public final class StatelessRelay implements Relay {
     @Override
     public CompletableFuture<RelayOutcome> forward(Request received, List<Target> targets, int attempt, Duration patience) {
         try {
-            sender.sendStateless(copies.copyFor(received, targets.get(0), attempt));
+            sender.sendStateless(copies.forwardInPlace(received, targets.get(0), attempt));
             return CompletableFuture.completedFuture(RelayOutcome.STATELESS);
         } catch (SipTransportException e) {
             return CompletableFuture.failedFuture(e);

@@ -31,11 +31,10 @@ public final class StatelessResponses implements Consumer<Response> {
             log.debug("dropping a {} response not sent through here", response.getStatusCode());
             return;
         }
-        Response out = (Response) response.clone();
-        out.removeFirst(ViaHeader.NAME);
-        if (out.getHeader(ViaHeader.NAME) == null) return; // it was for a request this element originated
+        response.removeFirst(ViaHeader.NAME); // the response is this relay's to pass on: no copy needed
+        if (response.getHeader(ViaHeader.NAME) == null) return; // it was for a request this element originated
         try {
-            provider.sendResponse(out);
+            provider.sendResponse(response);
         } catch (SipException | RuntimeException e) {
             log.debug("cannot relay {} upstream: {}", response.getStatusCode(), e.toString());
         }

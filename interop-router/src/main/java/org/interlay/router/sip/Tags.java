@@ -16,6 +16,13 @@ public final class Tags {
     public static final String MAGIC_COOKIE = "z9hG4bK";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    });
 
     private Tags() {
     }
@@ -46,11 +53,7 @@ public final class Tags {
 
     /** The first {@code bytes} bytes of the SHA-256 of {@code text}, in hex. */
     public static String digest(String text, int bytes) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(d, 0, bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        byte[] d = SHA256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(d, 0, bytes);
     }
 }

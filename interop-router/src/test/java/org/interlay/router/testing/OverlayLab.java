@@ -81,10 +81,15 @@ public final class OverlayLab implements AutoCloseable {
 
     /** Starts a router joining every overlay of the lab, coordinated by {@code coordinator}. */
     public Router startRouter(String id, BridgeCoordinator coordinator) throws Exception {
+        return startRouter(id, coordinator, org.interlay.router.RelayMode.STATELESS);
+    }
+
+    /** As {@link #startRouter(String, BridgeCoordinator)}, forwarding as {@code mode} says. */
+    public Router startRouter(String id, BridgeCoordinator coordinator, org.interlay.router.RelayMode mode) throws Exception {
         EventLoop loop = new EventLoop("router-" + id);
         routerLoops.add(loop);
         RouterConfig config = RouterConfig.defaults(id, 0, new ArrayList<>(clusters.keySet())).withPolicies(policies);
-        config = new RouterConfig(config.routerId(), config.endpoint(), config.domains(), policies, config.relayMode(),
+        config = new RouterConfig(config.routerId(), config.endpoint(), config.domains(), policies, mode,
                 Duration.ofSeconds(10), Duration.ofSeconds(1), config.rejoinPeriod());
         Router router = Router.start(config, directory,
                 new NodeJoiner(loop, java.net.InetAddress.getLoopbackAddress(), OverlayLab::nodeConfig,

@@ -54,13 +54,20 @@ public final class Sipp {
      * {@code args}; the output goes to a file kept for the failure message.
      */
     public static Run start(String scenario, int localPort, Duration timeout, List<String> args) {
+        return start(scenario, localPort, timeout, args, null);
+    }
+
+    /** As {@link #start(String, int, Duration, List)}, run in {@code workDir} (where sipp writes its trace files). */
+    public static Run start(String scenario, int localPort, Duration timeout, List<String> args, Path workDir) {
         List<String> command = new ArrayList<>(List.of("sipp"));
         command.addAll(args);
         command.addAll(List.of("-sf", scenario(scenario).toString(), "-i", "127.0.0.1", "-p", Integer.toString(localPort),
                 "-nostdin", "-timeout", timeout.toSeconds() + "s", "-timeout_error"));
         try {
             Path log = Files.createTempFile("sipp-" + scenario.replace(".xml", ""), ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (workDir != null) builder.directory(workDir.toFile());
+            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             return new Run(command, process, log, timeout.plusSeconds(5));
         } catch (IOException e) {
@@ -89,6 +96,12 @@ public final class Sipp {
                 return -1;
             }
             return process.exitValue();
+        }
+
+        /** Stops sipp (SIGTERM), as when a server is no longer needed. */
+        public void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
         }
 
         /** The command and what sipp printed, for failure messages. */
