@@ -75,11 +75,12 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public synchronized List<String> users() {
-        return List.copyOf(users.keySet());
+        return users.keySet().stream().map(ShellSession::bare).toList();
     }
 
+    /** The user the shell acts as, as alice@chord.lab. */
     public synchronized Optional<String> currentUser() {
-        return Optional.ofNullable(current);
+        return Optional.ofNullable(current).map(ShellSession::bare);
     }
 
     /** Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it. */
@@ -89,7 +90,7 @@ public final class ShellSession implements AutoCloseable {
         synchronized (this) {
             if (users.containsKey(key)) {
                 current = key;
-                return "acting as " + key + " (registered already)";
+                return "acting as " + bare(key) + " (registered already)";
             }
         }
         InetSocketAddress proxy = entryPoint(aor.domain());
@@ -117,7 +118,7 @@ public final class ShellSession implements AutoCloseable {
             users.put(key, user);
             current = key;
         }
-        return "acting as " + key + ", registered with " + aor.domain() + " at " + hostPort(proxy);
+        return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy);
     }
 
     private InetSocketAddress entryPoint(String domain) {
@@ -135,13 +136,13 @@ public final class ShellSession implements AutoCloseable {
     public String register() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.register(REGISTRATION), "REGISTER");
-        return o.isSuccess() ? u.aor + " registered" : "REGISTER failed: " + o;
+        return o.isSuccess() ? bare(u.aor) + " registered" : "REGISTER failed: " + o;
     }
 
     public String unregister() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.unregister(), "REGISTER");
-        return o.isSuccess() ? u.aor + " unregistered" : "un-REGISTER failed: " + o;
+        return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 
     public String send(String to, String text) throws Exception {
@@ -149,7 +150,7 @@ public final class ShellSession implements AutoCloseable {
         String target = parseAor(to).toString();
         SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
-        return "delivered to " + target + " (" + o + ")";
+        return "delivered to " + bare(target) + " (" + o + ")";
     }
 
     public List<ShellEvent.MessageReceived> inbox() {
@@ -162,18 +163,18 @@ public final class ShellSession implements AutoCloseable {
         SipOutcome o = await(u.agent.publishPresence(PresenceStatus.basicOf(status), PresenceStatus.noteOf(status, note),
                 REGISTRATION), "PUBLISH");
         if (!o.isSuccess()) throw new ShellInputException("PUBLISH failed: " + o);
-        return u.aor + " is " + status.toLowerCase() + (note.isEmpty() ? "" : " (" + note + ")");
+        return bare(u.aor) + " is " + status.toLowerCase() + (note.isEmpty() ? "" : " (" + note + ")");
     }
 
     public String subscribe(String to) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
-        if (u.subscriptions.containsKey(target)) return u.aor + " is subscribed to " + target + " already";
+        if (u.subscriptions.containsKey(target)) return bare(u.aor) + " is subscribed to " + bare(target) + " already";
         PresenceSubscription s = await(u.agent.subscribe(target, REGISTRATION), "SUBSCRIBE");
         synchronized (this) {
             u.subscriptions.put(target, s);
         }
-        return u.aor + " now watches " + target;
+        return bare(u.aor) + " now watches " + bare(target);
     }
 
     public String unsubscribe(String to) {
@@ -183,9 +184,9 @@ public final class ShellSession implements AutoCloseable {
         synchronized (this) {
             s = u.subscriptions.remove(target);
         }
-        if (s == null) throw new ShellInputException(u.aor + " is not subscribed to " + target);
+        if (s == null) throw new ShellInputException(bare(u.aor) + " is not subscribed to " + bare(target));
         s.close();
-        return u.aor + " no longer watches " + target;
+        return bare(u.aor) + " no longer watches " + bare(target);
     }
 
     /** Where {@code aor} is registered, found by a lookup in its overlay. */
@@ -198,7 +199,7 @@ public final class ShellSession implements AutoCloseable {
         List<String> contacts = new ArrayList<>();
         found.ifPresent(b -> b.live(Instant.now()).stream().map(Binding::contact).forEach(contacts::add));
         String where = contacts.isEmpty() ? "not registered" : String.join(", ", contacts);
-        return aor + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
+        return bare(aor.toString()) + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
                 + route.responsible() + ", " + route.hops() + " hop(s)]";
     }
 

@@ -90,6 +90,7 @@ public final class Lab implements AutoCloseable {
 
     /** Runs the steps at once, each on its own thread; the first failure is thrown once all have ended. */
     private void inParallel(List<Startup> steps) throws DiscoveryException, InterruptedException, SipStartException {
+        if (steps.isEmpty()) return;
         ExecutorService pool = Executors.newFixedThreadPool(steps.size());
         try {
             List<Future<Object>> done = new ArrayList<>();

@@ -1,0 +1,77 @@
+package org.interlay.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every script in examples/ passes against a real lab, each lab in a network namespace of its own. */
+class ExampleScriptsTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsNamespaces() {
+        PrivateNetwork.assumeAvailable();
+    }
+
+    static Stream<Path> examples() throws Exception {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            return files.filter(p -> p.toString().endsWith(".il")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void examplePasses(Path script) throws Exception {
+        Path out = dir.resolve("out.txt");
+        int code = PrivateNetwork.run(List.of("lab", "--script", script.toAbsolutePath().toString()), out, 150);
+        String transcript = Files.readString(out);
+        assertEquals(0, code, script.getFileName() + " failed:\n" + transcript);
+        assertTrue(transcript.contains("ok: overlays 3"), transcript);
+    }
+
+    @Test
+    void aFailingExpectationExitsNonZeroAndSaysWhatItSaw() throws Exception {
+        Path script = dir.resolve("failing.il");
+        Files.writeString(script, String.join("\n",
+                "expect overlays 3 within 10s",
+                "as alice@chord.lab",
+                "as bob@kad.lab",
+                "send alice@chord.lab \"something else\"",
+                "expect message from bob@kad.lab containing \"never sent\" within 1s",
+                "overlays") + "\n");
+        Path out = dir.resolve("out.txt");
+        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1",
+                "--script", script.toString()), out, 150);
+        String transcript = Files.readString(out);
+        assertEquals(1, code, transcript);
+        assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message(s)"),
+                transcript);
+        assertTrue(transcript.contains("failing.il:5: failed"), transcript);
+        assertTrue(!transcript.contains("> overlays\n"), "the script stops at the failed line:\n" + transcript);
+    }
+
+    @Test
+    void wrongCommandsInAScriptGetOneLineAndNoStackTrace() throws Exception {
+        Path script = dir.resolve("typo.il");
+        Files.writeString(script, "sned bob@kad.lab hi\n");
+        Path out = dir.resolve("out.txt");
+        int code = PrivateNetwork.run(List.of("lab", "--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0",
+                "--script", script.toString()), out, 120);
+        String transcript = Files.readString(out);
+        assertEquals(1, code, transcript);
+        assertTrue(transcript.contains("error: unknown command 'sned'; did you mean 'send'?"), transcript);
+        assertTrue(!transcript.contains("\tat org."), "no stack trace:\n" + transcript);
+    }
+}
