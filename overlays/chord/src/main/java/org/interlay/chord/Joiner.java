@@ -16,9 +16,10 @@ import org.interlay.overlay.node.NodeContext;
 /**
  * create and join (Stoica et al., SIGCOMM 2001 Fig. 7): a node joins by asking a node n' already in
  * the ring to find its successor, n'.find_successor(n), which n' does with an ordinary lookup. It
- * then asks that successor for its predecessor, successor list and fingers: the list becomes its own,
- * and the fingers serve as hints for its finger table until fix_fingers has run (the optimization
- * closing §4.4). Its predecessor stays unknown until a node notifies it.
+ * then asks that successor for its predecessors, successor list and fingers, notifying it: the lists
+ * become its own, and the fingers serve as hints for its finger table until fix_fingers has run (the
+ * optimization closing §4.4). Should the successor's predecessors show nodes between the two, the
+ * nearest is the true successor and is asked in turn, the walk stabilize would make.
  *
  * <p>The lookup is for n + 1 rather than n: the two agree unless the ring already half-knows n (a
  * retried join whose first notify got through), where n + 1 still finds n's successor, not n.
@@ -92,10 +93,10 @@ final class Joiner {
     }
 
     /**
-     * As in the join of SIGCOMM 2001 Fig. 6: predecessor = successor.predecessor, and that predecessor
-     * learns that this node now follows it (the first step of update_others). When the walk stopped
-     * early, with nodes still between this one and the successor, the nearest becomes the successor
-     * and the predecessor stays unknown.
+     * As in the join of SIGCOMM 2001 Fig. 6: predecessor = successor.predecessor (the one it had before
+     * this node's notify), and that predecessor learns that this node now follows it (the first step
+     * of update_others). When the walk stopped early, with nodes still between this one and the
+     * successor, the nearest becomes the successor and the predecessor is left to notify.
      */
     private void settle(NodeRef successor, NeighboursReply reply, List<NodeRef> closer) {
         NodeRef self = state.self();
@@ -106,9 +107,10 @@ final class Joiner {
         }
         for (NodeRef hint : reply.fingers()) state.fingers().offer(hint);
         state.fingers().fillFromSuccessors(state.successors().asList());
-        NodeRef predecessor = reply.predecessor();
-        if (closer.isEmpty() && predecessor != null && !predecessor.id().equals(self.id())) {
-            List<NodeRef> before = reply.predecessors();
+        List<NodeRef> before = reply.predecessors();
+        if (!before.isEmpty() && before.get(0).id().equals(self.id())) before = before.subList(1, before.size());
+        if (closer.isEmpty() && !before.isEmpty()) {
+            NodeRef predecessor = before.get(0);
             state.setPredecessor(predecessor, before.subList(1, before.size()), context.scheduler().nowMillis());
             context.rpc().send(predecessor.address(), new SuccessorHint(self));
         }
