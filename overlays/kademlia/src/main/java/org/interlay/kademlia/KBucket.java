@@ -134,6 +134,12 @@ final class KBucket {
         for (int c : order) out.add(contacts[c]);
     }
 
+    /** When the contact {@code id} (in bytes) was last heard from, in the bucket's seconds; -1 if unknown. */
+    int seenAt(byte[] id) {
+        int at = indexOf(id);
+        return at < 0 ? -1 : seenAt[at];
+    }
+
     /** The contact at {@code index}, 0 being the least-recently seen. */
     NodeRef get(int index) {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);

@@ -17,7 +17,9 @@ import org.interlay.overlay.node.msg.RouteReply;
  *                      that decides whether a newcomer replaces it (section 2.2)
  * @param aliveWindow   a contact heard from less than this long ago is taken to be alive: when it is the
  *                      least-recently seen of a full bucket, a newcomer is dropped without pinging it
- *                      (section 4.1: probing live contacts is delayed until it tells something)
+ *                      (section 4.1: probing live contacts is delayed until it tells something); and
+ *                      once per window, each of the k closest contacts not heard from within it is
+ *                      pinged ({@link NeighbourhoodWatch}). Zero turns both off.
  */
 public record KademliaConfig(int k, int alpha, Duration bucketRefresh, Duration rpcTimeout, Duration aliveWindow) {
     public static final KademliaConfig DEFAULT = new KademliaConfig(20, 3, Duration.ofHours(1), Duration.ofSeconds(2),

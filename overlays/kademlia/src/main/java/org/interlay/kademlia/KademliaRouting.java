@@ -31,6 +31,7 @@ final class KademliaRouting implements RoutingAlgorithm {
     private final KademliaConfig config;
     private final RoutingTable table;
     private final BucketRefresher refresher;
+    private final NeighbourhoodWatch watch;
     private boolean stopped;
 
     KademliaRouting(NodeContext context, KademliaConfig config) {
@@ -39,6 +40,7 @@ final class KademliaRouting implements RoutingAlgorithm {
         this.table = new RoutingTable(context.self().id(), config.k(), context.scheduler(),
                 (int) config.aliveWindow().toSeconds());
         this.refresher = new BucketRefresher(context, table, config.bucketRefresh().toMillis());
+        this.watch = new NeighbourhoodWatch(context, table, config.k(), config.aliveWindow().toMillis());
         context.rpc().onOneway(LeaveNotice.TYPE, (from, notice) -> lost(table.remove(from.address())));
     }
 
@@ -56,7 +58,7 @@ final class KademliaRouting implements RoutingAlgorithm {
     @Override
     public CompletableFuture<Void> join(List<Address> bootstrap) {
         if (bootstrap.isEmpty()) {
-            refresher.start();
+            startMaintenance();
             return CompletableFuture.completedFuture(null);
         }
         long startedAt = context.scheduler().nowMillis();
@@ -66,9 +68,13 @@ final class KademliaRouting implements RoutingAlgorithm {
                 .thenCompose(v -> after(config.rpcTimeout().toMillis()))
                 .thenCompose(v -> refresher.refreshNeighbourhood())
                 .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
-                .thenRun(() -> {
-                    if (!stopped) refresher.start();
-                });
+                .thenRun(this::startMaintenance);
+    }
+
+    private void startMaintenance() {
+        if (stopped) return;
+        refresher.start();
+        watch.start();
     }
 
     private CompletableFuture<Void> after(long delayMillis) {
@@ -96,6 +102,7 @@ final class KademliaRouting implements RoutingAlgorithm {
     public void stop() {
         stopped = true;
         refresher.stop();
+        watch.stop();
     }
 
     /** Always the k contacts closest to the key; the asking node decides when the lookup has converged. */

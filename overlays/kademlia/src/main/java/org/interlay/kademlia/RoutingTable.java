@@ -138,6 +138,15 @@ final class RoutingTable {
         return false;
     }
 
+    /** True when {@code contact} is known and was heard from within the alive window. */
+    boolean isFresh(NodeRef contact) {
+        KBucket b = bucket(indexOf(contact.id()));
+        if (b == null) return false;
+        contact.id().writeTo(idBytes, 0);
+        int seen = b.seenAt(idBytes);
+        return seen >= 0 && seconds() - seen < aliveSeconds;
+    }
+
     /** The neighbourhood bound m: buckets 0..m hold this node's k closest contacts and are not capped. */
     int neighbourhoodIndex() {
         return neighbourhood;
