@@ -172,7 +172,7 @@ final class Join {
             RoutingTable.Slot slot = routing.table().slotOf(n.id());
             int forEntry = slot == null ? PROBES_PER_ENTRY : perEntry.merge(slot, 1, Integer::sum);
             if (forEntry > PROBES_PER_ENTRY && !leafCandidates.contains(n.id())) continue;
-            probes.add(routing.measureAndLearn(n).handle((ms, e) -> {
+            probes.add(routing.measureAndLearn(n, leafCandidates.contains(n.id())).handle((ms, e) -> {
                 if (e == null) rtt.put(n.id(), ms);
                 return null;
             }));
@@ -205,7 +205,7 @@ final class Join {
             boolean leaf = leaves.contains(n.id());
             Announce hello = new Announce(rtt.getOrDefault(n.id(), Announce.UNMEASURED), leaf);
             CompletableFuture<?> answer = rpc.request(n.address(), hello, LeafSetReply.class)
-                    .thenAccept(reply -> routing.consider(reply.leaves()));
+                    .thenAccept(reply -> routing.consider(reply.leaves(), true));
             if (leaf) leafAnswers.add(answer.exceptionally(e -> null));
         }
         CompletableFuture.allOf(leafAnswers.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> done.complete(null));

@@ -47,26 +47,33 @@ final class LeafSet {
         this.smallerDistance = new Key[half];
     }
 
-    /** Offers a live node heard from at {@code now}; true when the set changed (the node entered it). */
-    boolean offer(NodeRef node, long now) {
+    /**
+     * Offers a live node heard from at {@code now}; true when the set changed (the node entered it). A node
+     * enters a side when it is closer than the farthest member. Beyond the farthest member of a side that is
+     * short (after failures, or in a small overlay) it enters only when {@code mayWiden}: when word of it
+     * came from a leaf set, which lists nodes without gaps. Otherwise any node that happened to send a
+     * message would widen the range with a gap in it, and keys in the gap would be resolved wrongly.
+     */
+    boolean offer(NodeRef node, long now, boolean mayWiden) {
         if (node.id().equals(self.id())) return false;
-        boolean a = insert(Side.LARGER, node, now);
-        boolean b = insert(Side.SMALLER, node, now);
+        boolean a = insert(Side.LARGER, node, now, mayWiden);
+        boolean b = insert(Side.SMALLER, node, now, mayWiden);
         return a || b;
     }
 
-    /** True when {@code id} would enter the set if offered (it is not in it and is among the closest). */
-    boolean wouldAccept(Key id) {
+    /** True when {@code id} would enter the set if offered (see {@link #offer}). */
+    boolean wouldAccept(Key id, boolean mayWiden) {
         if (id.equals(self.id()) || contains(id)) return false;
-        return fits(Side.LARGER, id) || fits(Side.SMALLER, id);
+        return fits(Side.LARGER, id, mayWiden) || fits(Side.SMALLER, id, mayWiden);
     }
 
-    private boolean fits(Side side, Key id) {
+    private boolean fits(Side side, Key id, boolean mayWiden) {
         int count = count(side);
-        return count < half || distance(side, id).compareTo(distances(side)[count - 1]) < 0;
+        if (count < half && mayWiden) return true;
+        return count > 0 && distance(side, id).compareTo(distances(side)[count - 1]) < 0;
     }
 
-    private boolean insert(Side side, NodeRef node, long now) {
+    private boolean insert(Side side, NodeRef node, long now, boolean mayWiden) {
         NodeRef[] nodes = nodes(side);
         int count = count(side);
         int existing = indexOf(side, node.id());
@@ -77,7 +84,8 @@ final class LeafSet {
         }
         Key[] distances = distances(side);
         Key d = distance(side, node.id());
-        if (count == half && d.compareTo(distances[count - 1]) >= 0) return false;
+        boolean beyond = count == 0 || d.compareTo(distances[count - 1]) > 0;
+        if (beyond && (count == half || !mayWiden)) return false;
         int at = 0;
         while (at < count && d.compareTo(distances[at]) > 0) at++;
         int moved = Math.min(count, half - 1) - at;

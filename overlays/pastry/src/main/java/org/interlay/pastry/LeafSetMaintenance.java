@@ -20,8 +20,8 @@ import org.interlay.pastry.msg.LeafSetRequest;
  *       the period (neighbours ping each other, so a pair costs about one ping a period). A leaf that has
  *       not answered T after the ping is presumed failed and announced with a {@link FailureNotice}, so
  *       farther leaves need no keep-alives of their own; should it speak again, it is taken back.</li>
- *   <li>Every exchange period the leaf set is exchanged with one leaf in turn, so nodes that joined side by
- *       side, or learnt of different nodes, converge on the same set.</li>
+ *   <li>Every exchange period the leaf set is exchanged with the farthest leaf of one side, the sides in
+ *       turn, so nodes that joined side by side, or learnt of different nodes, converge on the same set.</li>
  *   <li>A leaf not heard from for a long while is pinged, whatever its place.</li>
  * </ul>
  */
@@ -64,13 +64,13 @@ final class LeafSetMaintenance {
             NodeRef nearest = leaves.nearest(side);
             if (nearest != null && leaves.heardAt(nearest.id()) < now - periods.keepAlive()) ping(nearest);
         }
-        for (NodeRef n : leaves.notHeardSince(now - periods.entryProbe())) routing.measureAndLearn(n);
+        for (NodeRef n : leaves.notHeardSince(now - periods.entryProbe())) routing.measureAndLearn(n, false);
     }
 
     /** A keep-alive: unanswered for T, the leaf is presumed failed (its late answer would bring it back). */
     private void ping(NodeRef leaf) {
         long sent = scheduler.nowMillis();
-        routing.measureAndLearn(leaf);
+        routing.measureAndLearn(leaf, false);
         scheduler.schedule(periods.failureTimeout(), () -> {
             if (!routing.isStopped() && routing.leafSet().heardAt(leaf.id()) < sent && routing.leafSet().contains(leaf.id())) {
                 routing.presumeFailed(leaf);
@@ -78,9 +78,15 @@ final class LeafSetMaintenance {
         });
     }
 
+    /**
+     * With the farthest leaf of each side in turn: it knows the nodes around the far end of the range,
+     * where a node that joined unannounced to this one would leave a gap (nodes that join nearer are among
+     * the leaves they announce themselves to).
+     */
     private void exchange() {
-        List<NodeRef> members = routing.leafSet().members();
-        if (!members.isEmpty()) exchangeWith(members.get(turn++ % members.size()));
+        LeafSet.Side side = (turn++ & 1) == 0 ? LeafSet.Side.LARGER : LeafSet.Side.SMALLER;
+        NodeRef farthest = routing.leafSet().farthest(side);
+        if (farthest != null) exchangeWith(farthest);
     }
 
     /** Section 2.4: a leaf failed; the members of its leaf set (about this node's own) are told. */
@@ -104,7 +110,7 @@ final class LeafSetMaintenance {
     private void exchangeWith(NodeRef leaf) {
         rpc.request(leaf.address(), new LeafSetRequest(routing.leafSet().members()), LeafSetReply.class)
                 .thenAccept(reply -> {
-                    if (!routing.isStopped()) routing.consider(reply.leaves());
+                    if (!routing.isStopped()) routing.consider(reply.leaves(), true);
                 });
     }
 }

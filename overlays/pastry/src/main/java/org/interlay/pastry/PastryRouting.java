@@ -71,23 +71,23 @@ final class PastryRouting implements RoutingAlgorithm {
         rpc.onRequest(JoinRequest.TYPE, (from, r) -> CompletableFuture.completedFuture(answerJoin(r)));
         rpc.responseType(JoinReply.TYPE);
         rpc.onRequest(Announce.TYPE, (from, a) -> {
-            learn(from, a.rttMillis() == Announce.UNMEASURED ? RoutingTable.UNMEASURED : a.rttMillis());
+            learn(from, a.rttMillis() == Announce.UNMEASURED ? RoutingTable.UNMEASURED : a.rttMillis(), a.wantLeafSet());
             return CompletableFuture.completedFuture(new LeafSetReply(a.wantLeafSet() ? leafSet.members() : List.of()));
         });
         rpc.onRequest(LeafSetRequest.TYPE, (from, r) -> {
-            consider(r.leaves());
+            consider(r.leaves(), true);
             return CompletableFuture.completedFuture(new LeafSetReply(leafSet.members()));
         });
         rpc.responseType(LeafSetReply.TYPE);
         rpc.onRequest(RowRequest.TYPE, (from, r) -> {
-            consider(r.entries());
+            consider(r.entries(), false);
             return CompletableFuture.completedFuture(new RowReply(table.row(r.row())));
         });
         rpc.responseType(RowReply.TYPE);
         rpc.onOneway(Departure.TYPE, (from, d) -> {
             prober.markFailed(from.id());
             forget(from.id());
-            consider(d.leaves());
+            consider(d.leaves(), true);
         });
         rpc.onOneway(FailureNotice.TYPE, (from, f) -> {
             if (f.failed().equals(self.id()) || !knows(f.failed())) return;
@@ -158,7 +158,7 @@ final class PastryRouting implements RoutingAlgorithm {
     public void heard(NodeRef peer) {
         if (stopped) return;
         prober.markAlive(peer.id());
-        learn(peer, RoutingTable.UNMEASURED);
+        learn(peer, RoutingTable.UNMEASURED, false);
     }
 
     @Override
@@ -200,11 +200,14 @@ final class PastryRouting implements RoutingAlgorithm {
 
     // ---- state changes ---------------------------------------------------------------------------
 
-    /** {@code node} is alive (it spoke or answered), at {@code rttMillis} if measured: offer it everywhere. */
-    void learn(NodeRef node, int rttMillis) {
+    /**
+     * {@code node} is alive (it spoke or answered), at {@code rttMillis} if measured: offer it everywhere.
+     * {@code fromLeafSet} when word of it came from a leaf set, so it may widen a short side of this one.
+     */
+    void learn(NodeRef node, int rttMillis, boolean fromLeafSet) {
         if (node.id().equals(self.id())) return;
         long now = scheduler.nowMillis();
-        boolean leavesChanged = leafSet.offer(node, now);
+        boolean leavesChanged = leafSet.offer(node, now, fromLeafSet);
         table.offer(node, rttMillis, now);
         if (rttMillis != RoutingTable.UNMEASURED) {
             neighbourhood.offer(node, rttMillis, now);
@@ -214,10 +217,15 @@ final class PastryRouting implements RoutingAlgorithm {
         if (leavesChanged && ready) context.neighboursChanged();
     }
 
-    /** Nodes heard of from others: those that would enter the leaf set or an empty entry are probed first. */
-    void consider(Collection<NodeRef> hearsay) {
+    /**
+     * Nodes heard of from others ({@code fromLeafSet}: listed in a leaf set): those that would enter the
+     * leaf set or an empty entry are probed first.
+     */
+    void consider(Collection<NodeRef> hearsay, boolean fromLeafSet) {
         for (NodeRef n : hearsay) {
-            if (isWorthProbing(n) && (leafSet.wouldAccept(n.id()) || fillsEmptyEntry(n))) measureAndLearn(n);
+            if (isWorthProbing(n) && (leafSet.wouldAccept(n.id(), fromLeafSet) || fillsEmptyEntry(n))) {
+                measureAndLearn(n, fromLeafSet);
+            }
         }
     }
 
@@ -228,7 +236,7 @@ final class PastryRouting implements RoutingAlgorithm {
             if (isWorthProbing(n) && !table.contains(n.id()) && !fillsEmptyEntry(n)) rivals.add(n);
         }
         for (int i = 0; i < max && !rivals.isEmpty(); i++) {
-            measureAndLearn(rivals.remove(context.random().nextInt(rivals.size())));
+            measureAndLearn(rivals.remove(context.random().nextInt(rivals.size())), false);
         }
     }
 
@@ -241,10 +249,10 @@ final class PastryRouting implements RoutingAlgorithm {
         return s != null && table.get(s.row(), s.column()) == null;
     }
 
-    /** Pings {@code node}; when it answers, offers it with the measured round trip. */
-    CompletableFuture<Integer> measureAndLearn(NodeRef node) {
+    /** Pings {@code node}; when it answers, offers it with the measured round trip (see {@link #learn}). */
+    CompletableFuture<Integer> measureAndLearn(NodeRef node, boolean fromLeafSet) {
         return prober.probe(node).whenComplete((rtt, error) -> {
-            if (error == null && !stopped) learn(node, rtt);
+            if (error == null && !stopped) learn(node, rtt, fromLeafSet);
         });
     }
 

@@ -100,7 +100,7 @@ final class RoutingTableMaintenance {
         rpc.request(partner.address(), new RowRequest(row, routing.table().row(row)), RowReply.class)
                 .thenAccept(reply -> {
                     if (routing.isStopped()) return;
-                    routing.consider(reply.entries());
+                    routing.consider(reply.entries(), false);
                     if (weighProximity) routing.considerForProximity(reply.entries(), config.proximityProbesPerExchange());
                 });
     }
@@ -109,6 +109,6 @@ final class RoutingTableMaintenance {
         long before = scheduler.nowMillis() - config.periods().entryProbe();
         List<NodeRef> stale = routing.table().staleEntries(before, MAX_STALE_PROBES);
         stale.addAll(routing.neighbourhood().notHeardSince(before));
-        for (NodeRef n : stale) routing.measureAndLearn(n);
+        for (NodeRef n : stale) routing.measureAndLearn(n, false);
     }
 }

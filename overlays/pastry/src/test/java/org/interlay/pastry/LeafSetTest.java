@@ -29,19 +29,19 @@ class LeafSetTest {
     void keepsTheHalfNearestOnEachSideNearestFirst() {
         NodeRef self = node(key(1_000));
         LeafSet leaves = new LeafSet(self, 4);
-        for (long v : new long[] {1_010, 990, 1_030, 970, 1_020, 980, 2_000, 10}) leaves.offer(node(key(v)), 0);
+        for (long v : new long[] {1_010, 990, 1_030, 970, 1_020, 980, 2_000, 10}) leaves.offer(node(key(v)), 0, true);
         assertEquals(List.of(key(1_010), key(1_020)), ids(leaves.side(LeafSet.Side.LARGER)));
         assertEquals(List.of(key(990), key(980)), ids(leaves.side(LeafSet.Side.SMALLER)));
-        assertFalse(leaves.wouldAccept(key(1_030)));
-        assertTrue(leaves.wouldAccept(key(1_005)));
-        assertFalse(leaves.offer(node(key(2_000)), 0), "a farther node does not enter a full side");
+        assertFalse(leaves.wouldAccept(key(1_030), true));
+        assertTrue(leaves.wouldAccept(key(1_005), true));
+        assertFalse(leaves.offer(node(key(2_000)), 0, true), "a farther node does not enter a full side");
     }
 
     @Test
     void coversOnlyItsRangeAndResolvesToTheNumericallyClosest() {
         NodeRef self = node(key(1_000));
         LeafSet leaves = new LeafSet(self, 4);
-        for (long v : new long[] {1_010, 1_020, 990, 980}) leaves.offer(node(key(v)), 0);
+        for (long v : new long[] {1_010, 1_020, 990, 980}) leaves.offer(node(key(v)), 0, true);
         assertTrue(leaves.covers(key(980)));
         assertTrue(leaves.covers(key(1_020)));
         assertTrue(leaves.covers(key(1_004)));
@@ -57,8 +57,8 @@ class LeafSetTest {
     void aSmallRingIsCoveredWholeAndEveryNodeIsOnBothSides() {
         NodeRef self = node(key(1_000));
         LeafSet leaves = new LeafSet(self, 8);
-        leaves.offer(node(key(10)), 0);
-        leaves.offer(node(key(5_000)), 0);
+        leaves.offer(node(key(10)), 0, true);
+        leaves.offer(node(key(5_000)), 0, true);
         assertEquals(2, leaves.side(LeafSet.Side.LARGER).size());
         assertEquals(2, leaves.side(LeafSet.Side.SMALLER).size());
         assertEquals(List.of(key(5_000), key(10)), ids(leaves.side(LeafSet.Side.LARGER)));
@@ -71,7 +71,7 @@ class LeafSetTest {
         // 5 other nodes and |L| = 8: each side is full (4) but the sides share nodes
         NodeRef self = node(key(0));
         LeafSet leaves = new LeafSet(self, 8);
-        for (long v : new long[] {100, 200, 300, 400, 500}) leaves.offer(node(key(v)), 0);
+        for (long v : new long[] {100, 200, 300, 400, 500}) leaves.offer(node(key(v)), 0, true);
         assertTrue(leaves.covers(key(50_000)));
     }
 
@@ -79,13 +79,28 @@ class LeafSetTest {
     void removalLeavesRoomAndReportsTheSides() {
         NodeRef self = node(key(1_000));
         LeafSet leaves = new LeafSet(self, 4);
-        for (long v : new long[] {1_010, 1_020, 990, 980}) leaves.offer(node(key(v)), 0);
+        for (long v : new long[] {1_010, 1_020, 990, 980}) leaves.offer(node(key(v)), 0, true);
         assertEquals(List.of(LeafSet.Side.LARGER), leaves.remove(key(1_010)));
         assertEquals(key(1_020), leaves.nearest(LeafSet.Side.LARGER).id());
-        assertTrue(leaves.wouldAccept(key(1_500)));
+        assertTrue(leaves.wouldAccept(key(1_500), true));
         assertTrue(leaves.remove(key(7)).isEmpty());
         leaves.remove(key(1_020));
         assertNull(leaves.farthest(LeafSet.Side.LARGER));
+    }
+
+    @Test
+    void onlyLeafSetNewsWidensASideLeftShort() {
+        NodeRef self = node(key(1_000));
+        LeafSet leaves = new LeafSet(self, 8);
+        for (long v : new long[] {1_010, 1_020, 1_030, 1_040, 990, 980, 970, 960}) leaves.offer(node(key(v)), 0, true);
+        leaves.remove(key(1_040));
+        assertFalse(leaves.offer(node(key(9_000)), 0, false), "a stranger beyond a short side would leave a gap");
+        assertFalse(leaves.covers(key(5_000)));
+        assertTrue(leaves.offer(node(key(1_025)), 0, false), "within the range a node fills a gap");
+        leaves.remove(key(1_025));
+        assertFalse(leaves.wouldAccept(key(1_050), false));
+        assertTrue(leaves.wouldAccept(key(1_050), true));
+        assertTrue(leaves.offer(node(key(1_050)), 0, true), "a member of a leaf set widens the side");
     }
 
     @Test
@@ -95,7 +110,7 @@ class LeafSetTest {
         for (int i = 0; i < 200; i++) ids.add(Key.random(r));
         NodeRef self = node(ids.get(0));
         LeafSet leaves = new LeafSet(self, 16);
-        for (Key id : ids) leaves.offer(node(id), 0);
+        for (Key id : ids) leaves.offer(node(id), 0, true);
         GlobalView view = new GlobalView(ids);
         assertTrue(GlobalViewCheck.leafSetAgrees(view, self.id(), leaves));
         for (int i = 0; i < 1_000; i++) {

@@ -34,7 +34,7 @@ class RoutingProcedureTest {
     private final RoutingProcedure procedure = new RoutingProcedure(self, leaves, table, neighbourhood, 16);
 
     private void fill() {
-        for (String id : new String[] {"a3f1", "a3f2", "a3ef", "a3ee"}) leaves.offer(node(id), 0);
+        for (String id : new String[] {"a3f1", "a3f2", "a3ef", "a3ee"}) leaves.offer(node(id), 0, true);
         for (String id : new String[] {"1", "5", "b", "a1", "a7", "a30", "a3a"}) table.offer(node(id), 10, 0);
     }
 
@@ -71,7 +71,7 @@ class RoutingProcedureTest {
     void aJoiningNodeIsNotNamedForItsOwnId() {
         fill();
         NodeRef joiner = node("a3f08");
-        leaves.offer(joiner, 0);
+        leaves.offer(joiner, 0, true);
         assertEquals(self.id(), resolved(procedure.route(joiner.id(), joiner.id())));
     }
 
@@ -87,7 +87,7 @@ class RoutingProcedureTest {
         NeighbourhoodSet m = new NeighbourhoodSet(32);
         for (int i = 1; i < ids.size(); i++) {
             NodeRef n = LeafSetTest.node(ids.get(i));
-            l.offer(n, 0);
+            l.offer(n, 0, true);
             if (r.nextInt(3) == 0) t.offer(n, r.nextInt(100), 0); // a sparse table: the rare case happens
             if (r.nextInt(100) == 0) m.offer(n, r.nextInt(100), 0);
         }
