@@ -48,6 +48,7 @@ final class PastryRouting implements RoutingAlgorithm {
     private final ProximityProber prober;
     private final LeafSetMaintenance leafMaintenance;
     private final RoutingTableMaintenance tableMaintenance;
+    private final int maxProbesPerHearsay;
     private boolean ready;
     private boolean stopped;
 
@@ -64,6 +65,7 @@ final class PastryRouting implements RoutingAlgorithm {
         this.prober = new ProximityProber(rpc, scheduler, config.periods().failedMemory());
         this.leafMaintenance = new LeafSetMaintenance(this, context, config);
         this.tableMaintenance = new RoutingTableMaintenance(this, context, config);
+        this.maxProbesPerHearsay = config.leafSetSize() + config.columns();
         registerHandlers();
     }
 
@@ -222,9 +224,12 @@ final class PastryRouting implements RoutingAlgorithm {
      * leaf set or an empty entry are probed first.
      */
     void consider(Collection<NodeRef> hearsay, boolean fromLeafSet) {
+        int probes = 0;
         for (NodeRef n : hearsay) {
+            if (probes == maxProbesPerHearsay) break; // a peer's list, however long, costs a bounded number of pings
             if (isWorthProbing(n) && (leafSet.wouldAccept(n.id(), fromLeafSet) || fillsEmptyEntry(n))) {
                 measureAndLearn(n, fromLeafSet);
+                probes++;
             }
         }
     }
