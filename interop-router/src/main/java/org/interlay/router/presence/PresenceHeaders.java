@@ -1,15 +1,14 @@
 package org.interlay.router.presence;
 
 import java.text.ParseException;
-import java.util.ListIterator;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.EventHeader;
-import javax.sip.header.Header;
 import javax.sip.message.Message;
 import javax.sip.message.Response;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipHeaders;
 
 /** The header checks and decorations presence requests share (RFC 3856, 3903, 6665). */
 final class PresenceHeaders {
@@ -33,10 +32,9 @@ final class PresenceHeaders {
 
     /** True when the request has no Accept header, or one that admits application/pidf+xml. */
     static boolean acceptsPidf(Message request) {
-        ListIterator<Header> accepts = request.getHeaders(AcceptHeader.NAME);
-        if (!accepts.hasNext()) return true;
-        while (accepts.hasNext()) {
-            AcceptHeader a = (AcceptHeader) accepts.next();
+        java.util.List<AcceptHeader> accepts = SipHeaders.all(request, AcceptHeader.NAME, AcceptHeader.class);
+        if (accepts.isEmpty()) return true;
+        for (AcceptHeader a : accepts) {
             String type = a.getContentType() == null ? "*" : a.getContentType();
             String sub = a.getContentSubType() == null ? "*" : a.getContentSubType();
             if ((type.equals("*") || type.equalsIgnoreCase("application")) && (sub.equals("*") || sub.equalsIgnoreCase("pidf+xml"))) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sip.address.Address;
@@ -14,7 +13,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.EventHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -25,6 +23,7 @@ import org.interlay.router.sip.ExpiryPolicy;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipHandler;
+import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.Tags;
 
 /**
@@ -166,8 +165,9 @@ public final class SubscribeHandler implements SipHandler {
 
     private static List<Address> recordRoutes(Request request) {
         List<Address> routes = new ArrayList<>();
-        ListIterator<Header> it = request.getHeaders(RecordRouteHeader.NAME);
-        while (it.hasNext()) routes.add(((RecordRouteHeader) it.next()).getAddress());
+        for (RecordRouteHeader r : SipHeaders.all(request, RecordRouteHeader.NAME, RecordRouteHeader.class)) {
+            routes.add(r.getAddress());
+        }
         return routes;
     }
 }

@@ -1,19 +1,18 @@
 package org.interlay.router.proxy;
 
 import java.text.ParseException;
-import java.util.ListIterator;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.Tags;
 
 /**
@@ -78,9 +77,7 @@ public final class ForwardedRequests {
      */
     public boolean isLoop(Request received) {
         String expected = BRANCH_PREFIX + loopHash(received) + ".";
-        ListIterator<Header> vias = received.getHeaders(ViaHeader.NAME);
-        while (vias.hasNext()) {
-            ViaHeader via = (ViaHeader) vias.next();
+        for (ViaHeader via : SipHeaders.all(received, ViaHeader.NAME, ViaHeader.class)) {
             if (self.isSelf(via) && via.getBranch() != null && via.getBranch().startsWith(expected)) return true;
         }
         return false;
@@ -95,8 +92,7 @@ public final class ForwardedRequests {
         CallIdHeader callId = (CallIdHeader) r.getHeader(CallIdHeader.NAME);
         CSeqHeader cseq = (CSeqHeader) r.getHeader(CSeqHeader.NAME);
         s.append(callId == null ? "" : callId.getCallId()).append('\n').append(cseq == null ? 0 : cseq.getSeqNumber());
-        ListIterator<Header> routes = r.getHeaders(RouteHeader.NAME);
-        while (routes.hasNext()) s.append('\n').append(routes.next());
+        for (RouteHeader route : SipHeaders.all(r, RouteHeader.NAME, RouteHeader.class)) s.append('\n').append(route);
         return Tags.digest(s.toString(), 5);
     }
 }

@@ -2,16 +2,15 @@ package org.interlay.router.registrar;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.interlay.router.location.BindingRefusedException;
 import org.interlay.router.sip.ExpiryPolicy;
+import org.interlay.router.sip.SipHeaders;
 
 /**
  * What a REGISTER asks for (RFC 3261 section 10.3 steps 6-7): remove every binding (Contact: * with
@@ -26,9 +25,7 @@ record RegisterRequest(boolean removeAll, List<ContactUpdate> contacts, String c
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         ExpiresHeader expires = request.getExpires();
         long headerSeconds = expires == null ? -1 : expires.getExpires();
-        List<ContactHeader> contacts = new ArrayList<>();
-        ListIterator<Header> it = request.getHeaders(ContactHeader.NAME);
-        while (it.hasNext()) contacts.add((ContactHeader) it.next());
+        List<ContactHeader> contacts = SipHeaders.all(request, ContactHeader.NAME, ContactHeader.class);
         if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
             if (contacts.size() != 1 || headerSeconds != 0) {
                 throw new BindingRefusedException(Response.BAD_REQUEST, "Contact: * needs Expires: 0 and no other Contact");

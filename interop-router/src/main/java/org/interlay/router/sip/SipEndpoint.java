@@ -1,7 +1,9 @@
 package org.interlay.router.sip;
 
 import java.net.InetSocketAddress;
+import java.util.HashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ListeningPoint;
@@ -24,18 +26,23 @@ public final class SipEndpoint implements AutoCloseable {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int FREE_PORT_ATTEMPTS = 5;
+    private static final Object STACK_CREATION = new Object();
 
     private final SipEndpointConfig config;
+    private final SipListener listener;
     private final String stackName;
     private final SipStack stack;
     private final ListeningPoint listeningPoint;
     private final SipProvider provider;
     private final MalformedInputLog malformed;
     private final InetSocketAddress localAddress;
+    private final Thread eventScanner;
 
-    private SipEndpoint(SipEndpointConfig config, String stackName, SipStack stack, ListeningPoint point,
-                        SipProvider provider, MalformedInputLog malformed) {
+    private SipEndpoint(SipEndpointConfig config, SipListener listener, String stackName, SipStack stack,
+                        Thread eventScanner, ListeningPoint point, SipProvider provider, MalformedInputLog malformed) {
+        this.eventScanner = eventScanner;
         this.config = config;
+        this.listener = listener;
         this.stackName = stackName;
         this.stack = stack;
         this.listeningPoint = point;
@@ -68,13 +75,20 @@ public final class SipEndpoint implements AutoCloseable {
         CountingParserFactory.register(stackName, malformed);
         SipStack stack = null;
         try {
-            stack = SipFactories.sipFactory().createSipStack(properties(config, stackName));
+            Thread scanner;
+            synchronized (STACK_CREATION) {
+                Set<Thread> before = eventScannerThreads();
+                stack = SipFactories.sipFactory().createSipStack(properties(config, stackName));
+                Set<Thread> after = eventScannerThreads();
+                after.removeAll(before);
+                scanner = after.size() == 1 ? after.iterator().next() : null;
+            }
             ListeningPoint point = stack.createListeningPoint(config.bind().getAddress().getHostAddress(), port,
                     ListeningPoint.UDP);
             SipProvider provider = stack.createSipProvider(point);
             provider.addSipListener(listener);
             stack.start();
-            SipEndpoint endpoint = new SipEndpoint(config, stackName, stack, point, provider, malformed);
+            SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, point, provider, malformed);
             log.debug("SIP endpoint {} listening on udp {}", config.name(), endpoint.localAddress);
             return endpoint;
         } catch (SipException | TooManyListenersException | javax.sip.InvalidArgumentException | RuntimeException e) {
@@ -83,6 +97,19 @@ public final class SipEndpoint implements AutoCloseable {
             throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp "
                     + config.bind().getAddress().getHostAddress() + ":" + port, e);
         }
+    }
+
+    /**
+     * The threads JAIN-SIP names EventScannerThread. Each stack starts one, not a daemon, that its
+     * stop() marks stopped but never wakes; the endpoint keeps its own to interrupt it after stopping,
+     * or the JVM could not exit.
+     */
+    private static Set<Thread> eventScannerThreads() {
+        Set<Thread> found = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("EventScannerThread")) found.add(t);
+        }
+        return found;
     }
 
     private static int freePort(java.net.InetAddress address) throws SipStartException {
@@ -151,6 +178,7 @@ public final class SipEndpoint implements AutoCloseable {
      */
     @Override
     public void close() {
+        provider.removeSipListener(listener);
         try {
             stack.deleteSipProvider(provider);
         } catch (ObjectInUseException e) {
@@ -158,7 +186,12 @@ public final class SipEndpoint implements AutoCloseable {
         }
         deleteListeningPoint();
         Thread stopper = new Thread(() -> {
-            stack.stop();
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                log.warn("stopping the SIP stack of {} failed", config.name(), e);
+            }
+            if (eventScanner != null) eventScanner.interrupt();
             CountingParserFactory.unregister(stackName);
         }, "sip-stop-" + config.name());
         stopper.setDaemon(true);

@@ -73,7 +73,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
-        log.warn(message, ex);
+        if (ex instanceof InterruptedException) {
+            log.debug(message, ex); // the event scanner, woken when its endpoint closes
+        } else {
+            log.warn(message, ex);
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +16,6 @@ import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.Header;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.SubscriptionStateHeader;
@@ -29,6 +27,7 @@ import org.interlay.router.presence.PidfFormatException;
 import org.interlay.router.presence.PresenceDocument;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.Tags;
 
 /**
@@ -119,8 +118,7 @@ public final class PresenceSubscription implements AutoCloseable {
         ContactHeader contact = (ContactHeader) ok.getHeader(ContactHeader.NAME);
         if (contact != null) remoteTarget = contact.getAddress().getURI();
         List<Address> routes = new ArrayList<>();
-        ListIterator<Header> it = ok.getHeaders(RecordRouteHeader.NAME);
-        while (it.hasNext()) routes.add(((RecordRouteHeader) it.next()).getAddress());
+        for (RecordRouteHeader r : SipHeaders.all(ok, RecordRouteHeader.NAME, RecordRouteHeader.class)) routes.add(r.getAddress());
         Collections.reverse(routes);
         routeSet = routes;
     }

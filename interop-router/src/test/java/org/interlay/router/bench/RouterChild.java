@@ -75,12 +75,17 @@ final class RouterChild implements AutoCloseable {
     }
 
     /** SIGKILL: the process dies at once, as in a crash. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) kill();
     }
 }

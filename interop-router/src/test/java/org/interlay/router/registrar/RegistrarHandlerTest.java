@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.ContactHeader;
-import javax.sip.header.Header;
 import javax.sip.header.MinExpiresHeader;
 import javax.sip.message.Response;
 import org.interlay.router.location.AddressOfRecord;
@@ -20,6 +18,7 @@ import org.interlay.router.location.LocationService;
 import org.interlay.router.proxy.RegisteredContacts;
 import org.interlay.router.proxy.Routing;
 import org.interlay.router.sip.ExpiryPolicy;
+import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.router.testing.ManualClock;
 import org.interlay.router.testing.RecordingExchange;
@@ -60,9 +59,7 @@ class RegistrarHandlerTest {
 
     private static List<String> contactsOf(Response r) {
         List<String> out = new ArrayList<>();
-        ListIterator<Header> it = r.getHeaders(ContactHeader.NAME);
-        while (it.hasNext()) {
-            ContactHeader c = (ContactHeader) it.next();
+        for (ContactHeader c : SipHeaders.all(r, ContactHeader.NAME, ContactHeader.class)) {
             out.add(c.getAddress().getURI() + ";expires=" + c.getExpires());
         }
         return out;
