@@ -11,6 +11,7 @@ import org.interlay.discovery.Advertiser;
 import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.InvalidAdvertException;
+import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.NodeRole;
 import org.interlay.discovery.OverlayAdvert;
 import org.interlay.discovery.jgroups.BridgePlan;
@@ -40,6 +41,26 @@ public final class GroupBridgeCoordinator implements BridgeCoordinator {
     public GroupBridgeCoordinator(Advertiser advertiser, JGroupsDiscoverer group) {
         this.advertiser = advertiser;
         this.group = group;
+    }
+
+    /**
+     * Coordination through a node's discovery: the router's adverts go out over mDNS and the group,
+     * and the group's bridge plan decides. The discovery must run its JGroups group.
+     */
+    public static GroupBridgeCoordinator over(LanDiscovery discovery) {
+        JGroupsDiscoverer group = discovery.group().orElseThrow(() ->
+                new IllegalArgumentException("routers agree through the JGroups group, and this discovery runs none"));
+        return new GroupBridgeCoordinator(new Advertiser() {
+            @Override
+            public void advertise(OverlayAdvert advert) {
+                discovery.advertise(advert);
+            }
+
+            @Override
+            public void withdraw(AdvertKey key) {
+                discovery.withdraw(key);
+            }
+        }, group);
     }
 
     @Override
