@@ -31,7 +31,6 @@ final class RoutingTableMaintenance {
     private static final int MAX_STALE_PROBES = 32;
 
     private final PastryRouting routing;
-    private final NodeContext context;
     private final RpcEndpoint rpc;
     private final Scheduler scheduler;
     private final Random random;
@@ -41,7 +40,6 @@ final class RoutingTableMaintenance {
 
     RoutingTableMaintenance(PastryRouting routing, NodeContext context, PastryConfig config) {
         this.routing = routing;
-        this.context = context;
         this.rpc = context.rpc();
         this.scheduler = context.scheduler();
         this.random = context.random();
@@ -90,8 +88,8 @@ final class RoutingTableMaintenance {
     /** Section 2.4: entry {@code slot} failed; ask another entry of its row, else of the next row. */
     void repair(RoutingTable.Slot slot) {
         RoutingTable table = routing.table();
-        List<NodeRef> sameRow = table.row(slot.row());
-        List<NodeRef> ask = !sameRow.isEmpty() ? sameRow : table.row(slot.row() + 1 < table.rowCount() ? slot.row() + 1 : slot.row());
+        List<NodeRef> ask = table.row(slot.row());
+        if (ask.isEmpty() && slot.row() + 1 < table.rowCount()) ask = table.row(slot.row() + 1);
         if (ask.isEmpty()) return;
         exchange(slot.row(), ask.get(random.nextInt(ask.size())), false);
     }
