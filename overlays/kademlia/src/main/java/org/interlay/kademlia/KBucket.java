@@ -60,6 +60,7 @@ final class KBucket {
             return Offer.SEEN;
         }
         if (size < capacity) {
+            if (size == contacts.length) grow(Math.min(2 * size, capacity));
             append(node, id, now);
             return Offer.ADDED;
         }
@@ -209,12 +210,15 @@ final class KBucket {
         append(latest.equals(known) ? known : latest, id, now);
     }
 
+    /** Room for {@code length} contacts: a full bucket outside the neighbourhood holds exactly k. */
+    private void grow(int length) {
+        contacts = Arrays.copyOf(contacts, length);
+        ids = Arrays.copyOf(ids, length * ID);
+        seenAt = Arrays.copyOf(seenAt, length);
+    }
+
     private void append(NodeRef node, byte[] id, int now) {
-        if (size == contacts.length) {
-            contacts = Arrays.copyOf(contacts, size * 2);
-            ids = Arrays.copyOf(ids, size * 2 * ID);
-            seenAt = Arrays.copyOf(seenAt, size * 2);
-        }
+        if (size == contacts.length) grow(2 * size);
         System.arraycopy(id, 0, ids, size * ID, ID);
         seenAt[size] = now;
         contacts[size++] = node;

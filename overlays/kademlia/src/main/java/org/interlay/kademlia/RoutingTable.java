@@ -71,7 +71,7 @@ final class RoutingTable {
         return offer;
     }
 
-    /** The contact pinged for {@code node}'s bucket answered: it stays, the newcomer goes. */
+    /** The contact pinged for its full bucket answered: it stays, the newcomer goes. */
     void pingAnswered(NodeRef pinged) {
         KBucket b = bucket(indexOf(pinged.id()));
         if (b != null) b.pingAnswered(pinged, seconds());

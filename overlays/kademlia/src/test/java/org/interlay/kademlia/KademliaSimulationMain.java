@@ -62,10 +62,13 @@ public final class KademliaSimulationMain {
 
         if (crash > 0) {
             long crashStart = System.nanoTime();
+            long crashedAt = cluster.scheduler().nowMillis();
             cluster.crashFraction(crash);
-            cluster.scheduler().runFor(60_000);
-            System.out.printf(Locale.ROOT, "crashed %.0f%%: %d live; ran 60 s of virtual time in %.1f s wall%n",
-                    crash * 100, cluster.live().size(), seconds(crashStart));
+            boolean repaired = cluster.stabilize(1_000, 10 * 60_000);
+            System.out.printf(Locale.ROOT, "crashed %.0f%%: %d live; stable again=%s after %.0f s virtual, %.1f s wall%n",
+                    crash * 100, cluster.live().size(), repaired, (cluster.scheduler().nowMillis() - crashedAt) / 1000.0,
+                    seconds(crashStart));
+            cluster.scheduler().runFor(20_000);
         }
 
         List<Object> got = inBatches(cluster, recordCount, i -> cluster.randomLive().get(records.get(i).key())
