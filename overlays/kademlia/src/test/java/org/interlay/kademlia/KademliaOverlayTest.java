@@ -1,6 +1,7 @@
 package org.interlay.kademlia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
@@ -117,6 +119,24 @@ class KademliaOverlayTest {
             assertTrue(holds(responsibleNode(cluster, r), r), "after leaves, the responsible node holds " + r);
         }
         assertEquals(records.size(), found(cluster, records));
+    }
+
+    @Test
+    void aNodeThatLeavesIsDroppedAtOnceByTheNodesWhoseNeighbourItWas() {
+        SimCluster cluster = stableCluster(100, 6);
+        OverlayNode leaver = cluster.live().get(37);
+        List<OverlayNode> neighbours = cluster.live().stream()
+                .filter(n -> n != leaver && closestContacts(n).contains(leaver.self())).toList();
+        assertTrue(neighbours.size() >= K, "it is among the k closest contacts of " + neighbours.size() + " nodes");
+        cluster.leave(leaver, MINUTE);
+        cluster.scheduler().runFor(1_000); // well within an rpc timeout: nobody has had to notice a silence
+        for (OverlayNode n : neighbours) assertFalse(closestContacts(n).contains(leaver.self()), n + " forgot it");
+        assertTrue(cluster.stabilize(1_000, 10 * MINUTE));
+    }
+
+    private static List<NodeRef> closestContacts(OverlayNode node) {
+        RoutingTable table = ((KademliaRouting) node.routing()).table();
+        return table.closest(table.self(), K);
     }
 
     @Test
