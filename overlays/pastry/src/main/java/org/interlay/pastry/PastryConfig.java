@@ -43,12 +43,12 @@ public record PastryConfig(int bitsPerDigit, int leafSetSize, int neighbourhoodS
         }
 
         /**
-         * In proportion to a maintenance period p: keep-alives every p, leaf set exchanges every 4p, a row
+         * In proportion to a maintenance period p: keep-alives every 2p, leaf set exchanges every 4p, a row
          * exchange every 4p, silent entries probed after 60p, failed nodes ignored on hearsay for 60p. T is
          * p, but at least two first RPC timeouts, so one lost datagram does not make a live leaf look failed.
          */
         public static Periods forMaintenancePeriod(long p, long rpcTimeoutMillis) {
-            return new Periods(p, Math.max(p, 2 * rpcTimeoutMillis), 4 * p, 4 * p, 60 * p, 60 * p);
+            return new Periods(2 * p, Math.max(p, 2 * rpcTimeoutMillis), 4 * p, 4 * p, 60 * p, 60 * p);
         }
     }
 

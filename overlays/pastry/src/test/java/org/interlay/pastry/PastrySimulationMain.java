@@ -41,16 +41,17 @@ public final class PastrySimulationMain {
                         + "disagreeing %d, events %d, datagrams %d, probes %d%n", nodes, grown, virtualGrown / 1000, stable,
                 built, cpuSeconds(), cluster.scheduler().nowMillis() / 1000, stable ? 0 : cluster.disagreeing(),
                 cluster.scheduler().eventsRun(), cluster.network().delivered(), probes);
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("live heap of the stable overlay: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
         report(cluster, "stable", lookups);
         if (crash > 0) crashAndCheck(cluster, crash, lookups);
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
         long peak = 0;
         for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
         }
-        System.out.printf("wall %.1f s, cpu %.1f s, heap used after gc %d MB, peak %d MB (max %d MB)%n",
-                seconds(wallStart), cpuSeconds(), (rt.totalMemory() - rt.freeMemory()) >> 20, peak >> 20, rt.maxMemory() >> 20);
+        System.out.printf("wall %.1f s, cpu %.1f s, peak heap %d MB (max %d MB)%n",
+                seconds(wallStart), cpuSeconds(), peak >> 20, rt.maxMemory() >> 20);
     }
 
     private static void crashAndCheck(SimCluster cluster, double fraction, int lookups) {
