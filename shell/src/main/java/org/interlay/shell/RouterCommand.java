@@ -1,0 +1,75 @@
+package org.interlay.shell;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.interlay.discovery.LanDiscovery;
+import org.interlay.discovery.LanDiscoveryConfig;
+import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.transport.EventLoop;
+import org.interlay.router.Router;
+import org.interlay.router.RouterConfig;
+import org.interlay.router.bridge.GroupBridgeCoordinator;
+import org.interlay.router.directory.DiscoveredDomains;
+import org.interlay.router.membership.NodeJoiner;
+import org.interlay.router.sip.SipEndpointConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code interlay router}: an interop router that joins the overlays of the given domains and bridges them. */
+@Command(name = "router", mixinStandardHelpOptions = true,
+        description = {"Run an interop router: find the overlays serving these domains by discovery, join each, "
+                + "and forward SIP between them; routers agree through the discovery group who bridges which pair.",
+                "Example: interlay router --overlays chord.lab,kad.lab --sip-port 5070"})
+public final class RouterCommand implements Callable<Integer> {
+    @Option(names = "--overlays", required = true, split = ",", paramLabel = "DOMAIN",
+            description = "SIP domains of the overlays to bridge (at least two), comma-separated.")
+    List<String> domains;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The router's id in the group. Default: from the process id.")
+    String id;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "Address every socket binds, discovery included. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP UDP port; 0 picks a free one.")
+    int sipPort;
+
+    @Override
+    public Integer call() throws Exception {
+        InetAddress address = InetAddress.getByName(bind);
+        String routerId = id != null ? id : "r" + ProcessHandle.current().pid();
+        RouterConfig config = RouterConfig.defaults(routerId, 0, domains).withEndpoint(new SipEndpointConfig(
+                "router-" + routerId, new InetSocketAddress(address, sipPort), SipEndpointConfig.DEFAULT_THREADS,
+                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES));
+        LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(address, "interlay-" + routerId));
+        discovery.start();
+        EventLoop loop = new EventLoop("router-" + routerId);
+        Router router;
+        try {
+            router = Router.start(config, new DiscoveredDomains(discovery.directory()),
+                    new NodeJoiner(loop, address, NodeConfig::defaults, new Random(), 10_000),
+                    GroupBridgeCoordinator.over(discovery));
+        } catch (Exception | Error e) {
+            discovery.close();
+            loop.close();
+            throw e;
+        }
+        System.out.printf("router %s at %s:%d serving %s of %s (the rest are joined as they are discovered)%n", routerId,
+                router.sipAddress().getAddress().getHostAddress(), router.sipAddress().getPort(), router.servedDomains(),
+                config.domains());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            router.close();
+            discovery.close();
+            loop.close();
+            stopped.countDown();
+        }, "router-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}
