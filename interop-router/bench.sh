@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one of the router's benchmarks (test-scope main classes) with the module's test class path.
 #   interop-router/bench.sh ThroughputBenchmark [stateless|stateful] [seconds per step] [rates]
-#   interop-router/bench.sh FailoverBenchmark
+#   interop-router/bench.sh FailoverBenchmark [rate] [seconds] [kill at]
+# BENCH_JAVA_OPTS replaces the JVM options (default: G1 with a small young generation, which keeps
+# collection pauses short: the tail latency on a busy machine is mostly collection pauses).
 set -euo pipefail
 module="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$module/.."
@@ -10,5 +12,5 @@ mvn -q -o -pl interop-router test-compile dependency:build-classpath \
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")"
 main="$1"
 shift
-exec java -Xmx2g -Djava.net.preferIPv4Stack=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+exec java ${BENCH_JAVA_OPTS:--Xmx2g -XX:MaxGCPauseMillis=5 -Xmn96m} -Djava.net.preferIPv4Stack=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$cp" "org.interlay.router.bench.$main" "$@"

@@ -29,9 +29,9 @@ public final class PeerAgent implements AutoCloseable {
     private final SipServer server;
     private final ServedDomain domain;
 
-    private final UserAgentServices services;
+    private final DomainServices services;
 
-    private PeerAgent(SipServer server, ServedDomain domain, UserAgentServices services) {
+    private PeerAgent(SipServer server, ServedDomain domain, DomainServices services) {
         this.server = server;
         this.domain = domain;
         this.services = services;
@@ -47,7 +47,7 @@ public final class PeerAgent implements AutoCloseable {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), clock);
         served.add(domain);
-        UserAgentServices services = new UserAgentServices(server, served, config.policies(), clock);
+        DomainServices services = new DomainServices(server, served, config.policies(), clock);
         List<SipHandler> chain = new ArrayList<>(services.handlers());
         StatefulRelay relay = new StatefulRelay(server.sender(), server.copies());
         chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, clock), relay, server.loopGuard(),

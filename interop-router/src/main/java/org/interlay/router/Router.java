@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
-import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
@@ -44,10 +43,10 @@ public final class Router implements AutoCloseable {
     private final RouterMemberships memberships;
     private final BridgeCoordinator coordinator;
     private final BridgePublisher publisher;
-    private final UserAgentServices services;
+    private final DomainServices services;
 
     private Router(RouterConfig config, SipServer server, ServedDomains served, RouterMemberships memberships,
-                   BridgeCoordinator coordinator, BridgePublisher publisher, UserAgentServices services) {
+                   BridgeCoordinator coordinator, BridgePublisher publisher, DomainServices services) {
         this.services = services;
         this.config = config;
         this.server = server;
@@ -76,7 +75,7 @@ public final class Router implements AutoCloseable {
                 config.bridgeRefresh(), server.timers());
         RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
                 config.policies(), clock, list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
-        UserAgentServices services = new UserAgentServices(server, served, config.policies(), clock);
+        DomainServices services = new DomainServices(server, served, config.policies(), clock);
         server.serve(chain(config, server, served, directory, services, clock), List.of(Request.REGISTER, Request.MESSAGE,
                 Request.PUBLISH, Request.SUBSCRIBE, Request.NOTIFY, Request.OPTIONS));
         Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
@@ -90,7 +89,7 @@ public final class Router implements AutoCloseable {
     }
 
     private static List<SipHandler> chain(RouterConfig config, SipServer server, ServedDomains served,
-                                          DomainDirectory directory, UserAgentServices services,
+                                          DomainDirectory directory, DomainServices services,
                                           InstantSource clock) {
         List<SipHandler> chain = new ArrayList<>(services.handlers());
         Relay relay = config.relayMode() == RelayMode.STATELESS
@@ -151,9 +150,5 @@ public final class Router implements AutoCloseable {
         publisher.close();
         served.all().forEach(d -> d.overlay().close());
         coordinator.close();
-    }
-
-    Overlay overlayOf(String domain) {
-        return served.find(domain).map(ServedDomain::overlay).orElseThrow();
     }
 }

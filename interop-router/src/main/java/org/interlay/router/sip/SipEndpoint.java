@@ -136,6 +136,13 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "false");
+        // Completed transactions linger (Timer J: 32 s for UDP) to absorb retransmissions; let them drop
+        // what they no longer need, or thousands of them keep their messages alive in the heap.
+        p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
+        // Under overload, a datagram that waited in the stack's queue longer than Timer E (500 ms) has
+        // been retransmitted already: drop it rather than spend time on it and feed a collapse.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "500");
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
         return p;
     }
 

@@ -18,7 +18,8 @@ import org.interlay.router.testing.Sipp;
  * MESSAGE throughput and latency through a router between two overlays (pastry.lab, kad.lab, real
  * nodes on UDP loopback), driven by SIPp at rising rates, each rate also run SIPp client to SIPp
  * server directly for comparison; then p50/p99 at half the highest sustained rate, both ways.
- * Arguments: [stateless|stateful] [seconds per step] [rates, comma-separated].
+ * Arguments: [stateless|stateful] [seconds per step] [rates, comma-separated] [rate for the latency
+ * runs, instead of half the highest sustained one].
  */
 public final class ThroughputBenchmark {
     private ThroughputBenchmark() {
@@ -37,7 +38,8 @@ public final class ThroughputBenchmark {
             register(lab.agent("kad.lab").sipAddress(), serverPort);
             InetSocketAddress direct = new InetSocketAddress("127.0.0.1", serverPort);
             System.out.printf("router %s relay, %d s per step, load average %.2f%n", mode, seconds, loadAverage());
-            LoadStep.run(router.sipAddress(), serverPort, 2000, 3); // warm-up: JIT, caches
+            LoadStep.run(router.sipAddress(), serverPort, 2000, 3); // warm-up: JIT compilation, caches
+            LoadStep.run(router.sipAddress(), serverPort, 5000, 3);
             System.out.println(LoadStep.header());
             List<LoadStep> routed = new ArrayList<>();
             List<LoadStep> straight = new ArrayList<>();
@@ -53,8 +55,9 @@ public final class ThroughputBenchmark {
             int maxDirect = straight.stream().filter(LoadStep::sustained).mapToInt(LoadStep::rate).max().orElse(0);
             System.out.printf("highest sustained rate: router %d/s, direct %d/s (load average %.2f)%n", maxRouted, maxDirect,
                     loadAverage());
-            int half = Math.max(100, maxRouted / 2);
-            System.out.printf("latency at %d/s (half the router's highest sustained rate), %d s:%n", half, 2 * seconds);
+            int half = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(100, maxRouted / 2);
+            System.out.printf("latency at %d/s (%s), %d s:%n", half, args.length > 3 ? "as asked"
+                    : "half the router's highest sustained rate", 2 * seconds);
             System.out.println(LoadStep.header());
             System.out.println(LoadStep.run(direct, serverPort, half, 2 * seconds).row("direct"));
             System.out.println(LoadStep.run(router.sipAddress(), serverPort, half, 2 * seconds).row("router"));

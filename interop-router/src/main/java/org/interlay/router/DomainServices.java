@@ -10,15 +10,15 @@ import org.interlay.router.sip.RequestValidator;
 import org.interlay.router.sip.SipHandler;
 
 /**
- * The head of every chain, the same in a peer's agent and in a router: request validation, Route
- * preprocessing, then the services answered here for the domains served here (registrar, presence).
- * What follows in the chain is proxying, which differs.
+ * The services an agent or a router gives for the domains it serves, as the head of its handler
+ * chain: request validation, Route preprocessing, the registrar and the presence agent. What follows
+ * in the chain is proxying, which differs between a peer's agent and a router.
  */
-final class UserAgentServices implements AutoCloseable {
+final class DomainServices implements AutoCloseable {
     private final List<SipHandler> handlers;
     private final PresenceAgent presence;
 
-    UserAgentServices(SipServer server, ServedDomains served, AgentPolicies policies, InstantSource clock) {
+    DomainServices(SipServer server, ServedDomains served, AgentPolicies policies, InstantSource clock) {
         SipURI contact = server.endpoint().uri();
         this.presence = new PresenceAgent(served::presence, policies.presence(), server.sender(), server.self(), contact,
                 clock, server.timers(), policies.presencePoll());
