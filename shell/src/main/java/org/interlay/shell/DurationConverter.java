@@ -1,31 +1,17 @@
 package org.interlay.shell;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.interlay.shell.repl.Durations;
+import org.interlay.shell.repl.ShellInputException;
 import picocli.CommandLine;
 
-/** Reads a duration such as {@code 10m}, {@code 1.4m}, {@code 90s}, {@code 250ms} or {@code 2h} as milliseconds. */
+/** Reads a command-line duration ({@code 10m}, {@code 1.4m}, {@code 90s}, {@code 250ms}, {@code 2h}) as milliseconds, as scripts do. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Long> {
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-
     @Override
     public Long convert(String value) {
-        return parseMillis(value);
-    }
-
-    public static long parseMillis(String value) {
-        Matcher m = FORM.matcher(value.trim());
-        if (!m.matches()) {
-            throw new CommandLine.TypeConversionException(
-                    "'" + value + "' is not a duration: use a number with ms, s, m or h, e.g. 10m or 90s");
+        try {
+            return Durations.parse(value).toMillis();
+        } catch (ShellInputException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
-        double n = Double.parseDouble(m.group(1));
-        double unit = switch (m.group(2)) {
-            case "ms" -> 1;
-            case "s" -> 1_000;
-            case "m" -> 60_000;
-            default -> 3_600_000;
-        };
-        return Math.round(n * unit);
     }
 }
