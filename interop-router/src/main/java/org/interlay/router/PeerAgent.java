@@ -3,6 +3,7 @@ package org.interlay.router;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sip.message.Request;
@@ -28,7 +29,6 @@ public final class PeerAgent implements AutoCloseable {
 
     private final SipServer server;
     private final ServedDomain domain;
-
     private final DomainServices services;
 
     private PeerAgent(SipServer server, ServedDomain domain, DomainServices services) {
@@ -52,7 +52,7 @@ public final class PeerAgent implements AutoCloseable {
         StatefulRelay relay = new StatefulRelay(server.sender(), server.copies());
         chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, clock), relay, server.loopGuard(),
                 config.policies().failover(), server.timers()));
-        Set<String> bridged = new java.util.HashSet<>(PROXIED);
+        Set<String> bridged = new HashSet<>(PROXIED);
         bridged.add(Request.REGISTER);
         chain.add(new ProxyHandler(bridged, new BridgeFinder(overlay, served::serves, config.policies().cacheTtl()), relay,
                 server.loopGuard(), config.policies().failover(), server.timers()));
