@@ -40,7 +40,7 @@ final class KademliaRouting implements RoutingAlgorithm {
         this.table = new RoutingTable(context.self().id(), config.k(), context.scheduler(),
                 (int) config.aliveWindow().toSeconds());
         this.refresher = new BucketRefresher(context, table, config.bucketRefresh().toMillis());
-        this.watch = new NeighbourhoodWatch(context, table, config.k(), config.aliveWindow().toMillis());
+        this.watch = new NeighbourhoodWatch(context, table, config.k(), config.neighbourhoodCheck().toMillis());
         context.rpc().onOneway(LeaveNotice.TYPE, (from, notice) -> lost(table.remove(from.address())));
     }
 

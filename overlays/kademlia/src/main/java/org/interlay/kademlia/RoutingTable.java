@@ -138,13 +138,13 @@ final class RoutingTable {
         return false;
     }
 
-    /** True when {@code contact} is known and was heard from within the alive window. */
-    boolean isFresh(NodeRef contact) {
+    /** Whole seconds since {@code contact} was last heard from; {@link Integer#MAX_VALUE} if it is not known. */
+    int secondsSinceHeard(NodeRef contact) {
         KBucket b = bucket(indexOf(contact.id()));
-        if (b == null) return false;
+        if (b == null) return Integer.MAX_VALUE;
         contact.id().writeTo(idBytes, 0);
         int seen = b.seenAt(idBytes);
-        return seen >= 0 && seconds() - seen < aliveSeconds;
+        return seen < 0 ? Integer.MAX_VALUE : seconds() - seen;
     }
 
     /** The neighbourhood bound m: buckets 0..m hold this node's k closest contacts and are not capped. */

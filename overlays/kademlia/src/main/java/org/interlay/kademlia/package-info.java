@@ -25,7 +25,7 @@
  *       neighbourhood refresh also looks up the id of its outermost bucket nearest to the node, which
  *       finds the closest nodes just beyond that bucket's boundary that a lookup of the own id can miss;</li>
  *   <li>losing a neighbourhood contact (it failed, or left) starts that neighbourhood refresh, and the
- *       k closest contacts are pinged once per alive window when not heard from otherwise
+ *       k closest contacts are pinged once a minute when not heard from otherwise
  *       ({@code NeighbourhoodWatch}): a node alone decides whether it is responsible for a key, so it
  *       must not believe in a dead neighbour for an hour;</li>
  *   <li>a node that leaves says so to its contacts ({@code LeaveNotice}) instead of letting them notice;</li>

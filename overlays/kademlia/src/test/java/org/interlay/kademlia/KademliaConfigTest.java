@@ -22,14 +22,15 @@ class KademliaConfigTest {
     @Test
     void rejectsSettingsThatCannotWork() {
         Duration hour = Duration.ofHours(1), second = Duration.ofSeconds(1), minute = Duration.ofMinutes(1);
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(0, 1, hour, second, minute));
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(65, 3, hour, second, minute),
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(0, 1, hour, second, minute, minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(65, 3, hour, second, minute, minute),
                 "a FIND_NODE answer carries at most 64 nodes");
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 0, hour, second, minute));
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 21, hour, second, minute));
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, Duration.ZERO, second, minute));
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, hour, null, minute));
-        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, hour, second, Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 0, hour, second, minute, minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 21, hour, second, minute, minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, Duration.ZERO, second, minute, minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, hour, null, minute, minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, hour, second, Duration.ofSeconds(-1), minute));
+        assertThrows(IllegalArgumentException.class, () -> new KademliaConfig(20, 3, hour, second, minute, null));
     }
 
     @Test
