@@ -14,7 +14,9 @@ import org.interlay.overlay.node.msg.RouteReply;
  * @param bucketRefresh      a bucket into which this node has made no lookup for this long is refreshed
  *                           by a lookup of a random id in its range (section 2.3: an hour)
  * @param rpcTimeout         how long the least-recently seen contact of a full bucket has to answer the
- *                           ping that decides whether a newcomer replaces it (section 2.2)
+ *                           ping that decides whether a newcomer replaces it (section 2.2); also how long
+ *                           a joining node waits before its second look at its neighbourhood, and a node
+ *                           that lost a neighbour before it looks for the replacement
  * @param aliveWindow        a contact heard from less than this long ago is taken to be alive: when it
  *                           is the least-recently seen of a full bucket, a newcomer is dropped without
  *                           pinging it (section 4.1 delays probing live contacts until it tells
