@@ -31,7 +31,7 @@ final class BucketRefresher {
 
     /** Looks up this node's own id; completes when the lookup has ended, whatever its outcome. */
     CompletableFuture<Void> lookUpOwnId() {
-        return context.lookup(table.self()).handle((result, error) -> null);
+        return context.closestNodes(table.self()).handle((result, error) -> null);
     }
 
     /**
@@ -46,7 +46,7 @@ final class BucketRefresher {
         return lookUpOwnId().thenCompose(v -> {
             int m = table.neighbourhoodIndex();
             table.markRefreshed(m, context.scheduler().nowMillis());
-            return context.lookup(table.self().xor(Key.powerOfTwo(m))).handle((result, error) -> null);
+            return context.closestNodes(table.self().xor(Key.powerOfTwo(m))).handle((result, error) -> null);
         });
     }
 
@@ -95,6 +95,6 @@ final class BucketRefresher {
 
     private CompletableFuture<Void> refreshBucket(int index) {
         table.markRefreshed(index, context.scheduler().nowMillis());
-        return context.lookup(BucketRange.randomIn(table.self(), index, context.random())).handle((result, error) -> null);
+        return context.closestNodes(BucketRange.randomIn(table.self(), index, context.random())).handle((result, error) -> null);
     }
 }

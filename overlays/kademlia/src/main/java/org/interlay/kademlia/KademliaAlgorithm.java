@@ -13,8 +13,9 @@ import org.interlay.overlay.node.RoutingAlgorithm;
  * Metric", IPTPS 2002): nodes and keys share one 160-bit id space, the distance between two ids is
  * their XOR, and a key lives on the k nodes closest to it.
  *
- * <p>Lookups are iterative with alpha queries in flight, and end when the k closest nodes heard of
- * have all answered (section 2.3); the node closest of all is the responsible one, and the other
+ * <p>Lookups are iterative with alpha queries in flight (section 2.3). A lookup of the responsible node
+ * ends when the closest node heard of has answered without naming a closer one; a bucket refresh, when
+ * the k closest heard of have all answered. The node closest of all is the responsible one, and the other
  * k - 1 hold copies.
  */
 public final class KademliaAlgorithm implements OverlayAlgorithm {

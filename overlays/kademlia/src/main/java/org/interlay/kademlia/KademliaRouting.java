@@ -21,8 +21,8 @@ import org.interlay.overlay.time.Timer;
  * (section 2.2), by the join procedure and by bucket refreshes (section 2.3).
  *
  * <p>FIND_NODE is the shared node's route query: this node answers it with the k contacts it knows
- * closest to the key, and the shared iterative driver asks alpha at a time until the k closest it has
- * heard of have all answered. PING is the shared ping; STORE and the fetch of a value are the shared
+ * closest to the key, and the shared iterative driver asks alpha at a time until the closest node it has
+ * heard of has answered (for a bucket refresh: until the k closest have). PING is the shared ping; STORE and the fetch of a value are the shared
  * node's, which keeps each record on the node closest to its key and on that node's k - 1 closest
  * contacts ({@link #replicaSet}), and copies it again as those change (section 2.5).
  */
@@ -51,9 +51,11 @@ final class KademliaRouting implements RoutingAlgorithm {
      *
      * <p>Nodes that join at the same moment, or through a node that is itself still joining, can miss
      * each other: neither is yet in anyone's buckets when the other looks. So, one rpc timeout later,
-     * when its first lookups have made it known, the join refreshes its neighbourhood once more
+     * when its first lookups have made it known, the node refreshes its neighbourhood once more
      * ({@link BucketRefresher#refreshNeighbourhood}), and refreshes the buckets that a closer neighbour
-     * found then has put beyond the closest one.
+     * found then has put beyond the closest one. That second look is maintenance: the join completes
+     * before it, as soon as the node can route, so nodes started one after another need not wait the
+     * rpc timeout each.
      */
     @Override
     public CompletableFuture<Void> join(List<Address> bootstrap) {
@@ -65,10 +67,10 @@ final class KademliaRouting implements RoutingAlgorithm {
         return reachAny(bootstrap, 0)
                 .thenCompose(v -> refresher.lookUpOwnId())
                 .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
-                .thenCompose(v -> after(config.rpcTimeout().toMillis()))
-                .thenCompose(v -> refresher.refreshNeighbourhood())
-                .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
-                .thenRun(this::startMaintenance);
+                .thenRun(() -> {
+                    startMaintenance();
+                    context.scheduler().schedule(config.rpcTimeout().toMillis(), () -> lookAgain(startedAt));
+                });
     }
 
     private void startMaintenance() {
@@ -77,10 +79,9 @@ final class KademliaRouting implements RoutingAlgorithm {
         watch.start();
     }
 
-    private CompletableFuture<Void> after(long delayMillis) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        context.scheduler().schedule(delayMillis, () -> done.complete(null));
-        return done;
+    private void lookAgain(long joinedAt) {
+        if (stopped) return;
+        refresher.refreshNeighbourhood().thenCompose(v -> refresher.refreshBeyondClosest(joinedAt));
     }
 
     /** Pings the bootstrap nodes in turn until one answers (its answer puts it into a bucket). */

@@ -14,13 +14,29 @@ import org.interlay.overlay.NodeRef;
  * The state of one iterative lookup, with no I/O: the caller asks {@link #nextQueries()} whom to ask,
  * reports each answer or failure, and reads the outcome once {@link #isDone()}. The same machine
  * serves Chord and Pastry (one query at a time, ends when a node names the responsible one) and
- * Kademlia (alpha in flight, ends when the k closest have all answered).
+ * Kademlia (alpha in flight; see {@link Goal} for when it ends).
  *
  * <p>Each candidate remembers its depth (forwardings from the asking node) and who named it, so the
  * outcome carries the route and its hop count.
  */
 public final class IterativeLookup {
     private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
+
+    /**
+     * What a lookup that needs no resolution (Kademlia's) is for, which decides when it ends.
+     *
+     * <ul>
+     *   <li>{@code RESPONSIBLE}: the node closest to the key. The lookup ends as soon as the closest
+     *       candidate heard of has answered without naming a closer one. A node with a live contact in
+     *       every non-empty bucket (the condition of the paper's section 3) always names a closer node
+     *       when one exists: any node closer to the key than it lies in the same bucket as the key, and
+     *       every node of that bucket is closer to the key than it is. Like FIND_VALUE, which halts
+     *       at the first node holding the value, it spares the queries to the other k - 1.</li>
+     *   <li>{@code CLOSEST_SET}: the paper's node lookup (section 2.3), which ends only when the k
+     *       closest candidates have all answered; bucket refreshes use it, to learn all k.</li>
+     * </ul>
+     */
+    public enum Goal { RESPONSIBLE, CLOSEST_SET }
 
     private static final class Candidate {
         final NodeRef node;
@@ -41,6 +57,7 @@ public final class IterativeLookup {
 
     private final Key target;
     private final LookupStyle style;
+    private final Goal goal;
     private final Map<Key, Candidate> candidates = new HashMap<>();
     private final List<Candidate> ranked = new ArrayList<>();
     private final Candidate origin;
@@ -48,10 +65,16 @@ public final class IterativeLookup {
     private int rounds;
     private Outcome outcome;
 
-    /** Starts from the asking node's own routing decision. */
+    /** Starts from the asking node's own routing decision, looking for the responsible node. */
     public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local) {
+        this(target, self, style, local, Goal.RESPONSIBLE);
+    }
+
+    /** Starts from the asking node's own routing decision. */
+    public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local, Goal goal) {
         this.target = target;
         this.style = style;
+        this.goal = goal;
         this.origin = new Candidate(self, 0, null);
         origin.state = State.ANSWERED;
         candidates.put(self.id(), origin);
@@ -63,6 +86,11 @@ public final class IterativeLookup {
         return outcome != null;
     }
 
+    /** Queries sent and neither answered nor failed yet (after the end, their answers are ignored). */
+    public int inFlight() {
+        return inFlight;
+    }
+
     public Outcome outcome() {
         if (outcome == null) throw new IllegalStateException("lookup still running");
         return outcome;
@@ -71,6 +99,7 @@ public final class IterativeLookup {
     /** Nodes to ask now; each is then in flight until {@link #onAnswer} or {@link #onFailure}. */
     public List<NodeRef> nextQueries() {
         List<NodeRef> out = new ArrayList<>();
+        checkFinished();
         if (outcome != null) return out;
         int window = style.needsResolution() ? ranked.size() : Math.min(style.resultSize(), ranked.size());
         int live = 0;
@@ -127,7 +156,9 @@ public final class IterativeLookup {
     }
 
     private void checkFinished() {
-        if (outcome != null || inFlight > 0) return;
+        if (outcome != null) return;
+        if (!style.needsResolution() && goal == Goal.RESPONSIBLE && closestHasAnswered()) return;
+        if (inFlight > 0) return;
         int window = style.needsResolution() ? ranked.size() : style.resultSize();
         List<Candidate> best = new ArrayList<>();
         for (Candidate c : ranked) {
@@ -143,6 +174,17 @@ public final class IterativeLookup {
         Candidate closest = best.get(0);
         outcome = new Outcome(Optional.of(closest.node), routeTo(closest), closest.depth, rounds,
                 best.stream().map(c -> c.node).toList());
+    }
+
+    /** Ends the lookup when the closest live candidate has answered: nobody it named is closer. */
+    private boolean closestHasAnswered() {
+        for (Candidate c : ranked) {
+            if (c.state == State.FAILED) continue;
+            if (c.state != State.ANSWERED) return false;
+            outcome = new Outcome(Optional.of(c.node), routeTo(c), c.depth, rounds, List.of(c.node));
+            return true;
+        }
+        return false;
     }
 
     private static List<NodeRef> routeTo(Candidate end) {

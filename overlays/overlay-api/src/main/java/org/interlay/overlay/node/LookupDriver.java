@@ -33,8 +33,8 @@ final class LookupDriver {
     }
 
     /** Starts from {@code local}, this node's own decision for {@code key}. */
-    CompletableFuture<Run> lookup(Key key, RouteStep local) {
-        Run run = new Run(key, new IterativeLookup(key, self, style, local), clock.nowMillis());
+    CompletableFuture<Run> lookup(Key key, RouteStep local, IterativeLookup.Goal goal) {
+        Run run = new Run(key, new IterativeLookup(key, self, style, local, goal), clock.nowMillis());
         run.advance();
         return run.done;
     }
@@ -77,7 +77,8 @@ final class LookupDriver {
         LookupResult toResult() {
             IterativeLookup.Outcome o = machine.outcome();
             NodeRef responsible = o.responsible().orElseThrow(() -> new LookupFailedException(key));
-            return new LookupResult(key, responsible, o.route(), o.hops(), o.rounds(), messages,
+            // a query still in flight when the lookup ended will be answered all the same
+            return new LookupResult(key, responsible, o.route(), o.hops(), o.rounds(), messages + machine.inFlight(),
                     clock.nowMillis() - startedAt);
         }
     }

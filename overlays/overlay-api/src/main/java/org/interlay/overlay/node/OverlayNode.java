@@ -247,16 +247,17 @@ public final class OverlayNode implements Overlay, NodeContext {
         if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().needsResolution()) {
             f = recursive.lookup(key);
         } else {
-            f = driver.lookup(key, routing.route(key)).thenApply(LookupDriver.Run::toResult);
+            f = driver.lookup(key, routing.route(key), IterativeLookup.Goal.RESPONSIBLE).thenApply(LookupDriver.Run::toResult);
         }
         return f.whenComplete((r, e) -> {
             if (e != null) lookupFailures++;
         });
     }
 
-    /** The k closest nodes an iterative lookup ended with (Kademlia stores on all of them). */
+    @Override
     public CompletableFuture<List<NodeRef>> closestNodes(Key key) {
-        return onLoop(() -> driver.lookup(key, routing.route(key)).thenApply(run -> run.outcome().closest()));
+        return onLoop(() -> driver.lookup(key, routing.route(key), IterativeLookup.Goal.CLOSEST_SET)
+                .thenApply(run -> run.outcome().closest()));
     }
 
     private CompletableFuture<StoreAck> storeAt(NodeRef node, Record r) {
