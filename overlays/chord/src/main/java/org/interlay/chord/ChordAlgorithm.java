@@ -25,7 +25,7 @@ import org.interlay.overlay.node.RoutingAlgorithm;
 public final class ChordAlgorithm implements OverlayAlgorithm {
     public static final String NAME = "chord";
     public static final int DEFAULT_REPLICAS = 8;
-    private static final LookupStyle STYLE = new LookupStyle(1, 1, true, DistanceOrder.CLOCKWISE_PRECEDING);
+    private static final LookupStyle STYLE = new LookupStyle(1, 1, true, DistanceOrder.CLOCKWISE_PRECEDING, true);
 
     private final Function<NodeConfig, ChordConfig> configFor;
 

@@ -37,6 +37,8 @@ import org.interlay.overlay.time.Timer;
 final class ChordRouting implements RoutingAlgorithm {
     /** Nodes named when forwarding: the closest preceding one and fall-backs should it not answer. */
     static final int FORWARD_CANDIDATES = 4;
+    /** Nodes named after the responsible one, which take its keys over should it have failed unnoticed. */
+    static final int BACKUPS = 2;
 
     private final NodeContext context;
     private final ChordConfig config;
@@ -111,11 +113,15 @@ final class ChordRouting implements RoutingAlgorithm {
         if (predecessor != null) {
             if (key.isBetweenRightInclusive(predecessor.id(), self.id())) return RouteStep.resolved(self);
             NodeRef before = state.predecessors().responsibleFor(key);
-            if (before != null) return RouteStep.resolved(before);
+            if (before != null) {
+                List<NodeRef> backups = new ArrayList<>(state.predecessors().backupsFor(key, BACKUPS));
+                if (backups.size() < BACKUPS) backups.add(self); // after the immediate predecessor comes this node
+                return RouteStep.resolved(before, backups);
+            }
         }
         if (state.successor() == null) return RouteStep.resolved(self); // successor = n, as just after create
         NodeRef successor = state.successors().successorOf(key);
-        if (successor != null) return RouteStep.resolved(successor);
+        if (successor != null) return RouteStep.resolved(successor, state.successors().backupsFor(key, BACKUPS));
         return RouteStep.forward(closestPreceding(key));
     }
 

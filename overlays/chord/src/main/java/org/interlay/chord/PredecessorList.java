@@ -1,5 +1,6 @@
 package org.interlay.chord;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.interlay.overlay.Address;
@@ -89,10 +90,26 @@ public final class PredecessorList {
      * (predecessor, owner] or beyond the list.
      */
     public NodeRef responsibleFor(Key key) {
+        int i = indexResponsibleFor(key);
+        return i < 0 ? null : nodes[i];
+    }
+
+    /**
+     * Up to {@code count} nodes that take {@code key} over, in order, should {@link #responsibleFor}
+     * have failed: the entries after it going clockwise (the owner, who comes next, is not included).
+     */
+    public List<NodeRef> backupsFor(Key key, int count) {
+        int i = indexResponsibleFor(key);
+        List<NodeRef> out = new ArrayList<>(count);
+        for (int j = i - 1; j >= 0 && out.size() < count; j--) out.add(nodes[j]);
+        return out;
+    }
+
+    private int indexResponsibleFor(Key key) {
         for (int i = 0; i + 1 < size; i++) {
-            if (key.isBetweenRightInclusive(nodes[i + 1].id(), nodes[i].id())) return nodes[i];
+            if (key.isBetweenRightInclusive(nodes[i + 1].id(), nodes[i].id())) return i;
         }
-        return null;
+        return -1;
     }
 
     /** True when the ids are exactly {@code expected}, in order. */

@@ -1,5 +1,6 @@
 package org.interlay.chord;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.interlay.overlay.Address;
@@ -102,6 +103,14 @@ public final class SuccessorList {
     public NodeRef successorOf(Key key) {
         int i = indexOfSuccessor(key);
         return i < size ? nodes[i] : null;
+    }
+
+    /** Up to {@code count} successors after {@link #successorOf}: they take the key over, in order, should it have failed. */
+    public List<NodeRef> backupsFor(Key key, int count) {
+        int i = indexOfSuccessor(key);
+        List<NodeRef> out = new ArrayList<>(count);
+        for (int j = i + 1; j < size && out.size() < count; j++) out.add(nodes[j]);
+        return out;
     }
 
     /** Index of the farthest successor that strictly precedes {@code key}; -1 when none does. */

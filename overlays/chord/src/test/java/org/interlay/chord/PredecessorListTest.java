@@ -50,6 +50,8 @@ class PredecessorListTest {
         assertEquals(node(90), list.responsibleFor(key(90)));
         assertEquals(node(80), list.responsibleFor(key(71)));
         assertNull(list.responsibleFor(key(70)), "before the last entry nothing is known");
+        assertEquals(List.of(node(90)), list.backupsFor(key(71), 2), "80's keys go to 90 (then to the owner)");
+        assertEquals(List.of(), list.backupsFor(key(85), 2), "90's keys go to the owner");
     }
 
     @Test

@@ -69,6 +69,9 @@ class SuccessorListTest {
         assertEquals(node(130), list.successorOf(key(125)));
         assertNull(list.successorOf(key(131)), "beyond the last successor");
         assertNull(list.successorOf(key(50)), "behind the owner");
+        assertEquals(List.of(node(120), node(130)), list.backupsFor(key(105), 2), "who takes over should 110 have failed");
+        assertEquals(List.of(node(130)), list.backupsFor(key(115), 2));
+        assertEquals(List.of(), list.backupsFor(key(131), 2));
         assertEquals(1, list.lastBefore(key(125)));
         assertEquals(0, list.lastBefore(key(120)));
         assertEquals(-1, list.lastBefore(key(105)));

@@ -53,9 +53,11 @@ final class KademliaRouting implements RoutingAlgorithm {
      * each other: neither is yet in anyone's buckets when the other looks. So, one rpc timeout later,
      * when its first lookups have made it known, the node refreshes its neighbourhood once more
      * ({@link BucketRefresher#refreshNeighbourhood}), and refreshes the buckets that a closer neighbour
-     * found then has put beyond the closest one. That second look is maintenance: the join completes
-     * before it, as soon as the node can route, so nodes started one after another need not wait the
-     * rpc timeout each.
+     * found then has put beyond the closest one.
+     *
+     * <p>The join completes once the lookup of its own id has ended: the node then knows its k closest
+     * and they know it, so it can route and hold its share of the records. The bucket refreshes and the
+     * second look go on as maintenance, so nodes started one after another need not wait on them.
      */
     @Override
     public CompletableFuture<Void> join(List<Address> bootstrap) {
@@ -66,10 +68,11 @@ final class KademliaRouting implements RoutingAlgorithm {
         long startedAt = context.scheduler().nowMillis();
         return reachAny(bootstrap, 0)
                 .thenCompose(v -> refresher.lookUpOwnId())
-                .thenCompose(v -> refresher.refreshBeyondClosest(startedAt))
                 .thenRun(() -> {
                     startMaintenance();
-                    context.scheduler().schedule(config.rpcTimeout().toMillis(), () -> lookAgain(startedAt));
+                    if (stopped) return;
+                    refresher.refreshBeyondClosest(startedAt).thenRun(() -> context.scheduler()
+                            .schedule(config.rpcTimeout().toMillis(), () -> lookAgain(startedAt)));
                 });
     }
 

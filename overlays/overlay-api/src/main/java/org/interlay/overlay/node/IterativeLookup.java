@@ -16,6 +16,13 @@ import org.interlay.overlay.NodeRef;
  * serves Chord and Pastry (one query at a time, ends when a node names the responsible one) and
  * Kademlia (alpha in flight; see {@link Goal} for when it ends).
  *
+ * <p>With {@link LookupStyle#confirmsResponsible} (Chord), a node named responsible by another is asked
+ * too, and the lookup ends only when a node answers that it is responsible itself: the one named may
+ * have failed, or a newcomer may have taken the key over, since the namer last heard. A named node
+ * that does not answer gives way to the backups named with it (Chord's next successors); one that
+ * names another sends the lookup on. The extra query goes to the node the caller is about to contact
+ * anyway, and the hop to it was already counted.
+ *
  * <p>Each candidate remembers its depth (forwardings from the asking node) and who named it, so the
  * outcome carries the route and its hop count.
  */
@@ -60,6 +67,8 @@ public final class IterativeLookup {
     private final Goal goal;
     private final Map<Key, Candidate> candidates = new HashMap<>();
     private final List<Candidate> ranked = new ArrayList<>();
+    /** Named responsible (then its backups), to be asked before any other candidate. */
+    private final Deque<Candidate> named = new ArrayDeque<>();
     private final Candidate origin;
     private int inFlight;
     private int rounds;
@@ -101,21 +110,28 @@ public final class IterativeLookup {
         List<NodeRef> out = new ArrayList<>();
         checkFinished();
         if (outcome != null) return out;
+        while (!named.isEmpty() && inFlight < style.parallelism()) {
+            Candidate c = named.poll();
+            if (c.state == State.NEW) ask(c, out);
+        }
+        if (!out.isEmpty()) return out;
         int window = style.needsResolution() ? ranked.size() : Math.min(style.resultSize(), ranked.size());
         int live = 0;
         for (int i = 0; i < ranked.size() && inFlight < style.parallelism(); i++) {
             Candidate c = ranked.get(i);
             if (c.state == State.FAILED) continue;
             if (live++ >= window) break;
-            if (c.state == State.NEW) {
-                c.state = State.IN_FLIGHT;
-                inFlight++;
-                rounds = Math.max(rounds, c.depth);
-                out.add(c.node);
-            }
+            if (c.state == State.NEW) ask(c, out);
         }
         checkFinished();
         return out;
+    }
+
+    private void ask(Candidate c, List<NodeRef> out) {
+        c.state = State.IN_FLIGHT;
+        inFlight++;
+        rounds = Math.max(rounds, c.depth);
+        out.add(c.node);
     }
 
     public void onAnswer(NodeRef from, RouteStep step) {
@@ -137,13 +153,29 @@ public final class IterativeLookup {
 
     private void onStep(Candidate from, RouteStep step) {
         if (step instanceof RouteStep.Resolved r) {
-            boolean self = r.responsible().id().equals(from.node.id());
-            Candidate end = self ? from : new Candidate(r.responsible(), from.depth + 1, from);
-            outcome = new Outcome(Optional.of(r.responsible()), routeTo(end), end.depth, Math.max(rounds, from.depth),
-                    List.of(r.responsible()));
+            if (r.responsible().id().equals(from.node.id())) {
+                outcome = new Outcome(Optional.of(from.node), routeTo(from), from.depth, rounds, List.of(from.node));
+                return;
+            }
+            if (!style.confirmsResponsible()) {
+                Candidate end = new Candidate(r.responsible(), from.depth + 1, from);
+                outcome = new Outcome(Optional.of(end.node), routeTo(end), end.depth, Math.max(rounds, from.depth),
+                        List.of(end.node));
+                return;
+            }
+            named.clear();
+            name(r.responsible(), from);
+            for (NodeRef backup : r.backups()) name(backup, from);
         } else if (step instanceof RouteStep.Forward f) {
+            named.clear(); // a named node that forwards is not responsible, and knows better than its namer
             for (NodeRef n : f.closer()) add(n, from);
         }
+    }
+
+    /** Queues {@code node}, named by {@code via}, to be asked next; one that already answered has had its say. */
+    private void name(NodeRef node, Candidate via) {
+        Candidate c = candidates.computeIfAbsent(node.id(), id -> new Candidate(node, via.depth + 1, via));
+        if (c.state == State.NEW) named.add(c);
     }
 
     private void add(NodeRef node, Candidate via) {
@@ -159,6 +191,7 @@ public final class IterativeLookup {
         if (outcome != null) return;
         if (!style.needsResolution() && goal == Goal.RESPONSIBLE && closestHasAnswered()) return;
         if (inFlight > 0) return;
+        for (Candidate c : named) if (c.state == State.NEW) return;
         int window = style.needsResolution() ? ranked.size() : style.resultSize();
         List<Candidate> best = new ArrayList<>();
         for (Candidate c : ranked) {

@@ -8,14 +8,26 @@ import org.interlay.overlay.NodeRef;
  * closer to the key, best first (the next ones are fall-backs when the first does not answer).
  */
 public sealed interface RouteStep {
-    /** {@code responsible} holds the key; it may be the deciding node itself. */
-    record Resolved(NodeRef responsible) implements RouteStep {}
+    /**
+     * {@code responsible} holds the key; it may be the deciding node itself. {@code backups} are the
+     * nodes that take the key over, in order, should it have failed unnoticed (Chord's next
+     * successors): an iterative lookup that finds the responsible node dead asks them next.
+     */
+    record Resolved(NodeRef responsible, List<NodeRef> backups) implements RouteStep {
+        public Resolved {
+            backups = List.copyOf(backups);
+        }
+    }
 
     /** Ask one of {@code closer}, best first. Kademlia always answers this, with its k closest. */
     record Forward(List<NodeRef> closer) implements RouteStep {}
 
     static RouteStep resolved(NodeRef node) {
-        return new Resolved(node);
+        return new Resolved(node, List.of());
+    }
+
+    static RouteStep resolved(NodeRef node, List<NodeRef> backups) {
+        return new Resolved(node, backups);
     }
 
     static RouteStep forward(List<NodeRef> closer) {

@@ -95,6 +95,57 @@ class IterativeLookupTest {
         assertEquals(List.of(SELF, at(60), at(7)), lookup.outcome().route());
     }
 
+    private static final LookupStyle CONFIRMING = new LookupStyle(1, 1, true, DistanceOrder.XOR, true);
+
+    @Test
+    void aConfirmingStyleAsksTheNamedNodeAndEndsWhenItSaysItIsResponsible() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.forward(List.of(at(60))));
+        assertEquals(List.of(at(60)), lookup.nextQueries());
+        lookup.onAnswer(at(60), RouteStep.resolved(at(7), List.of(at(8))));
+        assertFalse(lookup.isDone(), "named, not yet confirmed");
+        assertEquals(List.of(at(7)), lookup.nextQueries());
+        lookup.onAnswer(at(7), RouteStep.resolved(at(7)));
+        assertTrue(lookup.isDone());
+        assertEquals(at(7), lookup.outcome().responsible().orElseThrow());
+        assertEquals(List.of(SELF, at(60), at(7)), lookup.outcome().route());
+        assertEquals(2, lookup.outcome().hops(), "confirming adds no hop: the forwarding to 7 was counted anyway");
+    }
+
+    @Test
+    void aNamedNodeThatFailedGivesWayToItsBackups() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.forward(List.of(at(60))));
+        lookup.nextQueries();
+        lookup.onAnswer(at(60), RouteStep.resolved(at(7), List.of(at(8), at(9))));
+        assertEquals(List.of(at(7)), lookup.nextQueries());
+        lookup.onFailure(at(7));
+        assertEquals(List.of(at(8)), lookup.nextQueries(), "the first backup takes over");
+        lookup.onAnswer(at(8), RouteStep.resolved(at(8)));
+        assertEquals(at(8), lookup.outcome().responsible().orElseThrow());
+    }
+
+    @Test
+    void aNamedNodeThatKnowsANewcomerSendsTheLookupOn() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.resolved(at(7), List.of(at(8))));
+        assertEquals(List.of(at(7)), lookup.nextQueries(), "even the asking node's own resolution is confirmed");
+        lookup.onAnswer(at(7), RouteStep.resolved(at(6)));
+        assertEquals(List.of(at(6)), lookup.nextQueries(), "7 knows 6 took the key over; 8 is no longer asked");
+        lookup.onAnswer(at(6), RouteStep.resolved(at(6)));
+        assertEquals(at(6), lookup.outcome().responsible().orElseThrow());
+        assertEquals(List.of(SELF, at(7), at(6)), lookup.outcome().route());
+    }
+
+    @Test
+    void whenEveryNamedNodeFailsTheLookupFails() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.resolved(at(7), List.of(at(8))));
+        lookup.nextQueries();
+        lookup.onFailure(at(7));
+        lookup.nextQueries();
+        lookup.onFailure(at(8));
+        assertTrue(lookup.nextQueries().isEmpty());
+        assertTrue(lookup.isDone());
+        assertTrue(lookup.outcome().responsible().isEmpty(), "never a node nobody vouched for");
+    }
+
     @Test
     void everyPathFailingEndsWithoutAResponsibleNode() {
         LookupStyle oneAtATime = new LookupStyle(1, 1, true, DistanceOrder.XOR);

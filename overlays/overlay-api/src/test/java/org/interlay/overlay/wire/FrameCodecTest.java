@@ -65,11 +65,18 @@ class FrameCodecTest {
     }
 
     @Test
-    void resolvedReplyMustNameOneNode() {
-        byte[] bytes = codec.encode(new Frame(1, FrameKind.RESPONSE, 2, sender,
-                new RouteReply(RouteStep.forward(List.of(node(1), node(2))))));
-        bytes[FrameCodec.HEADER_BYTES] = 1; // claim "resolved" while listing two nodes
+    void resolvedReplyMustNameTheResponsibleNode() {
+        byte[] bytes = codec.encode(new Frame(1, FrameKind.RESPONSE, 2, sender, new RouteReply(RouteStep.forward(List.of()))));
+        bytes[FrameCodec.HEADER_BYTES] = 1; // claim "resolved" while listing no node
         assertThrows(WireFormatException.class, () -> codec.decode(bytes));
+    }
+
+    @Test
+    void resolvedReplyCarriesItsBackups() throws WireFormatException {
+        Frame frame = new Frame(1, FrameKind.RESPONSE, 2, sender,
+                new RouteReply(RouteStep.resolved(node(1), List.of(node(2), node(3)))));
+        RouteStep step = ((RouteReply) codec.decode(codec.encode(frame)).message()).step();
+        assertEquals(RouteStep.resolved(node(1), List.of(node(2), node(3))), step);
     }
 
     @Test

@@ -17,6 +17,11 @@ import org.interlay.overlay.node.OverlayNode;
  * Many nodes of one algorithm on one {@link SimNetwork}, in virtual time, all from one seed: build
  * an overlay, crash or add nodes, ask the global view who is responsible, wait on futures by
  * running the simulation until they complete.
+ *
+ * <p>The global view counts a node from the moment it starts to join (a key it will own is its own
+ * from then on, however long the overlay takes to learn of it) until it crashes or starts leaving.
+ * Only nodes whose join has completed are offered as bootstraps and picked by {@link #randomLive}:
+ * a node still joining asks no lookups of its own, as in a deployment.
  */
 public final class SimCluster {
     private final OverlayAlgorithm algorithm;
@@ -25,6 +30,8 @@ public final class SimCluster {
     private final SimNetwork network;
     private final Random random;
     private final List<OverlayNode> live = new ArrayList<>();
+    /** The live nodes whose join has completed. */
+    private final List<OverlayNode> joined = new ArrayList<>();
     private GlobalView cachedView;
 
     public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed) {
@@ -63,13 +70,14 @@ public final class SimCluster {
     }
 
     /**
-     * Starts a node that creates the overlay, or joins through a random live node. A node whose join
-     * fails (its bootstrap died, say) is crashed and the future fails.
+     * Starts a node that creates the overlay, or joins through a random node that has joined. A node
+     * whose join fails (its bootstrap died, say) is crashed and the future fails.
      */
     public CompletableFuture<OverlayNode> join() {
         OverlayNode node = newNode();
-        List<org.interlay.overlay.Address> boot = live.isEmpty() ? List.of()
-                : List.of(live.get(random.nextInt(live.size())).self().address());
+        List<OverlayNode> through = joined.isEmpty() ? live : joined; // the very first: the creator, still joining
+        List<org.interlay.overlay.Address> boot = through.isEmpty() ? List.of()
+                : List.of(through.get(random.nextInt(through.size())).self().address());
         live.add(node);
         cachedView = null;
         return node.join(boot).handle((v, e) -> {
@@ -77,6 +85,7 @@ public final class SimCluster {
                 crash(node);
                 throw new CompletionException(e);
             }
+            if (!node.isStopped()) joined.add(node);
             return node;
         });
     }
@@ -133,13 +142,16 @@ public final class SimCluster {
         return Collections.unmodifiableList(live);
     }
 
+    /** A random node among those that have joined (any live node while none has yet). */
     public OverlayNode randomLive() {
+        if (!joined.isEmpty()) return joined.get(random.nextInt(joined.size()));
         return live.get(random.nextInt(live.size()));
     }
 
     /** The node crashes: no goodbye, no hand-over. */
     public void crash(OverlayNode node) {
         live.remove(node);
+        joined.remove(node);
         cachedView = null;
         node.close();
     }
@@ -157,6 +169,7 @@ public final class SimCluster {
     /** The node starts leaving gracefully; it counts as gone at once. */
     public CompletableFuture<Void> beginLeave(OverlayNode node) {
         live.remove(node);
+        joined.remove(node);
         cachedView = null;
         return node.leave();
     }
@@ -164,6 +177,7 @@ public final class SimCluster {
     /** The node leaves gracefully; runs the simulation until it has. */
     public void leave(OverlayNode node, long limitMillis) {
         live.remove(node);
+        joined.remove(node);
         cachedView = null;
         await(node.leave(), limitMillis);
     }

@@ -14,8 +14,9 @@ public record RouteReply(RouteStep step) implements Message {
     public static final MessageType<RouteReply> TYPE = new MessageType<>(3, "route-reply", in -> {
         boolean resolved = in.bool("resolved");
         List<NodeRef> nodes = in.nodes("nodes", MAX_NODES);
-        if (resolved && nodes.size() != 1) throw new WireFormatException("a resolved route names exactly one node");
-        return new RouteReply(resolved ? RouteStep.resolved(nodes.get(0)) : RouteStep.forward(nodes));
+        if (resolved && nodes.isEmpty()) throw new WireFormatException("a resolved route names the responsible node");
+        return new RouteReply(resolved ? RouteStep.resolved(nodes.get(0), nodes.subList(1, nodes.size()))
+                : RouteStep.forward(nodes));
     });
 
     @Override
@@ -26,7 +27,7 @@ public record RouteReply(RouteStep step) implements Message {
     @Override
     public void writeTo(WireWriter out) {
         if (step instanceof RouteStep.Resolved r) {
-            out.bool(true).nodes(List.of(r.responsible()));
+            out.bool(true).nodes(RouteSteps.resolvedNodes(r, MAX_NODES));
         } else if (step instanceof RouteStep.Forward f) {
             out.bool(false).nodes(f.closer().size() > MAX_NODES ? f.closer().subList(0, MAX_NODES) : f.closer());
         }
