@@ -21,8 +21,13 @@
  *   <li>a joining node takes its successor's predecessor for its own and tells it, as the join of
  *       Fig. 6 does; a node whose predecessor changes tells the old one. Both only bring forward what
  *       the receiver's next stabilize would find;</li>
- *   <li>lookups end as soon as a node finds the key between two of its successors or predecessors,
- *       not only between itself and its immediate successor, which saves the last hops;</li>
+ *   <li>a node names the node responsible for a key as soon as it finds the key between two of its
+ *       successors or predecessors, not only between itself and its immediate successor, which saves
+ *       the last hops; the lookup then asks the named node, and ends when it confirms that it is
+ *       responsible (it may have failed, or a newcomer may have taken the key over, since the namer
+ *       last heard), trying the next two successors named with it should it not answer. This costs
+ *       one query and no hop, and keeps lookups right under churn: at 1,000 nodes with a 10-minute
+ *       mean session, 98.9% correct instead of 97.0% (see docs/MEASUREMENTS.md);</li>
  *   <li>fix_fingers refreshes every distinct finger each round, checking a finger by its predecessor
  *       before paying for a full lookup.</li>
  * </ul>

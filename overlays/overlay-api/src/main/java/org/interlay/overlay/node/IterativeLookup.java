@@ -21,7 +21,10 @@ import org.interlay.overlay.NodeRef;
  * have failed, or a newcomer may have taken the key over, since the namer last heard. A named node
  * that does not answer gives way to the backups named with it (Chord's next successors); one that
  * names another sends the lookup on. The extra query goes to the node the caller is about to contact
- * anyway, and the hop to it was already counted.
+ * anyway, and the hop to it was already counted. A named node that answers but neither confirms nor
+ * names another (a Chord node that has no predecessor yet, in an overlay still forming) is followed
+ * like any node that forwards; should no path confirm anyone, the lookup ends at the first such node,
+ * which is alive and was named by a node that knew it.
  *
  * <p>Each candidate remembers its depth (forwardings from the asking node) and who named it, so the
  * outcome carries the route and its hop count.
@@ -50,6 +53,7 @@ public final class IterativeLookup {
         final int depth;
         final Candidate via;
         State state = State.NEW;
+        boolean namedResponsible;
 
         Candidate(NodeRef node, int depth, Candidate via) {
             this.node = node;
@@ -69,6 +73,8 @@ public final class IterativeLookup {
     private final List<Candidate> ranked = new ArrayList<>();
     /** Named responsible (then its backups), to be asked before any other candidate. */
     private final Deque<Candidate> named = new ArrayDeque<>();
+    /** The first named node that answered without confirming: the answer when nobody confirms. */
+    private Candidate unconfirmed;
     private final Candidate origin;
     private int inFlight;
     private int rounds;
@@ -167,6 +173,7 @@ public final class IterativeLookup {
             name(r.responsible(), from);
             for (NodeRef backup : r.backups()) name(backup, from);
         } else if (step instanceof RouteStep.Forward f) {
+            if (from.namedResponsible && unconfirmed == null) unconfirmed = from;
             named.clear(); // a named node that forwards is not responsible, and knows better than its namer
             for (NodeRef n : f.closer()) add(n, from);
         }
@@ -175,7 +182,10 @@ public final class IterativeLookup {
     /** Queues {@code node}, named by {@code via}, to be asked next; one that already answered has had its say. */
     private void name(NodeRef node, Candidate via) {
         Candidate c = candidates.computeIfAbsent(node.id(), id -> new Candidate(node, via.depth + 1, via));
-        if (c.state == State.NEW) named.add(c);
+        if (c.state == State.NEW) {
+            c.namedResponsible = true;
+            named.add(c);
+        }
     }
 
     private void add(NodeRef node, Candidate via) {
@@ -199,6 +209,11 @@ public final class IterativeLookup {
             if (c.state == State.NEW) return; // still someone worth asking
             best.add(c);
             if (best.size() == window) break;
+        }
+        if (style.needsResolution() && unconfirmed != null) {
+            outcome = new Outcome(Optional.of(unconfirmed.node), routeTo(unconfirmed), unconfirmed.depth, rounds,
+                    List.of(unconfirmed.node));
+            return;
         }
         if (style.needsResolution() || best.isEmpty()) {
             outcome = new Outcome(Optional.empty(), List.of(), 0, rounds, List.of());

@@ -135,6 +135,19 @@ class IterativeLookupTest {
     }
 
     @Test
+    void aNamedNodeThatAnswersWithoutConfirmingIsTheAnswerWhenNobodyConfirms() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.forward(List.of(at(60))));
+        lookup.nextQueries();
+        lookup.onAnswer(at(60), RouteStep.resolved(at(7)));
+        assertEquals(List.of(at(7)), lookup.nextQueries());
+        lookup.onAnswer(at(7), RouteStep.forward(List.of(at(30))));
+        assertEquals(List.of(at(30)), lookup.nextQueries(), "7 does not confirm (no predecessor yet): its lead is followed");
+        lookup.onAnswer(at(30), RouteStep.forward(List.of()));
+        assertTrue(lookup.isDone());
+        assertEquals(at(7), lookup.outcome().responsible().orElseThrow(), "alive, and named by a node that knew it");
+    }
+
+    @Test
     void whenEveryNamedNodeFailsTheLookupFails() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, CONFIRMING, RouteStep.resolved(at(7), List.of(at(8))));
         lookup.nextQueries();
