@@ -160,13 +160,11 @@ public final class IterativeLookup {
     private void onStep(Candidate from, RouteStep step) {
         if (step instanceof RouteStep.Resolved r) {
             if (r.responsible().id().equals(from.node.id())) {
-                outcome = new Outcome(Optional.of(from.node), routeTo(from), from.depth, rounds, List.of(from.node));
+                endAt(from);
                 return;
             }
             if (!style.confirmsResponsible()) {
-                Candidate end = new Candidate(r.responsible(), from.depth + 1, from);
-                outcome = new Outcome(Optional.of(end.node), routeTo(end), end.depth, Math.max(rounds, from.depth),
-                        List.of(end.node));
+                endAt(new Candidate(r.responsible(), from.depth + 1, from));
                 return;
             }
             named.clear();
@@ -211,8 +209,7 @@ public final class IterativeLookup {
             if (best.size() == window) break;
         }
         if (style.needsResolution() && unconfirmed != null) {
-            outcome = new Outcome(Optional.of(unconfirmed.node), routeTo(unconfirmed), unconfirmed.depth, rounds,
-                    List.of(unconfirmed.node));
+            endAt(unconfirmed);
             return;
         }
         if (style.needsResolution() || best.isEmpty()) {
@@ -229,10 +226,15 @@ public final class IterativeLookup {
         for (Candidate c : ranked) {
             if (c.state == State.FAILED) continue;
             if (c.state != State.ANSWERED) return false;
-            outcome = new Outcome(Optional.of(c.node), routeTo(c), c.depth, rounds, List.of(c.node));
+            endAt(c);
             return true;
         }
         return false;
+    }
+
+    /** Ends the lookup at {@code end}, the responsible node, with the route that led to it. */
+    private void endAt(Candidate end) {
+        outcome = new Outcome(Optional.of(end.node), routeTo(end), end.depth, rounds, List.of(end.node));
     }
 
     private static List<NodeRef> routeTo(Candidate end) {
