@@ -140,10 +140,21 @@ public final class OverlayNode implements Overlay, NodeContext {
         });
     }
 
+    /**
+     * Looks the key up and fetches the record from the responsible node. Should that fail (the node
+     * named may have crashed unnoticed; the failed request has made the routing forget it), the
+     * lookup and fetch are tried once more, and reach the replica that has taken over.
+     */
     @Override
     public CompletableFuture<Optional<Record>> get(Key key) {
-        return onLoop(() -> lookupOnLoop(key).thenCompose(found -> fetchFrom(found.responsible(), key))
+        return onLoop(() -> lookupAndFetch(key)
+                .handle((r, e) -> e == null ? CompletableFuture.completedFuture(r) : lookupAndFetch(key))
+                .thenCompose(f -> f)
                 .thenApply(r -> r.filter(x -> !x.deleted())));
+    }
+
+    private CompletableFuture<Optional<Record>> lookupAndFetch(Key key) {
+        return lookupOnLoop(key).thenCompose(found -> fetchFrom(found.responsible(), key));
     }
 
     @Override
