@@ -23,7 +23,8 @@ import org.interlay.router.store.ExpiringCache;
 /**
  * A peer's way to other domains: a request for a domain its overlay does not serve goes to the router
  * whose bridge record for that domain is in the overlay, Request-URI unchanged, the router as a loose
- * route. No bridge record: 404. When the router does not answer, the record is read again (not from
+ * route. No bridge record: 404, and that answer is not kept, since the record may be written any
+ * moment (an overlay still forming). When the router does not answer, the record is read again (not from
  * the cache), so a request moves to the standby as soon as it has taken the bridge over.
  */
 public final class BridgeFinder implements TargetFinder {
@@ -58,8 +59,11 @@ public final class BridgeFinder implements TargetFinder {
     public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
         String domain = ((SipURI) request.getRequestURI()).getHost().toLowerCase(java.util.Locale.ROOT);
         if (!failedHops.isEmpty()) cache.invalidateIfOlderThan(domain, REREAD_AFTER);
-        return cache.get(domain, this::read).thenApply(bridge -> {
-            if (bridge.isEmpty()) return new Routing.Refuse(Response.NOT_FOUND, "No route to domain " + domain);
+        return cache.get(domain, d -> read(overlay, d)).thenApply(bridge -> {
+            if (bridge.isEmpty()) {
+                cache.invalidate(domain); // "no bridge" is not kept: the bridge may be written any moment
+                return new Routing.Refuse(Response.NOT_FOUND, "No route to domain " + domain);
+            }
             try {
                 SipURI router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());
                 router.setLrParam();
@@ -70,7 +74,8 @@ public final class BridgeFinder implements TargetFinder {
         });
     }
 
-    private CompletableFuture<Optional<Bridge>> read(String domain) {
+    /** The bridge record for {@code domain} held in {@code overlay}, if there is one. */
+    public static CompletableFuture<Optional<Bridge>> read(Overlay overlay, String domain) {
         return overlay.get(Key.hash(Bridge.recordName(domain))).thenApply(found -> {
             if (found.isEmpty()) return Optional.empty();
             try {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +18,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes this router's bridge records for the pairs it is assigned: for a pair (A, B), "B through me"
  * into overlay A and "A through me" into overlay B, at once and then every refresh period, each living
- * {@code ttl}. A pair taken away is simply no longer refreshed: the router that took it over writes
+ * {@code ttl}. A write that fails (an overlay still forming or repairing) is tried again a second
+ * later, a few times, rather than only at the next refresh. A pair taken away is simply no longer refreshed: the router that took it over writes
  * its own record, and a dead router's record expires.
  */
 public final class BridgePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BridgePublisher.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final int RETRIES = 5;
 
     private final String routerId;
     private final String sipUri;
     private final Function<String, Optional<Overlay>> overlays;
     private final InstantSource clock;
     private final Duration ttl;
+    private final ScheduledExecutorService timers;
     private final ScheduledFuture<?> refresher;
     private volatile Set<DomainPair> pairs = Set.of();
 
@@ -39,6 +44,7 @@ public final class BridgePublisher implements AutoCloseable {
         this.overlays = overlays;
         this.clock = clock;
         this.ttl = ttl;
+        this.timers = timers;
         this.refresher = timers.scheduleWithFixedDelay(this::publishAll, refresh.toMillis(), refresh.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -61,19 +67,28 @@ public final class BridgePublisher implements AutoCloseable {
     }
 
     private void publish(DomainPair pair) {
-        write(pair.first(), pair.second());
-        write(pair.second(), pair.first());
+        write(pair, pair.first(), pair.second(), RETRIES);
+        write(pair, pair.second(), pair.first(), RETRIES);
     }
 
     /** Stores "requests for {@code target} go through this router" in the overlay of {@code home}. */
-    private void write(String home, String target) {
+    private void write(DomainPair pair, String home, String target, int retriesLeft) {
         Optional<Overlay> overlay = overlays.apply(home);
         if (overlay.isEmpty()) return;
         Bridge bridge = new Bridge(target, routerId, sipUri);
         Record record = StoredRecords.create(overlay.get(), BridgeCodec.KIND, Bridge.recordName(target),
                 BridgeCodec.encode(bridge), routerId, ttl, Optional.empty(), clock.instant());
         overlay.get().put(record).whenComplete((v, e) -> {
-            if (e != null) log.debug("cannot write the bridge to {} in {}: {}", target, home, e.toString());
+            if (e == null) return;
+            log.debug("cannot write the bridge to {} in {}: {}", target, home, e.toString());
+            if (retriesLeft == 0 || !pairs.contains(pair)) return;
+            try {
+                timers.schedule(() -> {
+                    if (pairs.contains(pair)) write(pair, home, target, retriesLeft - 1);
+                }, RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                // the router is closing
+            }
         });
     }
 
