@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.LanDiscovery;
@@ -23,12 +28,17 @@ import org.interlay.discovery.OverlayDirectory;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
+import org.interlay.overlay.LookupResult;
+import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.transport.EventLoop;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
+import org.interlay.router.bridge.Bridge;
+import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
 import org.interlay.router.membership.NodeJoiner;
@@ -43,6 +53,10 @@ import org.interlay.router.sip.SipStartException;
 public final class Lab implements AutoCloseable {
     /** Peers of each overlay that run a SIP agent (users register with them). */
     private static final int AGENTS_PER_OVERLAY = 2;
+    /** How long the start waits for the overlays to settle (see {@link #awaitSettled}). */
+    private static final Duration SETTLE_WITHIN = Duration.ofSeconds(20);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(200);
+    private static final int SETTLE_PROBES = 16;
 
     private final LabConfig config;
     private final EventLoop peerLoop = new EventLoop("lab-peers");
@@ -75,6 +89,7 @@ public final class Lab implements AutoCloseable {
             List<Startup> routers = new ArrayList<>();
             for (int i = 0; i < config.routers(); i++) routers.add(lab::addRouter);
             lab.inParallel(routers);
+            lab.awaitSettled(SETTLE_WITHIN);
             return lab;
         } catch (DiscoveryException | InterruptedException | SipStartException | RuntimeException e) {
             lab.close();
@@ -204,6 +219,67 @@ public final class Lab implements AutoCloseable {
         }
         say("router %s up", id);
         return id;
+    }
+
+    /**
+     * Waits until the lab has settled: in each overlay, every peer finds a bridge record for every
+     * other domain of the lab, and lookups of a few probe keys end at the same node whichever peer
+     * makes them. Until then an overlay whose peers joined all at once may still send a record and a
+     * later read of it to different nodes. Says what is still unsettled after {@code within}.
+     */
+    private void awaitSettled(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        List<String> unsettled = unsettled();
+        while (!unsettled.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_POLL.toMillis());
+            unsettled = unsettled();
+        }
+        if (unsettled.isEmpty()) {
+            say("overlays settled, bridges in place between all %d", overlays.size());
+        } else {
+            say("warning: not settled after %d s: %s; requests across those may fail until they are",
+                    within.toSeconds(), String.join(", ", unsettled));
+        }
+    }
+
+    /** What keeps the lab from being settled, one phrase per overlay; empty once settled. */
+    private List<String> unsettled() throws InterruptedException {
+        List<String> problems = new ArrayList<>();
+        for (LabOverlay home : overlays.values()) {
+            List<OverlayPeer> peers = home.peers();
+            List<String> missing = new ArrayList<>();
+            for (LabOverlay target : overlays.values()) {
+                if (target == home || config.routers() == 0) continue;
+                List<CompletableFuture<Optional<Bridge>>> reads = peers.stream()
+                        .map(p -> BridgeFinder.read(p.node(), target.domain())).toList();
+                for (CompletableFuture<Optional<Bridge>> read : reads) {
+                    if (!finished(read).map(Optional::isPresent).orElse(false)) {
+                        missing.add(target.domain());
+                        break;
+                    }
+                }
+            }
+            if (!missing.isEmpty()) problems.add(home.domain() + " has no bridge to " + String.join(" and ", missing));
+            for (int i = 0; i < SETTLE_PROBES; i++) {
+                Key probe = Key.hash("settle-probe-" + i);
+                List<CompletableFuture<LookupResult>> lookups = peers.stream().map(p -> p.node().lookup(probe)).toList();
+                Set<NodeRef> ends = new HashSet<>();
+                for (CompletableFuture<LookupResult> l : lookups) ends.add(finished(l).map(LookupResult::responsible).orElse(null));
+                if (ends.size() != 1 || ends.contains(null)) {
+                    problems.add("lookups in " + home.domain() + " disagree");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static <T> Optional<T> finished(CompletableFuture<T> f) throws InterruptedException {
+        try {
+            return Optional.ofNullable(f.get(5, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     private void say(String format, Object... args) {
