@@ -35,6 +35,15 @@ final class BucketRefresher {
     }
 
     /**
+     * Looks up this node's own id; completes with whether any other node answered (the closest nodes
+     * the lookup ended with are those that answered, this node among them).
+     */
+    CompletableFuture<Boolean> lookUpOwnIdReachingAnyone() {
+        return context.closestNodes(table.self()).handle((closest, error) ->
+                error == null && closest.stream().anyMatch(n -> !n.id().equals(table.self())));
+    }
+
+    /**
      * Refreshes the neighbourhood: looks up this node's own id, then the id of the neighbourhood's
      * outermost bucket m that is closest to this node (its own id with bit m flipped). The first finds
      * the closest nodes on this node's side of bit m. The second finds those beyond it: nodes on this

@@ -55,6 +55,10 @@ final class KademliaRouting implements RoutingAlgorithm {
      * ({@link BucketRefresher#refreshNeighbourhood}), and refreshes the buckets that a closer neighbour
      * found then has put beyond the closest one.
      *
+     * <p>Should no node answer that lookup (the bootstrap failed right after its pong), the join fails:
+     * a node that went on alone would know nobody, answer every lookup made through it with itself,
+     * and pass that on to any node joining through it.
+     *
      * <p>The join completes once the lookup of its own id has ended: the node then knows its k closest
      * and they know it, so it can route and hold its share of the records. The bucket refreshes and the
      * second look go on as maintenance, so nodes started one after another need not wait on them.
@@ -67,7 +71,10 @@ final class KademliaRouting implements RoutingAlgorithm {
         }
         long startedAt = context.scheduler().nowMillis();
         return reachAny(bootstrap, 0)
-                .thenCompose(v -> refresher.lookUpOwnId())
+                .thenCompose(v -> refresher.lookUpOwnIdReachingAnyone())
+                .thenAccept(reached -> {
+                    if (!reached) throw JoinFailedException.nobodyAnswered(bootstrap);
+                })
                 .thenRun(() -> {
                     startMaintenance();
                     if (stopped) return;

@@ -122,6 +122,23 @@ class KademliaOverlayTest {
     }
 
     @Test
+    void aJoinWhoseBootstrapDiesAfterItsPongFailsRatherThanLeaveTheNodeAlone() {
+        SimCluster cluster = stableCluster(20, 7);
+        OverlayNode bootstrap = cluster.randomLive();
+        OverlayNode newcomer = cluster.newNode();
+        var join = newcomer.join(List.of(bootstrap.self().address()));
+        boolean ponged = cluster.scheduler().runUntil(
+                () -> ((Number) newcomer.routing().describe().get("contacts")).intValue() > 0, 1, MINUTE);
+        assertTrue(ponged, "the bootstrap answered the ping");
+        cluster.crash(bootstrap); // the lookup of the newcomer's own id is on its way to it
+        cluster.scheduler().runUntil(join::isDone, 10, MINUTE);
+        assertTrue(join.isCompletedExceptionally(), "a node that reached nobody has not joined");
+        var error = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, join::get);
+        assertInstanceOf(JoinFailedException.class, error.getCause() instanceof java.util.concurrent.CompletionException c
+                ? c.getCause() : error.getCause());
+    }
+
+    @Test
     void aNodeThatLeavesIsDroppedAtOnceByTheNodesWhoseNeighbourItWas() {
         SimCluster cluster = stableCluster(100, 6);
         OverlayNode leaver = cluster.live().get(37);

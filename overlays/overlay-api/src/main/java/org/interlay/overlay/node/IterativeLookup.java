@@ -26,11 +26,20 @@ import org.interlay.overlay.NodeRef;
  * like any node that forwards; should no path confirm anyone, the lookup ends at the first such node,
  * which is alive and was named by a node that knew it.
  *
+ * <p>A query not answered within the first retransmission timeout may be reported {@linkplain #onSlow slow}
+ * (the driver does so for Kademlia's lookups): as
+ * the Kademlia paper has it (section 2.3), "nodes that fail to respond quickly are removed from
+ * consideration until and unless they do respond". It no longer holds a place among the queries in
+ * flight, and the lookup may end without it; should it answer after all, the answer counts as any
+ * other. Only a lookup that would otherwise end without a node confirmed, or with no node but the
+ * asking one, waits for slow queries; so a dead node costs one timeout, not the whole series of
+ * retransmissions.
+ *
  * <p>Each candidate remembers its depth (forwardings from the asking node) and who named it, so the
  * outcome carries the route and its hop count.
  */
 public final class IterativeLookup {
-    private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
+    private enum State { NEW, IN_FLIGHT, SLOW, ANSWERED, FAILED }
 
     /**
      * What a lookup that needs no resolution (Kademlia's) is for, which decides when it ends.
@@ -76,7 +85,9 @@ public final class IterativeLookup {
     /** The first named node that answered without confirming: the answer when nobody confirms. */
     private Candidate unconfirmed;
     private final Candidate origin;
+    /** Queries in flight that are not slow: these count against the style's parallelism. */
     private int inFlight;
+    private int slow;
     private int rounds;
     private Outcome outcome;
 
@@ -101,9 +112,9 @@ public final class IterativeLookup {
         return outcome != null;
     }
 
-    /** Queries sent and neither answered nor failed yet (after the end, their answers are ignored). */
+    /** Queries sent and neither answered nor failed yet, slow ones included (after the end, their answers are ignored). */
     public int inFlight() {
-        return inFlight;
+        return inFlight + slow;
     }
 
     public Outcome outcome() {
@@ -125,7 +136,7 @@ public final class IterativeLookup {
         int live = 0;
         for (int i = 0; i < ranked.size() && inFlight < style.parallelism(); i++) {
             Candidate c = ranked.get(i);
-            if (c.state == State.FAILED) continue;
+            if (c.state == State.FAILED || c.state == State.SLOW) continue;
             if (live++ >= window) break;
             if (c.state == State.NEW) ask(c, out);
         }
@@ -141,20 +152,43 @@ public final class IterativeLookup {
     }
 
     public void onAnswer(NodeRef from, RouteStep step) {
-        Candidate c = candidates.get(from.id());
-        if (c == null || c.state != State.IN_FLIGHT || outcome != null) return;
-        c.state = State.ANSWERED;
-        inFlight--;
+        Candidate c = settle(from, State.ANSWERED);
+        if (c == null) return;
         onStep(c, step);
         checkFinished();
     }
 
     public void onFailure(NodeRef from) {
+        if (settle(from, State.FAILED) != null) checkFinished();
+    }
+
+    /**
+     * The query to {@code from} has waited longer than a node that is alive takes to answer: it is set
+     * aside (it no longer counts against the parallelism, and the lookup may end without it) but an
+     * answer that still comes is used.
+     */
+    public void onSlow(NodeRef from) {
         Candidate c = candidates.get(from.id());
         if (c == null || c.state != State.IN_FLIGHT || outcome != null) return;
-        c.state = State.FAILED;
+        c.state = State.SLOW;
         inFlight--;
+        slow++;
         checkFinished();
+    }
+
+    /** Moves the query to {@code from} out of flight into {@code state}; null if it was not in flight. */
+    private Candidate settle(NodeRef from, State state) {
+        Candidate c = candidates.get(from.id());
+        if (c == null || outcome != null) return null;
+        if (c.state == State.IN_FLIGHT) {
+            inFlight--;
+        } else if (c.state == State.SLOW) {
+            slow--;
+        } else {
+            return null;
+        }
+        c.state = state;
+        return c;
     }
 
     private void onStep(Candidate from, RouteStep step) {
@@ -203,10 +237,13 @@ public final class IterativeLookup {
         int window = style.needsResolution() ? ranked.size() : style.resultSize();
         List<Candidate> best = new ArrayList<>();
         for (Candidate c : ranked) {
-            if (c.state == State.FAILED) continue;
+            if (c.state == State.FAILED || c.state == State.SLOW) continue;
             if (c.state == State.NEW) return; // still someone worth asking
             best.add(c);
             if (best.size() == window) break;
+        }
+        if (slow > 0 && (style.needsResolution() || best.stream().allMatch(c -> c == origin))) {
+            return; // nothing better to go on than the asking node itself: wait for the slow ones
         }
         if (style.needsResolution() && unconfirmed != null) {
             endAt(unconfirmed);
@@ -224,7 +261,7 @@ public final class IterativeLookup {
     /** Ends the lookup when the closest live candidate has answered: nobody it named is closer. */
     private boolean closestHasAnswered() {
         for (Candidate c : ranked) {
-            if (c.state == State.FAILED) continue;
+            if (c.state == State.FAILED || c.state == State.SLOW) continue;
             if (c.state != State.ANSWERED) return false;
             endAt(c);
             return true;

@@ -6,11 +6,19 @@ import java.util.function.BiFunction;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;
-import org.interlay.overlay.time.Clock;
+import org.interlay.overlay.time.Scheduler;
+import org.interlay.overlay.time.Timer;
 
 /**
  * Drives {@link IterativeLookup}s over the network: sends each query the state machine asks for,
  * feeds back answers and failures, and completes with the outcome. Shared by every algorithm.
+ *
+ * <p>In a lookup that needs no resolution (Kademlia's), a query unanswered after {@code slowAfterMillis}
+ * (the first retransmission timeout) is reported {@linkplain IterativeLookup#onSlow slow}, so the lookup
+ * goes on without it while the request is still retried. Chord and Pastry lookups wait for the request
+ * to fail: the node asked after a dead one is usually its successor or a leaf beside it, which needs
+ * the time to notice the death before it can answer for the dead node's keys (measured under churn,
+ * Chord lost a point of success when it asked sooner).
  */
 final class LookupDriver {
     /** A lookup that found no responsible node: every path failed. */
@@ -22,13 +30,18 @@ final class LookupDriver {
 
     private final NodeRef self;
     private final LookupStyle style;
-    private final Clock clock;
+    private final Scheduler clock;
+    private final long slowAfterMillis;
+    private final boolean setsAsideSlow;
     private final BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask;
 
-    LookupDriver(NodeRef self, LookupStyle style, Clock clock, BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask) {
+    LookupDriver(NodeRef self, LookupStyle style, Scheduler clock, long slowAfterMillis,
+                 BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask) {
         this.self = self;
         this.style = style;
         this.clock = clock;
+        this.slowAfterMillis = slowAfterMillis;
+        this.setsAsideSlow = !style.needsResolution();
         this.ask = ask;
     }
 
@@ -57,7 +70,16 @@ final class LookupDriver {
             List<NodeRef> next = machine.nextQueries();
             for (NodeRef n : next) {
                 messages++;
-                ask.apply(n, key).whenComplete((step, error) -> {
+                CompletableFuture<RouteStep> answer = ask.apply(n, key);
+                if (setsAsideSlow && !answer.isDone()) {
+                    Timer slow = clock.schedule(slowAfterMillis, () -> {
+                        if (answer.isDone() || done.isDone()) return;
+                        machine.onSlow(n);
+                        advance();
+                    });
+                    answer.whenComplete((step, error) -> slow.cancel());
+                }
+                answer.whenComplete((step, error) -> {
                     if (error == null) {
                         messages++;
                         machine.onAnswer(n, step);

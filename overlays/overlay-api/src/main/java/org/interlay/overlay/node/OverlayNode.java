@@ -67,7 +67,8 @@ public final class OverlayNode implements Overlay, NodeContext {
         this.routing = algorithm.create(this);
         this.replication = new Replication(store, routing, rpc, scheduler, self, replicas,
                 config.rpc().initialTimeoutMillis());
-        this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler, this::askRoute);
+        this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler,
+                config.rpc().initialTimeoutMillis(), this::askRoute);
         this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
                 random.nextLong());
         registerHandlers();

@@ -55,6 +55,45 @@ class IterativeLookupTest {
     }
 
     @Test
+    void aSlowQueryIsSetAsideSoTheLookupEndsWithoutIt() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
+                RouteStep.forward(List.of(at(50), at(60), at(70), at(80))));
+        assertEquals(List.of(at(50), at(60), at(70)), lookup.nextQueries());
+        lookup.onSlow(at(50));
+        assertEquals(List.of(at(80)), lookup.nextQueries(), "50 no longer holds a place among the three in flight");
+        assertEquals(4, lookup.inFlight(), "50 is still counted as in flight");
+        lookup.onAnswer(at(60), RouteStep.forward(List.of()));
+        assertTrue(lookup.isDone(), "60 is the closest candidate still considered, and it answered");
+        assertEquals(at(60), lookup.outcome().responsible().orElseThrow());
+    }
+
+    @Test
+    void aSlowQueryThatAnswersAfterAllIsConsideredAgain() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
+                RouteStep.forward(List.of(at(50), at(60))));
+        lookup.nextQueries();
+        lookup.onSlow(at(50));
+        lookup.onAnswer(at(50), RouteStep.forward(List.of(at(5))));
+        assertFalse(lookup.isDone(), "60 has not answered, and 50 named 5");
+        assertEquals(List.of(at(5)), lookup.nextQueries());
+        lookup.onAnswer(at(5), RouteStep.forward(List.of()));
+        assertEquals(at(5), lookup.outcome().responsible().orElseThrow());
+        assertEquals(List.of(SELF, at(50), at(5)), lookup.outcome().route());
+    }
+
+    @Test
+    void withNobodyButItselfToGoOnTheLookupWaitsForTheSlowQuery() {
+        IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE, RouteStep.forward(List.of(at(50))),
+                IterativeLookup.Goal.CLOSEST_SET);
+        lookup.nextQueries();
+        lookup.onSlow(at(50));
+        assertFalse(lookup.isDone(), "ending now would leave the asking node alone");
+        lookup.onFailure(at(50));
+        assertTrue(lookup.isDone());
+        assertEquals(List.of(SELF), lookup.outcome().closest());
+    }
+
+    @Test
     void closestSetGoalEndsOnlyWhenTheKClosestHaveAllAnswered() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))), IterativeLookup.Goal.CLOSEST_SET);
