@@ -235,7 +235,8 @@ public final class Lab implements AutoCloseable {
             unsettled = unsettled();
         }
         if (unsettled.isEmpty()) {
-            say("overlays settled, bridges in place between all %d", overlays.size());
+            say(config.routers() == 0 ? "overlays settled (no routers: each overlay on its own)"
+                    : "overlays settled, bridges in place between all %d", overlays.size());
         } else {
             say("warning: not settled after %d s: %s; requests across those may fail until they are",
                     within.toSeconds(), String.join(", ", unsettled));
