@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * Writes this router's bridge records for the pairs it is assigned: for a pair (A, B), "B through me"
  * into overlay A and "A through me" into overlay B, at once and then every refresh period, each living
  * {@code ttl}. A write that fails (an overlay still forming or repairing) is tried again a second
- * later, a few times, rather than only at the next refresh. A pair taken away is simply no longer refreshed: the router that took it over writes
- * its own record, and a dead router's record expires.
+ * later, a few times, rather than only at the next refresh. A pair taken away is simply no longer
+ * refreshed: the router that took it over writes its own record, and a dead router's record expires.
  */
 public final class BridgePublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BridgePublisher.class);

@@ -31,7 +31,7 @@ final class BucketRefresher {
 
     /** Looks up this node's own id; completes when the lookup has ended, whatever its outcome. */
     CompletableFuture<Void> lookUpOwnId() {
-        return context.closestNodes(table.self()).handle((result, error) -> null);
+        return lookUpOwnIdReachingAnyone().thenApply(reached -> null);
     }
 
     /**

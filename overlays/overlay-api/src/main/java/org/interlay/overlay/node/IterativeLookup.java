@@ -26,12 +26,11 @@ import org.interlay.overlay.NodeRef;
  * like any node that forwards; should no path confirm anyone, the lookup ends at the first such node,
  * which is alive and was named by a node that knew it.
  *
- * <p>A query not answered within the first retransmission timeout may be reported {@linkplain #onSlow slow}
- * (the driver does so for Kademlia's lookups): as
- * the Kademlia paper has it (section 2.3), "nodes that fail to respond quickly are removed from
- * consideration until and unless they do respond". It no longer holds a place among the queries in
- * flight, and the lookup may end without it; should it answer after all, the answer counts as any
- * other. Only a lookup that would otherwise end without a node confirmed, or with no node but the
+ * <p>A query not answered within the first retransmission timeout may be reported
+ * {@linkplain #onSlow slow} (the driver does so for Kademlia's lookups): as the Kademlia paper has it
+ * (section 2.3), "nodes that fail to respond quickly are removed from consideration until and unless
+ * they do respond". It no longer holds a place among the queries in flight, and the lookup may end
+ * without it; should it answer after all, the answer counts as any other. Only a lookup that would otherwise end without a node confirmed, or with no node but the
  * asking one, waits for slow queries; so a dead node costs one timeout, not the whole series of
  * retransmissions.
  *

@@ -30,16 +30,16 @@ final class LookupDriver {
 
     private final NodeRef self;
     private final LookupStyle style;
-    private final Scheduler clock;
+    private final Scheduler scheduler;
     private final long slowAfterMillis;
     private final boolean setsAsideSlow;
     private final BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask;
 
-    LookupDriver(NodeRef self, LookupStyle style, Scheduler clock, long slowAfterMillis,
+    LookupDriver(NodeRef self, LookupStyle style, Scheduler scheduler, long slowAfterMillis,
                  BiFunction<NodeRef, Key, CompletableFuture<RouteStep>> ask) {
         this.self = self;
         this.style = style;
-        this.clock = clock;
+        this.scheduler = scheduler;
         this.slowAfterMillis = slowAfterMillis;
         this.setsAsideSlow = !style.needsResolution();
         this.ask = ask;
@@ -47,7 +47,7 @@ final class LookupDriver {
 
     /** Starts from {@code local}, this node's own decision for {@code key}. */
     CompletableFuture<Run> lookup(Key key, RouteStep local, IterativeLookup.Goal goal) {
-        Run run = new Run(key, new IterativeLookup(key, self, style, local, goal), clock.nowMillis());
+        Run run = new Run(key, new IterativeLookup(key, self, style, local, goal), scheduler.nowMillis());
         run.advance();
         return run.done;
     }
@@ -72,7 +72,7 @@ final class LookupDriver {
                 messages++;
                 CompletableFuture<RouteStep> answer = ask.apply(n, key);
                 if (setsAsideSlow && !answer.isDone()) {
-                    Timer slow = clock.schedule(slowAfterMillis, () -> {
+                    Timer slow = scheduler.schedule(slowAfterMillis, () -> {
                         if (answer.isDone() || done.isDone()) return;
                         machine.onSlow(n);
                         advance();
@@ -101,7 +101,7 @@ final class LookupDriver {
             NodeRef responsible = o.responsible().orElseThrow(() -> new LookupFailedException(key));
             // a query still in flight when the lookup ended will be answered all the same
             return new LookupResult(key, responsible, o.route(), o.hops(), o.rounds(), messages + machine.inFlight(),
-                    clock.nowMillis() - startedAt);
+                    scheduler.nowMillis() - startedAt);
         }
     }
 }
