@@ -3,6 +3,7 @@ package org.interlay.pastry.msg;
 import java.util.List;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.RouteStep;
+import org.interlay.overlay.node.msg.RouteSteps;
 import org.interlay.overlay.wire.Message;
 import org.interlay.overlay.wire.MessageType;
 import org.interlay.overlay.wire.WireFormatException;
@@ -35,7 +36,7 @@ public record JoinReply(NodeRef responder, RouteStep step, List<NodeRef> rows, L
     public void writeTo(WireWriter out) {
         out.node(responder);
         Steps.write(out, step);
-        out.nodes(Steps.atMost(rows, MAX_NODES)).nodes(Steps.atMost(leaves, MAX_NODES))
-                .nodes(Steps.atMost(neighbourhood, MAX_NODES));
+        out.nodes(RouteSteps.atMost(rows, MAX_NODES)).nodes(RouteSteps.atMost(leaves, MAX_NODES))
+                .nodes(RouteSteps.atMost(neighbourhood, MAX_NODES));
     }
 }

@@ -2,6 +2,7 @@ package org.interlay.pastry.msg;
 
 import java.util.List;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.msg.RouteSteps;
 import org.interlay.overlay.wire.Message;
 import org.interlay.overlay.wire.MessageType;
 import org.interlay.overlay.wire.WireWriter;
@@ -19,6 +20,6 @@ public record LeafSetReply(List<NodeRef> leaves) implements Message {
 
     @Override
     public void writeTo(WireWriter out) {
-        out.nodes(Steps.atMost(leaves, MAX_LEAVES));
+        out.nodes(RouteSteps.atMost(leaves, MAX_LEAVES));
     }
 }

@@ -2,6 +2,7 @@ package org.interlay.pastry.msg;
 
 import java.util.List;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.msg.RouteSteps;
 import org.interlay.overlay.wire.Message;
 import org.interlay.overlay.wire.MessageType;
 import org.interlay.overlay.wire.WireWriter;
@@ -18,6 +19,6 @@ public record RowReply(List<NodeRef> entries) implements Message {
 
     @Override
     public void writeTo(WireWriter out) {
-        out.nodes(Steps.atMost(entries, RowRequest.MAX_ENTRIES));
+        out.nodes(RouteSteps.atMost(entries, RowRequest.MAX_ENTRIES));
     }
 }

@@ -2,6 +2,7 @@ package org.interlay.pastry.msg;
 
 import java.util.List;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.msg.RouteSteps;
 import org.interlay.overlay.wire.Message;
 import org.interlay.overlay.wire.MessageType;
 import org.interlay.overlay.wire.WireFormatException;
@@ -26,6 +27,6 @@ public record RowRequest(int row, List<NodeRef> entries) implements Message {
 
     @Override
     public void writeTo(WireWriter out) {
-        out.u8(row).nodes(Steps.atMost(entries, MAX_ENTRIES));
+        out.u8(row).nodes(RouteSteps.atMost(entries, MAX_ENTRIES));
     }
 }
