@@ -11,7 +11,7 @@ import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.node.OverlayAlgorithm;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

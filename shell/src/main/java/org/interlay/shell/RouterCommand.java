@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.overlay.node.NodeConfig;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.bridge.GroupBridgeCoordinator;

@@ -9,7 +9,7 @@ import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.jgroups.JGroupsConfig;
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
 import org.interlay.overlay.Address;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.AgentPolicies;
 import org.interlay.router.RelayMode;
 import org.interlay.router.Router;

@@ -17,7 +17,7 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.OverlayStats;
 import org.interlay.overlay.Record;
-import org.interlay.overlay.time.Clock;
+import org.interlay.time.Clock;
 
 /**
  * A test double of an overlay: one map in memory, the newest version of a record wins, expiry on a

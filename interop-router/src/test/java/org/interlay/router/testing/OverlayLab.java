@@ -14,7 +14,7 @@ import org.interlay.overlay.Record;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.sim.UdpCluster;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.AgentPolicies;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.Router;

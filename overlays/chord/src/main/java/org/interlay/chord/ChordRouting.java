@@ -20,8 +20,8 @@ import org.interlay.overlay.node.RouteStep;
 import org.interlay.overlay.node.RoutingAlgorithm;
 import org.interlay.overlay.node.msg.Pong;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * One Chord node (Stoica et al., SIGCOMM 2001; ToN 2003): its routing decision for a key, and the

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeContext;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Timer;
 
 /**
  * Refreshes k-buckets by node lookups (section 2.3). A refresh of bucket i looks up a random id in

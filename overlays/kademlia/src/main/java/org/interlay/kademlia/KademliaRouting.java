@@ -14,7 +14,7 @@ import org.interlay.overlay.node.RouteStep;
 import org.interlay.overlay.node.RoutingAlgorithm;
 import org.interlay.overlay.node.msg.Ping;
 import org.interlay.overlay.node.msg.Pong;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Timer;
 
 /**
  * One Kademlia node's routing: its {@link RoutingTable} of k-buckets, kept by every message it hears

@@ -4,7 +4,7 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.msg.Ping;
 import org.interlay.overlay.node.msg.Pong;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Timer;
 
 /**
  * Keeps this node's k closest contacts known to be alive: once per check period, each of them that

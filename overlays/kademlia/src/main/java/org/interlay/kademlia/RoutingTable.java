@@ -6,7 +6,7 @@ import java.util.List;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
-import org.interlay.overlay.time.Clock;
+import org.interlay.time.Clock;
 
 /**
  * A node's k-buckets (section 2.2): bucket {@code i} holds contacts at XOR distance [2^i, 2^(i+1)).

@@ -3,7 +3,7 @@ package org.interlay.overlay;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.interlay.overlay.time.Clock;
+import org.interlay.time.Clock;
 
 /**
  * One node of a DHT overlay, whatever its algorithm. Every method may be called from any thread; the

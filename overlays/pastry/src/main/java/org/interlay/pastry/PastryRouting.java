@@ -14,7 +14,7 @@ import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
 import org.interlay.overlay.node.RoutingAlgorithm;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
+import org.interlay.time.Scheduler;
 import org.interlay.pastry.msg.Announce;
 import org.interlay.pastry.msg.Departure;
 import org.interlay.pastry.msg.FailureNotice;

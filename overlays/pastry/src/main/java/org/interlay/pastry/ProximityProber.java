@@ -9,7 +9,7 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.msg.Ping;
 import org.interlay.overlay.node.msg.Pong;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
+import org.interlay.time.Scheduler;
 
 /**
  * Measures network proximity as the round trip of a ping on the scheduler's clock (virtual time in

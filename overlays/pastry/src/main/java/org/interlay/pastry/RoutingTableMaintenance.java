@@ -6,8 +6,8 @@ import java.util.Random;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.interlay.pastry.msg.RowReply;
 import org.interlay.pastry.msg.RowRequest;
 

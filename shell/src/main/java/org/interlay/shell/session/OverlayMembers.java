@@ -8,7 +8,7 @@ import org.interlay.discovery.OverlayDirectory;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabOverlay;
 import org.interlay.overlay.Overlay;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.directory.DiscoveredDomains;
 import org.interlay.router.directory.DomainEntry;
 import org.interlay.router.membership.NodeJoiner;

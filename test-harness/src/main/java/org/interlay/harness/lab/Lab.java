@@ -32,7 +32,7 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeConfig;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;

@@ -1,7 +1,7 @@
 package org.interlay.harness.lab;
 
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.router.Router;
 
 /** One router of the lab, with the group membership it coordinates through and the loop of its overlay nodes. */

@@ -20,7 +20,7 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
-import org.interlay.overlay.transport.EventLoop;
+import org.interlay.time.EventLoop;
 import org.interlay.overlay.transport.UdpTransport;
 
 /**

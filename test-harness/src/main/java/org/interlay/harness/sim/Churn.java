@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.sim.SimCluster;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Timer;
 
 /**
  * Continual churn: every node lives for an exponentially distributed session, then fails without

@@ -6,8 +6,8 @@ import java.util.function.BiFunction;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * Drives {@link IterativeLookup}s over the network: sends each query the state machine asks for,

@@ -7,7 +7,7 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
+import org.interlay.time.Scheduler;
 
 /** What the shared node offers the routing algorithm it hosts. */
 public interface NodeContext {

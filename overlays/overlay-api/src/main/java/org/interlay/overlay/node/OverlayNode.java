@@ -23,9 +23,9 @@ import org.interlay.overlay.node.msg.StoreAck;
 import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.PeerObserver;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Clock;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Clock;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.interlay.overlay.transport.Transport;
 import org.interlay.overlay.wire.FrameCodec;
 

@@ -12,8 +12,8 @@ import org.interlay.overlay.node.msg.Pong;
 import org.interlay.overlay.node.msg.RouteDone;
 import org.interlay.overlay.node.msg.RouteForward;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * Recursive lookups: the lookup travels node to node, each acknowledging it and choosing the next

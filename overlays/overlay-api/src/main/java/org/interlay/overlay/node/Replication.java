@@ -17,7 +17,7 @@ import org.interlay.overlay.node.msg.FetchRequest;
 import org.interlay.overlay.node.msg.StoreAck;
 import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.RpcEndpoint;
-import org.interlay.overlay.time.Scheduler;
+import org.interlay.time.Scheduler;
 
 /**
  * Keeps each record on its responsible node and that node's replica set while nodes come and go.

@@ -1,5 +1,6 @@
 package org.interlay.overlay.transport;
 
+import org.interlay.time.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

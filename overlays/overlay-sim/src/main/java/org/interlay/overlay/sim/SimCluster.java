@@ -1,5 +1,6 @@
 package org.interlay.overlay.sim;
 
+import org.interlay.time.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.interlay.overlay.sim;
 
+import org.interlay.time.VirtualScheduler;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.interlay.overlay.sim;
 
+import org.interlay.time.VirtualScheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

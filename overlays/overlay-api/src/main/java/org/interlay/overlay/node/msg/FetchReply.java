@@ -2,7 +2,7 @@ package org.interlay.overlay.node.msg;
 
 import java.util.Optional;
 import org.interlay.overlay.Record;
-import org.interlay.overlay.time.Clock;
+import org.interlay.time.Clock;
 import org.interlay.overlay.wire.Message;
 import org.interlay.overlay.wire.MessageType;
 import org.interlay.overlay.wire.WireWriter;

@@ -1,4 +1,4 @@
-package org.interlay.overlay.time;
+package org.interlay.time;
 
 /** A task scheduled for later; cancelling one that has run or was cancelled does nothing. */
 @FunctionalInterface

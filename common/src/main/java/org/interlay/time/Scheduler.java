@@ -1,4 +1,4 @@
-package org.interlay.overlay.time;
+package org.interlay.time;
 
 /**
  * Runs tasks one at a time, now or after a delay, on the thread that owns a node's state. Overlay

@@ -1,9 +1,9 @@
-package org.interlay.overlay.sim;
+package org.interlay.time;
 
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * Virtual time: tasks run in order of their due time (ties in order of scheduling), and the clock

@@ -1,4 +1,4 @@
-package org.interlay.overlay.transport;
+package org.interlay.time;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.interlay.overlay.time.Scheduler;
-import org.interlay.overlay.time.Timer;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     }
 
     /** Registers a channel for reads; {@code onReadable} runs on the loop. Call from any thread. */
-    void register(java.nio.channels.SelectableChannel channel, Consumer<SelectionKey> onReadable) {
+    public void register(java.nio.channels.SelectableChannel channel, Consumer<SelectionKey> onReadable) {
         execute(() -> {
             try {
                 channel.register(selector, SelectionKey.OP_READ, onReadable);

@@ -1,4 +1,4 @@
-package org.interlay.overlay.time;
+package org.interlay.time;
 
 /** The time as overlay code sees it: real on sockets, virtual in simulation. */
 @FunctionalInterface
