@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.interlay.discovery.DirectoryListener;
 import org.interlay.discovery.OverlayDirectory;
@@ -16,6 +17,7 @@ import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellFrontEnd;
 import org.interlay.shell.repl.ShellRunner;
+import org.interlay.shell.repl.ShellWorld;
 import org.interlay.shell.session.OverlayMembers;
 import org.interlay.shell.session.ShellCommands;
 import org.interlay.shell.session.ShellSession;
@@ -41,13 +43,26 @@ final class ShellLauncher {
                     events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
                 }
             });
-            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, () -> session.overlays().size(),
-                    System.out::println);
+            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), System.out::println);
             ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));
             ShellFrontEnd front = new ShellFrontEnd(runner, events, completer,
                     () -> "interlay" + session.currentUser().map(u -> ":" + u).orElse("") + "> ");
             return front.run(script);
         }
+    }
+
+    private static ShellWorld world(ShellSession s) {
+        return new ShellWorld() {
+            @Override
+            public int overlayCount() {
+                return s.overlays().size();
+            }
+
+            @Override
+            public Optional<List<String>> unsettled() throws InterruptedException {
+                return s.lab().isPresent() ? Optional.of(s.lab().get().unsettled()) : Optional.empty();
+            }
+        };
     }
 
     private static ShellCompleter.Vocabulary vocabulary(ShellSession s) {

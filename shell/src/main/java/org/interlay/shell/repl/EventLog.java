@@ -42,6 +42,26 @@ public final class EventLog {
         return Optional.empty();
     }
 
+    /** Takes the first {@code count} events not taken yet that match, only if there are that many; true if it did. */
+    public synchronized <E extends ShellEvent> boolean take(Class<E> type, Predicate<E> matches, int count) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < events.size() && found.size() < count; i++) {
+            if (!taken.get(i) && type.isInstance(events.get(i)) && matches.test(type.cast(events.get(i)))) found.add(i);
+        }
+        if (found.size() < count) return false;
+        found.forEach(i -> taken.set(i, true));
+        return true;
+    }
+
+    /** How many events of the type match and are not taken yet. */
+    public synchronized <E extends ShellEvent> int untaken(Class<E> type, Predicate<E> matches) {
+        int n = 0;
+        for (int i = 0; i < events.size(); i++) {
+            if (!taken.get(i) && type.isInstance(events.get(i)) && matches.test(type.cast(events.get(i)))) n++;
+        }
+        return n;
+    }
+
     /** The last event of the type that matches, taken or not. */
     public synchronized <E extends ShellEvent> Optional<E> last(Class<E> type, Predicate<E> matches) {
         for (int i = events.size() - 1; i >= 0; i--) {

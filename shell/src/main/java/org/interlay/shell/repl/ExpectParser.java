@@ -8,15 +8,20 @@ import java.util.List;
  * Reads the words after {@code expect}:
  * <pre>
  *   expect message from &lt;aor&gt; [containing "&lt;text&gt;"] [within &lt;duration&gt;]
+ *   expect messages &lt;n&gt; from &lt;aor&gt; [containing "&lt;text&gt;"] [within &lt;duration&gt;]
  *   expect presence &lt;aor&gt; is &lt;status&gt; [within &lt;duration&gt;]
  *   expect overlays &lt;count&gt; [within &lt;duration&gt;]
+ *   expect burst to &lt;aor&gt; delivered [within &lt;duration&gt;]
+ *   expect settled [within &lt;duration&gt;]            (lab only)
  * </pre>
  * Without {@code within}, an expectation waits {@link #DEFAULT_WITHIN}.
  */
 public final class ExpectParser {
     public static final Duration DEFAULT_WITHIN = Duration.ofSeconds(5);
     static final String FORMS = "expect message from <aor> [containing \"text\"] [within 2s] | "
-            + "expect presence <aor> is <status> [within 2s] | expect overlays <n> [within 5s]";
+            + "expect messages <n> from <aor> [containing \"text\"] [within 2s] | "
+            + "expect presence <aor> is <status> [within 2s] | expect overlays <n> [within 5s] | "
+            + "expect burst to <aor> delivered [within 30s] | expect settled [within 10s] (lab)";
 
     private ExpectParser() {}
 
@@ -32,14 +37,28 @@ public final class ExpectParser {
         if (w.isEmpty()) throw new ShellInputException("expect what? " + FORMS);
         switch (w.get(0)) {
             case "message" -> {
-                if (w.size() < 3 || !w.get(1).equals("from")) throw new ShellInputException("usage: " + FORMS);
-                String containing = "";
-                if (w.size() == 5 && w.get(3).equals("containing")) {
-                    containing = w.get(4);
-                } else if (w.size() != 3) {
+                return message(1, w.subList(1, w.size()), within);
+            }
+            case "messages" -> {
+                if (w.size() < 2) throw new ShellInputException("usage: " + FORMS);
+                int count;
+                try {
+                    count = Integer.parseInt(w.get(1));
+                } catch (NumberFormatException e) {
+                    throw new ShellInputException("'" + w.get(1) + "' is not a number of messages");
+                }
+                if (count < 1 || count > 10_000) throw new ShellInputException("expect from 1 to 10000 messages, not " + count);
+                return message(count, w.subList(2, w.size()), within);
+            }
+            case "burst" -> {
+                if (w.size() != 4 || !w.get(1).equals("to") || !w.get(3).equals("delivered")) {
                     throw new ShellInputException("usage: " + FORMS);
                 }
-                return new Expectation.Message(w.get(2), containing, within);
+                return new Expectation.BurstDelivered(w.get(2), within);
+            }
+            case "settled" -> {
+                if (w.size() != 1) throw new ShellInputException("usage: " + FORMS);
+                return new Expectation.Settled(within);
             }
             case "presence" -> {
                 if (w.size() != 4 || !w.get(2).equals("is")) throw new ShellInputException("usage: " + FORMS);
@@ -55,5 +74,17 @@ public final class ExpectParser {
             }
             default -> throw new ShellInputException("cannot expect '" + w.get(0) + "'; " + FORMS);
         }
+    }
+
+    /** The words after "message" or "messages N": {@code from <aor> [containing "text"]}. */
+    private static Expectation message(int count, List<String> w, Duration within) {
+        if (w.size() < 2 || !w.get(0).equals("from")) throw new ShellInputException("usage: " + FORMS);
+        String containing = "";
+        if (w.size() == 4 && w.get(2).equals("containing")) {
+            containing = w.get(3);
+        } else if (w.size() != 2) {
+            throw new ShellInputException("usage: " + FORMS);
+        }
+        return new Expectation.Message(count, w.get(1), containing, within);
     }
 }

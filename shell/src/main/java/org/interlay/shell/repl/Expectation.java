@@ -2,7 +2,6 @@ package org.interlay.shell.repl;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.IntSupplier;
 
 /**
  * A script's {@code expect} line: a condition on what the shell has seen, and how long to wait for it.
@@ -12,36 +11,46 @@ public interface Expectation {
     Duration within();
 
     /** Checks, and takes what it matched; true when it holds. */
-    boolean check(EventLog log, IntSupplier overlayCount);
+    boolean check(EventLog log, ShellWorld world) throws InterruptedException;
 
     String describe();
 
-    String whatWasSeen(EventLog log, IntSupplier overlayCount);
+    String whatWasSeen(EventLog log, ShellWorld world) throws InterruptedException;
 
-    record Message(String from, String containing, Duration within) implements Expectation {
+    /** {@code count} messages from {@code from} whose text contains {@code containing}, not matched by an earlier line. */
+    record Message(int count, String from, String containing, Duration within) implements Expectation {
+        public Message {
+            if (count < 1) throw new ShellInputException("expect at least one message, not " + count);
+        }
+
+        private boolean matches(ShellEvent.MessageReceived m) {
+            return m.from().equalsIgnoreCase(from) && m.text().contains(containing);
+        }
+
         @Override
-        public boolean check(EventLog log, IntSupplier overlays) {
-            return log.take(ShellEvent.MessageReceived.class,
-                    m -> m.from().equalsIgnoreCase(from) && m.text().contains(containing)).isPresent();
+        public boolean check(EventLog log, ShellWorld world) {
+            return log.take(ShellEvent.MessageReceived.class, this::matches, count);
         }
 
         @Override
         public String describe() {
-            return "message from " + from + (containing.isEmpty() ? "" : " containing \"" + containing + "\"")
-                    + " within " + Durations.format(within);
+            return (count == 1 ? "message" : count + " messages") + " from " + from
+                    + (containing.isEmpty() ? "" : " containing \"" + containing + "\"") + " within " + Durations.format(within);
         }
 
         @Override
-        public String whatWasSeen(EventLog log, IntSupplier overlays) {
+        public String whatWasSeen(EventLog log, ShellWorld world) {
             List<ShellEvent.MessageReceived> all = log.all(ShellEvent.MessageReceived.class);
-            return all.isEmpty() ? "no messages at all"
-                    : all.size() + " message(s): " + String.join("; ", all.stream().map(ShellEvent::describe).toList());
+            if (all.isEmpty()) return "no messages at all";
+            if (count > 1) return log.untaken(ShellEvent.MessageReceived.class, this::matches) + " such message(s), "
+                    + all.size() + " message(s) in all";
+            return all.size() + " message(s): " + String.join("; ", all.stream().map(ShellEvent::describe).toList());
         }
     }
 
     record Presence(String aor, String status, Duration within) implements Expectation {
         @Override
-        public boolean check(EventLog log, IntSupplier overlays) {
+        public boolean check(EventLog log, ShellWorld world) {
             return log.last(ShellEvent.PresenceSeen.class, p -> p.aor().equalsIgnoreCase(aor))
                     .map(p -> p.status().equalsIgnoreCase(status)).orElse(false);
         }
@@ -52,7 +61,7 @@ public interface Expectation {
         }
 
         @Override
-        public String whatWasSeen(EventLog log, IntSupplier overlays) {
+        public String whatWasSeen(EventLog log, ShellWorld world) {
             return log.last(ShellEvent.PresenceSeen.class, p -> p.aor().equalsIgnoreCase(aor))
                     .map(ShellEvent::describe).orElse("no presence of " + aor + " at all (subscribed to it?)");
         }
@@ -60,8 +69,8 @@ public interface Expectation {
 
     record Overlays(int count, Duration within) implements Expectation {
         @Override
-        public boolean check(EventLog log, IntSupplier overlays) {
-            return overlays.getAsInt() == count;
+        public boolean check(EventLog log, ShellWorld world) {
+            return world.overlayCount() == count;
         }
 
         @Override
@@ -70,8 +79,50 @@ public interface Expectation {
         }
 
         @Override
-        public String whatWasSeen(EventLog log, IntSupplier overlays) {
-            return overlays.getAsInt() + " overlay(s) discovered";
+        public String whatWasSeen(EventLog log, ShellWorld world) {
+            return world.overlayCount() + " overlay(s) discovered";
+        }
+    }
+
+    /** The last burst to {@code to} ended with every message delivered. */
+    record BurstDelivered(String to, Duration within) implements Expectation {
+        private java.util.Optional<ShellEvent.BurstFinished> last(EventLog log) {
+            return log.last(ShellEvent.BurstFinished.class, b -> b.to().equalsIgnoreCase(to));
+        }
+
+        @Override
+        public boolean check(EventLog log, ShellWorld world) {
+            return last(log).map(b -> b.failures().isEmpty() && b.delivered() == b.sent()).orElse(false);
+        }
+
+        @Override
+        public String describe() {
+            return "burst to " + to + " delivered within " + Durations.format(within);
+        }
+
+        @Override
+        public String whatWasSeen(EventLog log, ShellWorld world) {
+            return last(log).map(ShellEvent::describe).orElse("no burst to " + to + " has ended");
+        }
+    }
+
+    /** The lab has settled: lookups agree in every overlay, and every bridge names a router that is alive. */
+    record Settled(Duration within) implements Expectation {
+        @Override
+        public boolean check(EventLog log, ShellWorld world) throws InterruptedException {
+            return world.unsettled()
+                    .orElseThrow(() -> new ShellInputException("'expect settled' works in the lab only"))
+                    .isEmpty();
+        }
+
+        @Override
+        public String describe() {
+            return "settled within " + Durations.format(within);
+        }
+
+        @Override
+        public String whatWasSeen(EventLog log, ShellWorld world) throws InterruptedException {
+            return String.join("; ", world.unsettled().orElse(List.of()));
         }
     }
 }

@@ -24,6 +24,24 @@ public sealed interface ShellEvent {
         }
     }
 
+    /**
+     * A burst of MESSAGEs from one of the shell's users has ended: every one of them got a final
+     * response or gave up; {@code failures} says what went wrong with the others, one line each.
+     */
+    record BurstFinished(Instant at, String from, String to, int sent, int delivered, java.util.List<String> failures)
+            implements ShellEvent {
+        public BurstFinished {
+            failures = java.util.List.copyOf(failures);
+        }
+
+        @Override
+        public String describe() {
+            return "burst from " + from + " to " + to + ": " + delivered + " of " + sent + " delivered"
+                    + (failures.isEmpty() ? "" : "; failed: " + String.join("; ", failures.subList(0, Math.min(3, failures.size())))
+                    + (failures.size() > 3 ? " (and " + (failures.size() - 3) + " more)" : ""));
+        }
+    }
+
     /** Anything else worth a line: overlays found or gone, nodes killed, routers taking over. */
     record Notice(Instant at, String text) implements ShellEvent {
         @Override

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
 
 /**
  * Runs shell lines: the session's commands plus the shell's own ({@code help}, {@code quit},
@@ -18,16 +17,16 @@ import java.util.function.IntSupplier;
 public final class ShellRunner {
     private final CommandTable commands;
     private final EventLog events;
-    private final IntSupplier overlayCount;
+    private final ShellWorld world;
     private final Consumer<String> asyncOut;
     private Runnable stopWatching;
     private boolean quit;
 
     /** @param asyncOut where lines that arrive between commands go (above the prompt, when there is one) */
-    public ShellRunner(CommandTable commands, EventLog events, IntSupplier overlayCount, Consumer<String> asyncOut) {
+    public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, Consumer<String> asyncOut) {
         this.commands = commands;
         this.events = events;
-        this.overlayCount = overlayCount;
+        this.world = world;
         this.asyncOut = asyncOut;
     }
 
@@ -93,7 +92,7 @@ public final class ShellRunner {
         long deadline = System.nanoTime() + e.within().toNanos();
         while (true) {
             int seen = events.size();
-            if (e.check(events, overlayCount)) {
+            if (e.check(events, world)) {
                 out.println("ok: " + e.describe());
                 return true;
             }
@@ -101,7 +100,7 @@ public final class ShellRunner {
             if (left <= 0) break;
             events.awaitMore(seen, Math.min(left, 100));
         }
-        out.println("expected " + e.describe() + "; saw " + e.whatWasSeen(events, overlayCount));
+        out.println("expected " + e.describe() + "; saw " + e.whatWasSeen(events, world));
         return false;
     }
 
@@ -131,7 +130,7 @@ public final class ShellRunner {
         if (args.isEmpty()) {
             for (ShellCommand c : commands.all()) out.printf("  %-30s %s%n", c.usage(), c.summary());
             out.printf("  %-30s %s%n", "watch [off]", "print events as they happen");
-            out.printf("  %-30s %s%n", "expect ...", "in scripts: wait for a message, a presence or overlays");
+            out.printf("  %-30s %s%n", "expect ...", "in scripts: wait for messages, a presence, overlays, a burst, a settled lab");
             out.printf("  %-30s %s%n", "sleep <duration>", "in scripts: wait, e.g. sleep 500ms");
             out.printf("  %-30s %s%n", "help [command]", "this list, or one command");
             out.printf("  %-30s %s%n", "quit", "leave the shell (a lab stops with it)");

@@ -7,6 +7,7 @@ import static org.interlay.shell.repl.ShellCommand.Completion.OVERLAY;
 import static org.interlay.shell.repl.ShellCommand.Completion.ROUTER;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.interlay.harness.lab.Lab;
@@ -17,6 +18,7 @@ import org.interlay.overlay.OverlayStats;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
 import org.interlay.shell.repl.CommandTable;
+import org.interlay.shell.repl.Durations;
 import org.interlay.shell.repl.ShellCommand;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
@@ -42,6 +44,9 @@ public final class ShellCommands {
             if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text>, e.g. send bob@kad.lab hello");
             out.println(s.send(a.get(0), String.join(" ", a.subList(1, a.size()))));
         }));
+        t.add(cmd("burst", "<aor> <n> [every <duration>] <text>",
+                "send n MESSAGEs without waiting for answers (default one every 100ms); the outcome is printed when all end",
+                List.of(ADDRESS, NONE), (a, out) -> out.println(burst(s, a))));
         t.add(cmd("inbox", "", "messages the current user received", List.of(), (a, out) -> {
             List<ShellEvent.MessageReceived> in = s.inbox();
             if (in.isEmpty()) out.println("no messages");
@@ -72,6 +77,25 @@ public final class ShellCommands {
         t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;
+    }
+
+    private static String burst(ShellSession s, List<String> a) {
+        String usage = "usage: burst <aor> <n> [every <duration>] <text>, e.g. burst bob@kad.lab 20 every 50ms hello";
+        if (a.size() < 3) throw new ShellInputException(usage);
+        int n;
+        try {
+            n = Integer.parseInt(a.get(1));
+        } catch (NumberFormatException e) {
+            throw new ShellInputException("'" + a.get(1) + "' is not a number of messages; " + usage);
+        }
+        Duration every = Duration.ofMillis(100);
+        int text = 2;
+        if (a.get(2).equals("every")) {
+            if (a.size() < 5) throw new ShellInputException(usage);
+            every = Durations.parse(a.get(3));
+            text = 4;
+        }
+        return s.burst(a.get(0), n, every, String.join(" ", a.subList(text, a.size())));
     }
 
     private static void routers(ShellSession s, PrintWriter out) {

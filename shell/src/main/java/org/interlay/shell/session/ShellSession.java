@@ -30,6 +30,7 @@ import org.interlay.router.ua.UserAgentConfig;
 import org.interlay.shell.repl.EventLog;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
+import org.interlay.time.EventLoop;
 
 /**
  * What the shell acts on: the overlays discovery finds, the users it acts as (each a SIP user agent
@@ -39,12 +40,15 @@ import org.interlay.shell.repl.ShellInputException;
 public final class ShellSession implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Duration REGISTRATION = Duration.ofHours(1);
+    static final int MAX_BURST = 1000;
+    static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
 
     private final OverlayDirectory directory;
     private final Lab lab;
     private final OverlayMembers members;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
+    private EventLoop bursts;
     private String current;
 
     public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
@@ -153,6 +157,25 @@ public final class ShellSession implements AutoCloseable {
         return "delivered to " + bare(target) + " (" + o + ")";
     }
 
+    /**
+     * Starts sending {@code count} MESSAGEs from the current user to {@code to}, one every
+     * {@code every}, without waiting for answers; a {@link ShellEvent.BurstFinished} event says how
+     * it ended.
+     */
+    public String burst(String to, int count, Duration every, String text) {
+        if (count < 1 || count > MAX_BURST) throw new ShellInputException("a burst is 1 to " + MAX_BURST + " messages, not " + count);
+        if (every.compareTo(MIN_BURST_GAP) < 0 || every.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ShellInputException("a burst sends one message every 10ms to 1m, not every " + every.toMillis() + "ms");
+        }
+        ShellUser u = user();
+        String target = bare(parseAor(to).toString());
+        synchronized (this) {
+            if (bursts == null) bursts = new EventLoop("shell-bursts");
+        }
+        MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
+        return "sending " + count + " message(s) to " + target + ", one every " + every.toMillis() + " ms";
+    }
+
     public List<ShellEvent.MessageReceived> inbox() {
         String me = bare(user().aor);
         return events.all(ShellEvent.MessageReceived.class).stream().filter(m -> m.to().equals(me)).toList();
@@ -249,6 +272,7 @@ public final class ShellSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (bursts != null) bursts.close();
         users.values().forEach(ShellUser::close);
         users.clear();
         members.close();

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.LanDiscovery;
@@ -243,9 +244,14 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** What keeps the lab from being settled, one phrase per overlay; empty once settled. */
-    private List<String> unsettled() throws InterruptedException {
+    /**
+     * What keeps the lab from being settled, one phrase per overlay; empty once settled: every peer
+     * finds a bridge to every other domain, named after a router of the lab that is alive, and lookups
+     * of the probe keys end at the same node whichever peer makes them.
+     */
+    public List<String> unsettled() throws InterruptedException {
         List<String> problems = new ArrayList<>();
+        Set<String> liveRouters = routers().stream().map(r -> r.router().routerId()).collect(Collectors.toSet());
         for (LabOverlay home : overlays.values()) {
             List<OverlayPeer> peers = home.peers();
             List<String> missing = new ArrayList<>();
@@ -254,13 +260,13 @@ public final class Lab implements AutoCloseable {
                 List<CompletableFuture<Optional<Bridge>>> reads = peers.stream()
                         .map(p -> BridgeFinder.read(p.node(), target.domain())).toList();
                 for (CompletableFuture<Optional<Bridge>> read : reads) {
-                    if (!finished(read).map(Optional::isPresent).orElse(false)) {
+                    if (!finished(read).flatMap(b -> b).map(b -> liveRouters.contains(b.routerId())).orElse(false)) {
                         missing.add(target.domain());
                         break;
                     }
                 }
             }
-            if (!missing.isEmpty()) problems.add(home.domain() + " has no bridge to " + String.join(" and ", missing));
+            if (!missing.isEmpty()) problems.add(home.domain() + " has no bridge through a live router to " + String.join(" and ", missing));
             for (int i = 0; i < SETTLE_PROBES; i++) {
                 Key probe = Key.hash("settle-probe-" + i);
                 List<CompletableFuture<LookupResult>> lookups = peers.stream().map(p -> p.node().lookup(probe)).toList();
