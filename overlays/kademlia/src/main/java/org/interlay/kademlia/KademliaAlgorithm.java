@@ -7,6 +7,7 @@ import org.interlay.overlay.node.LookupStyle;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.RoutingAlgorithm;
+import org.interlay.overlay.node.Termination;
 
 /**
  * Kademlia (Maymounkov and Mazieres, "Kademlia: A Peer-to-peer Information System Based on the XOR
@@ -43,7 +44,7 @@ public final class KademliaAlgorithm implements OverlayAlgorithm {
 
     @Override
     public LookupStyle lookupStyle() {
-        return new LookupStyle(config.alpha(), config.k(), false, DistanceOrder.XOR);
+        return new LookupStyle(config.alpha(), config.k(), DistanceOrder.XOR, Termination.CLOSEST_ANSWERED);
     }
 
     /** Section 2.5 stores every value on the k closest nodes: the responsible one and k - 1 more. */

@@ -10,6 +10,7 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.RoutingAlgorithm;
+import org.interlay.overlay.node.Termination;
 
 /**
  * Pastry (Rowstron and Druschel, "Pastry: Scalable, decentralized object location and routing for
@@ -54,7 +55,7 @@ public final class PastryAlgorithm implements OverlayAlgorithm {
     }
 
     static LookupStyle lookupStyle(PastryConfig config) {
-        return new LookupStyle(1, 1, true, DistanceOrder.prefixThenNumeric(config.bitsPerDigit()));
+        return new LookupStyle(1, 1, DistanceOrder.prefixThenNumeric(config.bitsPerDigit()), Termination.ROOT_NAMED);
     }
 
     @Override

@@ -256,10 +256,10 @@ public final class OverlayNode implements Overlay, NodeContext {
     CompletableFuture<LookupResult> lookupOnLoop(Key key) {
         lookups++;
         CompletableFuture<LookupResult> f;
-        if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().needsResolution()) {
+        if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().termination().needsResolution()) {
             f = recursive.lookup(key);
         } else {
-            f = driver.lookup(key, routing.route(key), IterativeLookup.Goal.RESPONSIBLE).thenApply(LookupDriver.Run::toResult);
+            f = driver.lookup(key, routing.route(key), algorithm.lookupStyle().termination()).thenApply(LookupDriver.Run::toResult);
         }
         return f.whenComplete((r, e) -> {
             if (e != null) lookupFailures++;
@@ -268,7 +268,7 @@ public final class OverlayNode implements Overlay, NodeContext {
 
     @Override
     public CompletableFuture<List<NodeRef>> closestNodes(Key key) {
-        return onLoop(() -> driver.lookup(key, routing.route(key), IterativeLookup.Goal.CLOSEST_SET)
+        return onLoop(() -> driver.lookup(key, routing.route(key), algorithm.lookupStyle().termination().forClosestNodes())
                 .thenApply(run -> run.outcome().closest()));
     }
 
