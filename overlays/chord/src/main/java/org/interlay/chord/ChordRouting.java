@@ -58,13 +58,10 @@ final class ChordRouting implements RoutingAlgorithm {
         this.joiner = new Joiner(context, state, config);
         this.gracefulLeave = new GracefulLeave(context, state);
         RpcEndpoint rpc = context.rpc();
-        rpc.onRequest(FindSuccessor.TYPE, joiner::onFindSuccessor);
-        rpc.responseType(FoundSuccessor.TYPE);
-        rpc.onRequest(NeighboursQuery.TYPE, stabilizer::onQuery);
-        rpc.responseType(NeighboursReply.TYPE);
-        rpc.onRequest(Leaving.TYPE, gracefulLeave::onLeaving);
+        rpc.onRequest(FindSuccessor.TYPE, FoundSuccessor.TYPE, joiner::onFindSuccessor);
+        rpc.onRequest(NeighboursQuery.TYPE, NeighboursReply.TYPE, stabilizer::onQuery);
+        rpc.onRequest(Leaving.TYPE, Pong.TYPE, gracefulLeave::onLeaving);
         rpc.onOneway(SuccessorHint.TYPE, stabilizer::onHint);
-        rpc.responseType(Pong.TYPE);
     }
 
     @Override

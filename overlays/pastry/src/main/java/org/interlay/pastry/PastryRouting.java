@@ -70,22 +70,19 @@ final class PastryRouting implements RoutingAlgorithm {
     }
 
     private void registerHandlers() {
-        rpc.onRequest(JoinRequest.TYPE, (from, r) -> CompletableFuture.completedFuture(answerJoin(r)));
-        rpc.responseType(JoinReply.TYPE);
-        rpc.onRequest(Announce.TYPE, (from, a) -> {
+        rpc.onRequest(JoinRequest.TYPE, JoinReply.TYPE, (from, r) -> CompletableFuture.completedFuture(answerJoin(r)));
+        rpc.onRequest(Announce.TYPE, LeafSetReply.TYPE, (from, a) -> {
             learn(from, a.rttMillis() == Announce.UNMEASURED ? RoutingTable.UNMEASURED : a.rttMillis(), a.wantLeafSet());
             return CompletableFuture.completedFuture(new LeafSetReply(a.wantLeafSet() ? leafSet.members() : List.of()));
         });
-        rpc.onRequest(LeafSetRequest.TYPE, (from, r) -> {
+        rpc.onRequest(LeafSetRequest.TYPE, LeafSetReply.TYPE, (from, r) -> {
             consider(r.leaves(), true);
             return CompletableFuture.completedFuture(new LeafSetReply(leafSet.members()));
         });
-        rpc.responseType(LeafSetReply.TYPE);
-        rpc.onRequest(RowRequest.TYPE, (from, r) -> {
+        rpc.onRequest(RowRequest.TYPE, RowReply.TYPE, (from, r) -> {
             consider(r.entries(), false);
             return CompletableFuture.completedFuture(new RowReply(table.row(r.row())));
         });
-        rpc.responseType(RowReply.TYPE);
         rpc.onOneway(Departure.TYPE, (from, d) -> {
             prober.markFailed(from.id());
             forget(from.id());
