@@ -126,7 +126,7 @@ public final class OverlayNode implements Overlay, NodeContext {
         return onLoop(() -> replication.handOver()
                 .thenCompose(v -> routing.leave())
                 .handle((v, e) -> {
-                    close();
+                    halt();
                     return null;
                 }));
     }
@@ -188,7 +188,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     }
 
     @Override
-    public void close() {
+    public void halt() {
         if (scheduler.inSchedulerThread()) {
             stopNow();
         } else {

@@ -154,7 +154,7 @@ public final class SimCluster {
         live.remove(node);
         joined.remove(node);
         cachedView = null;
-        node.close();
+        node.halt();
     }
 
     /** Crashes {@code fraction} of the live nodes, chosen at random, at the same instant. */

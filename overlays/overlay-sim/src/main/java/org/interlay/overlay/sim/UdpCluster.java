@@ -91,7 +91,7 @@ public final class UdpCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OverlayNode n : nodes) n.close();
+        for (OverlayNode n : nodes) n.halt();
         loop.close();
     }
 }

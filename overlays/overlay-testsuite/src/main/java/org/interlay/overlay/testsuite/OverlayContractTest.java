@@ -217,7 +217,7 @@ public abstract class OverlayContractTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             assertTrue(one.nodes().get(0).stats().rpc().foreign() > 0, "the foreign frames were counted");
-            outsider.close();
+            outsider.halt();
         }
     }
 }
