@@ -3,6 +3,7 @@ package org.interlay.chord;
 import java.util.Objects;
 import java.util.function.Function;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
@@ -23,7 +24,7 @@ import org.interlay.overlay.node.Termination;
  * which for a fifth of the nodes crashing at once happens to a record with probability
  * 0.2^9 = 5e-7, about one record in two million.
  */
-public final class ChordAlgorithm implements OverlayAlgorithm {
+public final class ChordAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     public static final String NAME = "chord";
     public static final int DEFAULT_REPLICAS = 8;
     private static final LookupStyle STYLE = new LookupStyle(1, 1, DistanceOrder.CLOCKWISE_PRECEDING,

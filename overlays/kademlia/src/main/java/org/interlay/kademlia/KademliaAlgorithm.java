@@ -1,6 +1,7 @@
 package org.interlay.kademlia;
 
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
@@ -19,7 +20,7 @@ import org.interlay.overlay.node.Termination;
  * the k closest heard of have all answered. The node closest of all is the responsible one, and the other
  * k - 1 hold copies.
  */
-public final class KademliaAlgorithm implements OverlayAlgorithm {
+public final class KademliaAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     public static final String NAME = "kademlia";
 
     private final KademliaConfig config;

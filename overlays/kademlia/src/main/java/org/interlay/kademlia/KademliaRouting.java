@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.CheckableRouting;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
@@ -26,7 +27,7 @@ import org.interlay.time.Timer;
  * node's, which keeps each record on the node closest to its key and on that node's k - 1 closest
  * contacts ({@link #replicaSet}), and copies it again as those change (section 2.5).
  */
-final class KademliaRouting implements RoutingAlgorithm {
+final class KademliaRouting implements RoutingAlgorithm, CheckableRouting {
     private final NodeContext context;
     private final KademliaConfig config;
     private final RoutingTable table;

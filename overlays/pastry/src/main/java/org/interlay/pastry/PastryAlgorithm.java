@@ -3,6 +3,7 @@ package org.interlay.pastry;
 import java.util.Objects;
 import java.util.function.Function;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
@@ -23,7 +24,7 @@ import org.interlay.overlay.node.Termination;
  * nodes): for a record to be lost in a simultaneous crash of a fraction f of the nodes all nine holders
  * must fail, probability f^9 (5e-7 at f = 0.2), and the leaf set of 16 always holds the nine.
  */
-public final class PastryAlgorithm implements OverlayAlgorithm {
+public final class PastryAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     static final int REPLICAS = 8;
 
     private final PastryConfig config;

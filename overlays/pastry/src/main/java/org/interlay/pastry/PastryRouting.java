@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.CheckableRouting;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
@@ -35,7 +36,7 @@ import org.interlay.pastry.msg.RowRequest;
  * of (in another node's leaf set or row) is probed first, and enters only when it answers, so a failed
  * node passed around by others does not come back.
  */
-final class PastryRouting implements RoutingAlgorithm {
+final class PastryRouting implements RoutingAlgorithm, CheckableRouting {
     private final NodeContext context;
     private final PastryConfig config;
     private final NodeRef self;
