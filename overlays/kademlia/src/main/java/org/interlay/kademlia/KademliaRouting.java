@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.CheckableRouting;
@@ -74,7 +75,10 @@ final class KademliaRouting implements RoutingAlgorithm, CheckableRouting {
         return reachAny(bootstrap, 0)
                 .thenCompose(v -> refresher.lookUpOwnIdReachingAnyone())
                 .thenAccept(reached -> {
-                    if (!reached) throw JoinFailedException.nobodyAnswered(bootstrap);
+                    if (!reached) {
+                        throw new JoinFailedException("the lookup of the own id reached no node (bootstrap " + bootstrap
+                                + " answered a ping, then not the lookup)");
+                    }
                 })
                 .thenRun(() -> {
                     startMaintenance();
@@ -97,7 +101,7 @@ final class KademliaRouting implements RoutingAlgorithm, CheckableRouting {
 
     /** Pings the bootstrap nodes in turn until one answers (its answer puts it into a bucket). */
     private CompletableFuture<Void> reachAny(List<Address> bootstrap, int index) {
-        if (index == bootstrap.size()) return CompletableFuture.failedFuture(new JoinFailedException(bootstrap));
+        if (index == bootstrap.size()) return CompletableFuture.failedFuture(new JoinFailedException("no bootstrap node answered: " + bootstrap));
         return context.rpc().request(bootstrap.get(index), new Ping(), Pong.class)
                 .handle((pong, error) -> error == null)
                 .thenCompose(answered -> answered ? CompletableFuture.completedFuture(null) : reachAny(bootstrap, index + 1));

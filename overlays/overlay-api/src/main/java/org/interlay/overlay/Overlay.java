@@ -22,7 +22,10 @@ public interface Overlay {
 
     NodeRef self();
 
-    /** Creates the overlay when {@code bootstrap} is empty, else joins it through any of those peers. */
+    /**
+     * Creates the overlay when {@code bootstrap} is empty, else joins it through any of those peers;
+     * fails with {@link JoinFailedException} when there was no one to join through.
+     */
     CompletableFuture<Void> join(List<Address> bootstrap);
 
     /** Leaves gracefully: hands the records this node holds to the nodes that take them over, then stops. */
