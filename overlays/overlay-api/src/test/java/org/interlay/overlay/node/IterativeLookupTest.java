@@ -26,7 +26,7 @@ class IterativeLookupTest {
     private static final NodeRef SELF = at(1_000_000);
 
     @Test
-    void responsibleGoalEndsWhenTheClosestCandidateAnsweredWithNothingCloser() {
+    void closestAnsweredEndsWhenTheClosestCandidateAnsweredWithNothingCloser() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))));
         assertEquals(List.of(at(50), at(60), at(70)), lookup.nextQueries());
@@ -43,7 +43,7 @@ class IterativeLookupTest {
     }
 
     @Test
-    void responsibleGoalWaitsWhileACloserCandidateIsInFlight() {
+    void closestAnsweredWaitsWhileACloserCandidateIsInFlight() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70))));
         lookup.nextQueries();
@@ -94,7 +94,7 @@ class IterativeLookupTest {
     }
 
     @Test
-    void closestSetGoalEndsOnlyWhenTheKClosestHaveAllAnswered() {
+    void kClosestAnsweredEndsOnlyWhenTheKClosestHaveAllAnswered() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))), Termination.K_CLOSEST_ANSWERED);
         assertEquals(List.of(at(50), at(60), at(70)), lookup.nextQueries());
