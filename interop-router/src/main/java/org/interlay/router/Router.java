@@ -148,7 +148,7 @@ public final class Router implements AutoCloseable {
         services.close();
         server.close();
         publisher.close();
-        served.all().forEach(d -> d.overlay().close());
+        served.all().forEach(d -> d.overlay().halt());
         coordinator.close();
     }
 }

@@ -49,7 +49,7 @@ class MalformedInputTest {
         agent.close();
         alice.close();
         bob.close();
-        overlay.close();
+        overlay.halt();
     }
 
     /** A good MESSAGE to bob, as alice sends it. */

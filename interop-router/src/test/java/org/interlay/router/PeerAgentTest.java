@@ -34,7 +34,7 @@ class PeerAgentTest {
         agent.close();
         alice.close();
         bob.close();
-        overlay.close();
+        overlay.halt();
     }
 
     private SipText register(RawSipPeer peer, String user, String contactHeaders, int cseq) {

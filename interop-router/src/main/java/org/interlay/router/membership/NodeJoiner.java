@@ -60,7 +60,7 @@ public final class NodeJoiner implements OverlayJoiner {
         return node.join(entry.bootstrapPeers()).orTimeout(joinLimitMillis, TimeUnit.MILLISECONDS)
                 .handle((v, error) -> {
                     if (error == null) return (Overlay) node;
-                    node.close();
+                    node.halt();
                     throw new java.util.concurrent.CompletionException(error);
                 });
     }

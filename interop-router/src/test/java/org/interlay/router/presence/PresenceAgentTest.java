@@ -53,7 +53,7 @@ class PresenceAgentTest {
         alice.close();
         bob.close();
         agent.close();
-        overlay.close();
+        overlay.halt();
     }
 
     @Test

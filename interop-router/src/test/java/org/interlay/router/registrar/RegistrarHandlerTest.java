@@ -37,7 +37,7 @@ class RegistrarHandlerTest {
 
     @AfterEach
     void stop() {
-        overlay.close();
+        overlay.halt();
     }
 
     private static RecordingExchange register(String callId, int cseq, String... extra) {

@@ -127,7 +127,7 @@ public final class InMemoryOverlay implements Overlay {
     }
 
     @Override
-    public void close() {
+    public void halt() {
         thread.shutdownNow();
     }
 

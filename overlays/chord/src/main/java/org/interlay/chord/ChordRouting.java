@@ -14,6 +14,7 @@ import org.interlay.chord.msg.NeighboursQuery;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.CheckableRouting;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
@@ -34,7 +35,7 @@ import org.interlay.time.Timer;
  * fall-backs. Every node it names lies strictly between itself and the key, so each step gets closer
  * and no lookup can go round in circles.
  */
-final class ChordRouting implements RoutingAlgorithm {
+final class ChordRouting implements RoutingAlgorithm, CheckableRouting {
     /** Nodes named when forwarding: the closest preceding one and fall-backs should it not answer. */
     static final int FORWARD_CANDIDATES = 4;
     /** Nodes named after the responsible one, which take its keys over should it have failed unnoticed. */
@@ -58,13 +59,10 @@ final class ChordRouting implements RoutingAlgorithm {
         this.joiner = new Joiner(context, state, config);
         this.gracefulLeave = new GracefulLeave(context, state);
         RpcEndpoint rpc = context.rpc();
-        rpc.onRequest(FindSuccessor.TYPE, joiner::onFindSuccessor);
-        rpc.responseType(FoundSuccessor.TYPE);
-        rpc.onRequest(NeighboursQuery.TYPE, stabilizer::onQuery);
-        rpc.responseType(NeighboursReply.TYPE);
-        rpc.onRequest(Leaving.TYPE, gracefulLeave::onLeaving);
+        rpc.onRequest(FindSuccessor.TYPE, FoundSuccessor.TYPE, joiner::onFindSuccessor);
+        rpc.onRequest(NeighboursQuery.TYPE, NeighboursReply.TYPE, stabilizer::onQuery);
+        rpc.onRequest(Leaving.TYPE, Pong.TYPE, gracefulLeave::onLeaving);
         rpc.onOneway(SuccessorHint.TYPE, stabilizer::onHint);
-        rpc.responseType(Pong.TYPE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.interlay.chord.msg.SuccessorHint;
 import org.interlay.chord.msg.NeighboursReply;
 import org.interlay.chord.msg.NeighboursQuery;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeContext;

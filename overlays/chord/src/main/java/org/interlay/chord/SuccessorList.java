@@ -3,7 +3,6 @@ package org.interlay.chord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 
@@ -13,27 +12,14 @@ import org.interlay.overlay.NodeRef;
  * nodes in a row fail together. A node keeps its list by copying its successor's, dropping the last
  * entry and putting the successor first. Entries are in clockwise order and never the owner.
  */
-public final class SuccessorList {
-    private final Key owner;
-    private final NodeRef[] nodes;
-    private int size;
-
+public final class SuccessorList extends RingNeighbours {
     public SuccessorList(Key owner, int capacity) {
-        if (capacity < 1) throw new IllegalArgumentException("a successor list holds at least one node");
-        this.owner = owner;
-        this.nodes = new NodeRef[capacity];
+        super(owner, capacity, "successor list");
     }
 
-    public int capacity() {
-        return nodes.length;
-    }
-
-    public int size() {
-        return size;
-    }
-
-    public boolean isEmpty() {
-        return size == 0;
+    @Override
+    boolean goesOn(Key previous, Key candidate) {
+        return candidate.isBetweenExclusive(previous, owner);
     }
 
     public NodeRef get(int index) {
@@ -41,59 +27,14 @@ public final class SuccessorList {
         return nodes[index];
     }
 
-    /** The immediate successor, or null when none is known. */
-    public NodeRef first() {
-        return size == 0 ? null : nodes[0];
-    }
-
     /** The farthest successor known, or null. */
     public NodeRef last() {
         return size == 0 ? null : nodes[size - 1];
     }
 
-    public List<NodeRef> asList() {
-        return List.of(Arrays.copyOf(nodes, size));
-    }
-
     /** The first {@code count} successors (fewer if fewer are known). */
     public List<NodeRef> first(int count) {
         return List.of(Arrays.copyOf(nodes, Math.max(0, Math.min(count, size))));
-    }
-
-    /**
-     * Replaces the list by {@code head} followed by {@code rest} (typically head's own successor
-     * list), as far as they go on clockwise without coming round to the owner and as many as fit.
-     * Returns true when the list changed.
-     */
-    public boolean adopt(NodeRef head, List<NodeRef> rest) {
-        NodeRef[] next = new NodeRef[nodes.length];
-        int n = 0;
-        if (!head.id().equals(owner)) next[n++] = head;
-        for (int i = 0; i < rest.size() && n > 0 && n < next.length; i++) {
-            NodeRef candidate = rest.get(i);
-            if (!candidate.id().isBetweenExclusive(next[n - 1].id(), owner)) break; // came round, or out of order
-            next[n++] = candidate;
-        }
-        boolean changed = n != size;
-        for (int i = 0; i < n && !changed; i++) changed = !next[i].equals(nodes[i]);
-        if (changed) {
-            System.arraycopy(next, 0, nodes, 0, n);
-            Arrays.fill(nodes, n, nodes.length, null);
-            size = n;
-        }
-        return changed;
-    }
-
-    /** Drops the node at {@code address} (it failed or left); true if it was held. */
-    public boolean remove(Address address) {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (!nodes[i].address().equals(address)) nodes[kept++] = nodes[i];
-        }
-        boolean removed = kept < size;
-        Arrays.fill(nodes, kept, size, null);
-        size = kept;
-        return removed;
     }
 
     /**
@@ -125,19 +66,5 @@ public final class SuccessorList {
             if (key.isBetweenRightInclusive(owner, nodes[i].id())) return i;
         }
         return size;
-    }
-
-    /** True when the ids are exactly {@code expected}, in order. */
-    public boolean matches(List<Key> expected) {
-        if (expected.size() != size) return false;
-        for (int i = 0; i < size; i++) {
-            if (!nodes[i].id().equals(expected.get(i))) return false;
-        }
-        return true;
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(Arrays.copyOf(nodes, size));
     }
 }

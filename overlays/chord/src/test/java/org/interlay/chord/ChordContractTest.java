@@ -1,7 +1,7 @@
 package org.interlay.chord;
 
 import org.interlay.overlay.node.OverlayAlgorithm;
-import org.interlay.overlay.sim.OverlayContractTest;
+import org.interlay.overlay.testsuite.OverlayContractTest;
 
 /** Chord does what every overlay must. */
 class ChordContractTest extends OverlayContractTest {

@@ -1,28 +1,17 @@
 package org.interlay.chord;
 
+import static org.interlay.chord.RingIds.OWNER;
+import static org.interlay.chord.RingIds.key;
+import static org.interlay.chord.RingIds.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.util.List;
-import org.interlay.overlay.Address;
-import org.interlay.overlay.Key;
-import org.interlay.overlay.NodeRef;
 import org.junit.jupiter.api.Test;
 
 class PredecessorListTest {
-    private static final Key OWNER = key(100);
-
-    private static Key key(long v) {
-        return Key.fromBigInteger(BigInteger.valueOf(v));
-    }
-
-    private static NodeRef node(long id) {
-        return new NodeRef(key(id), new Address(0x7F000001, (int) (1 + id % 60_000)));
-    }
-
     @Test
     void thePredecessorComesFirstThenTheNodesBeforeIt() {
         PredecessorList list = new PredecessorList(OWNER, 3);

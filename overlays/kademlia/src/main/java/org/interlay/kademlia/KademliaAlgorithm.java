@@ -1,12 +1,14 @@
 package org.interlay.kademlia;
 
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.RoutingAlgorithm;
+import org.interlay.overlay.node.Termination;
 
 /**
  * Kademlia (Maymounkov and Mazieres, "Kademlia: A Peer-to-peer Information System Based on the XOR
@@ -18,7 +20,7 @@ import org.interlay.overlay.node.RoutingAlgorithm;
  * the k closest heard of have all answered. The node closest of all is the responsible one, and the other
  * k - 1 hold copies.
  */
-public final class KademliaAlgorithm implements OverlayAlgorithm {
+public final class KademliaAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     public static final String NAME = "kademlia";
 
     private final KademliaConfig config;
@@ -43,7 +45,7 @@ public final class KademliaAlgorithm implements OverlayAlgorithm {
 
     @Override
     public LookupStyle lookupStyle() {
-        return new LookupStyle(config.alpha(), config.k(), false, DistanceOrder.XOR);
+        return new LookupStyle(config.alpha(), config.k(), DistanceOrder.XOR, Termination.CLOSEST_ANSWERED);
     }
 
     /** Section 2.5 stores every value on the k closest nodes: the responsible one and k - 1 more. */

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.CheckableRouting;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
@@ -26,7 +28,7 @@ import org.interlay.time.Timer;
  * node's, which keeps each record on the node closest to its key and on that node's k - 1 closest
  * contacts ({@link #replicaSet}), and copies it again as those change (section 2.5).
  */
-final class KademliaRouting implements RoutingAlgorithm {
+final class KademliaRouting implements RoutingAlgorithm, CheckableRouting {
     private final NodeContext context;
     private final KademliaConfig config;
     private final RoutingTable table;
@@ -73,7 +75,10 @@ final class KademliaRouting implements RoutingAlgorithm {
         return reachAny(bootstrap, 0)
                 .thenCompose(v -> refresher.lookUpOwnIdReachingAnyone())
                 .thenAccept(reached -> {
-                    if (!reached) throw JoinFailedException.nobodyAnswered(bootstrap);
+                    if (!reached) {
+                        throw new JoinFailedException("the lookup of the own id reached no node (bootstrap " + bootstrap
+                                + " answered a ping, then not the lookup)");
+                    }
                 })
                 .thenRun(() -> {
                     startMaintenance();
@@ -96,7 +101,7 @@ final class KademliaRouting implements RoutingAlgorithm {
 
     /** Pings the bootstrap nodes in turn until one answers (its answer puts it into a bucket). */
     private CompletableFuture<Void> reachAny(List<Address> bootstrap, int index) {
-        if (index == bootstrap.size()) return CompletableFuture.failedFuture(new JoinFailedException(bootstrap));
+        if (index == bootstrap.size()) return CompletableFuture.failedFuture(new JoinFailedException("no bootstrap node answered: " + bootstrap));
         return context.rpc().request(bootstrap.get(index), new Ping(), Pong.class)
                 .handle((pong, error) -> error == null)
                 .thenCompose(answered -> answered ? CompletableFuture.completedFuture(null) : reachAny(bootstrap, index + 1));

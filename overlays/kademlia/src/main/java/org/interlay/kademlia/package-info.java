@@ -17,7 +17,7 @@
  *   <li>a lookup of the node responsible for a key (which every put, get and remove starts with) ends
  *       as soon as the closest node heard of has answered without naming a closer one, rather than when
  *       the k closest have all answered: a node with a live contact in every non-empty bucket names a
- *       closer node whenever one exists (see {@code IterativeLookup.Goal}). Like FIND_VALUE halting at
+ *       closer node whenever one exists (see {@code Termination.CLOSEST_ANSWERED}). Like FIND_VALUE halting at
  *       the first holder of the value, it spares the queries to the other k - 1; on 1,000 simulated nodes
  *       it cut the messages per lookup from 44 to 13, with every lookup still correct. Bucket refreshes,
  *       which must learn all k, keep the paper's rule;</li>

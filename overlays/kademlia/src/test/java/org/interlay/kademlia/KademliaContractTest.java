@@ -1,7 +1,7 @@
 package org.interlay.kademlia;
 
 import org.interlay.overlay.node.OverlayAlgorithm;
-import org.interlay.overlay.sim.OverlayContractTest;
+import org.interlay.overlay.testsuite.OverlayContractTest;
 
 /** Kademlia does what every overlay must. */
 class KademliaContractTest extends OverlayContractTest {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;

@@ -74,7 +74,7 @@ class LeastRecentlySeenEvictionTest {
     void aLeastRecentlySeenContactThatDoesNotAnswerIsEvictedForTheNewcomer() {
         OverlayNode leastRecent = farBucketOfA().get(0).equals(x.self()) ? x : y;
         OverlayNode other = leastRecent == x ? y : x;
-        leastRecent.close();
+        leastRecent.halt();
         OverlayNode z = start("c000000000000000000000000000000000000000", a);
         cluster.scheduler().runFor(MINUTE);
         assertEquals(Set.of(other.self().id(), z.self().id()), farContactsOfA());

@@ -8,8 +8,12 @@ import org.interlay.time.Clock;
 /**
  * One node of a DHT overlay, whatever its algorithm. Every method may be called from any thread; the
  * futures complete on the node's scheduler thread, so callbacks must not block.
+ *
+ * <p>A node ends in one of two ways, each named: {@link #leave()} hands its records over and says
+ * goodbye; {@link #halt()} stops it at once, as a crash would. It is not {@link AutoCloseable}, so no
+ * try-with-resources block can crash a node by leaving its scope.
  */
-public interface Overlay extends AutoCloseable {
+public interface Overlay {
     /** The overlay's name (its SIP domain, e.g. chord.lab). */
     String name();
 
@@ -18,7 +22,10 @@ public interface Overlay extends AutoCloseable {
 
     NodeRef self();
 
-    /** Creates the overlay when {@code bootstrap} is empty, else joins it through any of those peers. */
+    /**
+     * Creates the overlay when {@code bootstrap} is empty, else joins it through any of those peers;
+     * fails with {@link JoinFailedException} when there was no one to join through.
+     */
     CompletableFuture<Void> join(List<Address> bootstrap);
 
     /** Leaves gracefully: hands the records this node holds to the nodes that take them over, then stops. */
@@ -40,13 +47,13 @@ public interface Overlay extends AutoCloseable {
 
     /**
      * The clock this node counts record expiry on: a record put through this node should expire at
-     * {@code clock().nowMillis() + ttl}. Implementations that cannot tell leave this unsupported.
+     * {@code clock().nowMillis() + ttl}.
      */
-    default Clock clock() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not expose its clock");
-    }
+    Clock clock();
 
-    /** Stops at once, as a crash would: no hand-over, no goodbye. */
-    @Override
-    void close();
+    /**
+     * Stops at once, as a crash would: no hand-over, no goodbye; the records this node held survive
+     * only as replicas. To go gracefully, {@link #leave()}.
+     */
+    void halt();
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.IterativeLookup;
@@ -42,13 +43,6 @@ import org.interlay.pastry.msg.LeafSetReply;
  * failed, or the bootstrap is itself still joining) is tried again after a pause.
  */
 final class Join {
-    /** A join that found no live route to the overlay in all its attempts. */
-    static final class JoinFailedException extends RuntimeException {
-        JoinFailedException(Key id, int attempts) {
-            super("node " + id.shortHex() + " could not join after " + attempts + " attempts", null, false, false);
-        }
-    }
-
     private static final int MAX_ATTEMPTS = 10;
     private static final long RETRY_MILLIS = 1_000;
     /** Candidates measured for each routing table entry: the closest of them takes it. */
@@ -84,7 +78,7 @@ final class Join {
 
     private void attempt() {
         if (routing.isStopped()) {
-            done.completeExceptionally(new JoinFailedException(self.id(), attempts));
+            done.completeExceptionally(noRoute());
             return;
         }
         attempts++;
@@ -213,7 +207,7 @@ final class Join {
 
     private void retryLater() {
         if (attempts >= MAX_ATTEMPTS || routing.isStopped()) {
-            done.completeExceptionally(new JoinFailedException(self.id(), attempts));
+            done.completeExceptionally(noRoute());
             return;
         }
         for (JoinReply r : replies.values()) {
@@ -221,5 +215,10 @@ final class Join {
             if (!bootstrap.contains(r.responder().address())) bootstrap.add(r.responder().address());
         }
         context.scheduler().schedule(RETRY_MILLIS, this::attempt);
+    }
+
+    /** A join that found no live route to the overlay in all its attempts. */
+    private JoinFailedException noRoute() {
+        return new JoinFailedException("node " + self.id().shortHex() + " could not join after " + attempts + " attempts");
     }
 }

@@ -3,6 +3,7 @@ package org.interlay.pastry;
 import java.util.Objects;
 import java.util.function.Function;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.DistanceOrder;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
@@ -10,6 +11,7 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.RoutingAlgorithm;
+import org.interlay.overlay.node.Termination;
 
 /**
  * Pastry (Rowstron and Druschel, "Pastry: Scalable, decentralized object location and routing for
@@ -22,7 +24,7 @@ import org.interlay.overlay.node.RoutingAlgorithm;
  * nodes): for a record to be lost in a simultaneous crash of a fraction f of the nodes all nine holders
  * must fail, probability f^9 (5e-7 at f = 0.2), and the leaf set of 16 always holds the nine.
  */
-public final class PastryAlgorithm implements OverlayAlgorithm {
+public final class PastryAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     static final int REPLICAS = 8;
 
     private final PastryConfig config;
@@ -54,7 +56,7 @@ public final class PastryAlgorithm implements OverlayAlgorithm {
     }
 
     static LookupStyle lookupStyle(PastryConfig config) {
-        return new LookupStyle(1, 1, true, DistanceOrder.prefixThenNumeric(config.bitsPerDigit()));
+        return new LookupStyle(1, 1, DistanceOrder.prefixThenNumeric(config.bitsPerDigit()), Termination.ROOT_NAMED);
     }
 
     @Override

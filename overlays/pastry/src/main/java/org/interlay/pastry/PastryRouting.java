@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.node.CheckableRouting;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeContext;
 import org.interlay.overlay.node.RouteStep;
@@ -35,7 +36,7 @@ import org.interlay.pastry.msg.RowRequest;
  * of (in another node's leaf set or row) is probed first, and enters only when it answers, so a failed
  * node passed around by others does not come back.
  */
-final class PastryRouting implements RoutingAlgorithm {
+final class PastryRouting implements RoutingAlgorithm, CheckableRouting {
     private final NodeContext context;
     private final PastryConfig config;
     private final NodeRef self;
@@ -70,22 +71,19 @@ final class PastryRouting implements RoutingAlgorithm {
     }
 
     private void registerHandlers() {
-        rpc.onRequest(JoinRequest.TYPE, (from, r) -> CompletableFuture.completedFuture(answerJoin(r)));
-        rpc.responseType(JoinReply.TYPE);
-        rpc.onRequest(Announce.TYPE, (from, a) -> {
+        rpc.onRequest(JoinRequest.TYPE, JoinReply.TYPE, (from, r) -> CompletableFuture.completedFuture(answerJoin(r)));
+        rpc.onRequest(Announce.TYPE, LeafSetReply.TYPE, (from, a) -> {
             learn(from, a.rttMillis() == Announce.UNMEASURED ? RoutingTable.UNMEASURED : a.rttMillis(), a.wantLeafSet());
             return CompletableFuture.completedFuture(new LeafSetReply(a.wantLeafSet() ? leafSet.members() : List.of()));
         });
-        rpc.onRequest(LeafSetRequest.TYPE, (from, r) -> {
+        rpc.onRequest(LeafSetRequest.TYPE, LeafSetReply.TYPE, (from, r) -> {
             consider(r.leaves(), true);
             return CompletableFuture.completedFuture(new LeafSetReply(leafSet.members()));
         });
-        rpc.responseType(LeafSetReply.TYPE);
-        rpc.onRequest(RowRequest.TYPE, (from, r) -> {
+        rpc.onRequest(RowRequest.TYPE, RowReply.TYPE, (from, r) -> {
             consider(r.entries(), false);
             return CompletableFuture.completedFuture(new RowReply(table.row(r.row())));
         });
-        rpc.responseType(RowReply.TYPE);
         rpc.onOneway(Departure.TYPE, (from, d) -> {
             prober.markFailed(from.id());
             forget(from.id());

@@ -1,7 +1,7 @@
 package org.interlay.pastry;
 
 import org.interlay.overlay.node.OverlayAlgorithm;
-import org.interlay.overlay.sim.OverlayContractTest;
+import org.interlay.overlay.testsuite.OverlayContractTest;
 
 /** Pastry does what every overlay must. */
 class PastryContractTest extends OverlayContractTest {

@@ -353,7 +353,7 @@ public final class Lab implements AutoCloseable {
         routers.clear();
         for (LabOverlay o : overlays.values()) {
             o.agents().forEach(PeerAgent::close);
-            o.peers().forEach(p -> p.node().close()); // the goodbyes go out when discovery closes
+            o.peers().forEach(p -> p.node().halt()); // the goodbyes go out when discovery closes
         }
         discovery.close();
         peerLoop.close();

@@ -59,7 +59,7 @@ public final class OverlayPeer implements AutoCloseable {
         try {
             node.join(boot).get(joinLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            node.close();
+            node.halt();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("could not join " + spec.overlay() + " through " + boot + ": "
                     + cause.getMessage(), cause);
@@ -130,13 +130,13 @@ public final class OverlayPeer implements AutoCloseable {
         try {
             node.leave().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            node.close();
+            node.halt();
         }
     }
 
     /** Stops at once, as a crash would: no goodbye, no hand-over (fault injection). */
     public void kill() {
         if (discovery != null) discovery.withdraw(advertKey);
-        node.close();
+        node.halt();
     }
 }

@@ -14,9 +14,9 @@ import org.interlay.overlay.NodeRef;
  * The state of one iterative lookup, with no I/O: the caller asks {@link #nextQueries()} whom to ask,
  * reports each answer or failure, and reads the outcome once {@link #isDone()}. The same machine
  * serves Chord and Pastry (one query at a time, ends when a node names the responsible one) and
- * Kademlia (alpha in flight; see {@link Goal} for when it ends).
+ * Kademlia (alpha in flight, ends when no closer node turns up); the {@link Termination} says which.
  *
- * <p>With {@link LookupStyle#confirmsResponsible} (Chord), a node named responsible by another is asked
+ * <p>With {@link Termination#SUCCESSOR_CONFIRMED} (Chord), a node named responsible by another is asked
  * too, and the lookup ends only when a node answers that it is responsible itself: the one named may
  * have failed, or a newcomer may have taken the key over, since the namer last heard. A named node
  * that does not answer gives way to the backups named with it (Chord's next successors); one that
@@ -40,22 +40,6 @@ import org.interlay.overlay.NodeRef;
 public final class IterativeLookup {
     private enum State { NEW, IN_FLIGHT, SLOW, ANSWERED, FAILED }
 
-    /**
-     * What a lookup that needs no resolution (Kademlia's) is for, which decides when it ends.
-     *
-     * <ul>
-     *   <li>{@code RESPONSIBLE}: the node closest to the key. The lookup ends as soon as the closest
-     *       candidate heard of has answered without naming a closer one. A node with a live contact in
-     *       every non-empty bucket (the condition of the paper's section 3) always names a closer node
-     *       when one exists: any node closer to the key than it lies in the same bucket as the key, and
-     *       every node of that bucket is closer to the key than it is. Like FIND_VALUE, which halts
-     *       at the first node holding the value, it spares the queries to the other k - 1.</li>
-     *   <li>{@code CLOSEST_SET}: the paper's node lookup (section 2.3), which ends only when the k
-     *       closest candidates have all answered; bucket refreshes use it, to learn all k.</li>
-     * </ul>
-     */
-    public enum Goal { RESPONSIBLE, CLOSEST_SET }
-
     private static final class Candidate {
         final NodeRef node;
         final int depth;
@@ -76,7 +60,7 @@ public final class IterativeLookup {
 
     private final Key target;
     private final LookupStyle style;
-    private final Goal goal;
+    private final Termination termination;
     private final Map<Key, Candidate> candidates = new HashMap<>();
     private final List<Candidate> ranked = new ArrayList<>();
     /** Named responsible (then its backups), to be asked before any other candidate. */
@@ -92,18 +76,18 @@ public final class IterativeLookup {
 
     /** Starts from the asking node's own routing decision, looking for the responsible node. */
     public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local) {
-        this(target, self, style, local, Goal.RESPONSIBLE);
+        this(target, self, style, local, style.termination());
     }
 
-    /** Starts from the asking node's own routing decision. */
-    public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local, Goal goal) {
+    /** Starts from the asking node's own routing decision; ends as {@code termination} says. */
+    public IterativeLookup(Key target, NodeRef self, LookupStyle style, RouteStep local, Termination termination) {
         this.target = target;
         this.style = style;
-        this.goal = goal;
+        this.termination = termination;
         this.origin = new Candidate(self, 0, null);
         origin.state = State.ANSWERED;
         candidates.put(self.id(), origin);
-        if (!style.needsResolution()) ranked.add(origin);
+        if (!termination.needsResolution()) ranked.add(origin);
         onStep(origin, local);
     }
 
@@ -131,7 +115,7 @@ public final class IterativeLookup {
             if (c.state == State.NEW) ask(c, out);
         }
         if (!out.isEmpty()) return out;
-        int window = style.needsResolution() ? ranked.size() : Math.min(style.resultSize(), ranked.size());
+        int window = termination.needsResolution() ? ranked.size() : Math.min(style.resultSize(), ranked.size());
         int live = 0;
         for (int i = 0; i < ranked.size() && inFlight < style.parallelism(); i++) {
             Candidate c = ranked.get(i);
@@ -196,7 +180,7 @@ public final class IterativeLookup {
                 endAt(from);
                 return;
             }
-            if (!style.confirmsResponsible()) {
+            if (termination != Termination.SUCCESSOR_CONFIRMED) {
                 endAt(new Candidate(r.responsible(), from.depth + 1, from));
                 return;
             }
@@ -230,10 +214,10 @@ public final class IterativeLookup {
 
     private void checkFinished() {
         if (outcome != null) return;
-        if (!style.needsResolution() && goal == Goal.RESPONSIBLE && closestHasAnswered()) return;
+        if (termination == Termination.CLOSEST_ANSWERED && closestHasAnswered()) return;
         if (inFlight > 0) return;
         for (Candidate c : named) if (c.state == State.NEW) return;
-        int window = style.needsResolution() ? ranked.size() : style.resultSize();
+        int window = termination.needsResolution() ? ranked.size() : style.resultSize();
         List<Candidate> best = new ArrayList<>();
         for (Candidate c : ranked) {
             if (c.state == State.FAILED || c.state == State.SLOW) continue;
@@ -241,14 +225,14 @@ public final class IterativeLookup {
             best.add(c);
             if (best.size() == window) break;
         }
-        if (slow > 0 && (style.needsResolution() || best.stream().allMatch(c -> c == origin))) {
+        if (slow > 0 && (termination.needsResolution() || best.stream().allMatch(c -> c == origin))) {
             return; // nothing better to go on than the asking node itself: wait for the slow ones
         }
-        if (style.needsResolution() && unconfirmed != null) {
+        if (termination.needsResolution() && unconfirmed != null) {
             endAt(unconfirmed);
             return;
         }
-        if (style.needsResolution() || best.isEmpty()) {
+        if (termination.needsResolution() || best.isEmpty()) {
             outcome = new Outcome(Optional.empty(), List.of(), 0, rounds, List.of());
             return;
         }

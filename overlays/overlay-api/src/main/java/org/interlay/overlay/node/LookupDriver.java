@@ -41,13 +41,13 @@ final class LookupDriver {
         this.style = style;
         this.scheduler = scheduler;
         this.slowAfterMillis = slowAfterMillis;
-        this.setsAsideSlow = !style.needsResolution();
+        this.setsAsideSlow = !style.termination().needsResolution();
         this.ask = ask;
     }
 
-    /** Starts from {@code local}, this node's own decision for {@code key}. */
-    CompletableFuture<Run> lookup(Key key, RouteStep local, IterativeLookup.Goal goal) {
-        Run run = new Run(key, new IterativeLookup(key, self, style, local, goal), scheduler.nowMillis());
+    /** Starts from {@code local}, this node's own decision for {@code key}; ends as {@code termination} says. */
+    CompletableFuture<Run> lookup(Key key, RouteStep local, Termination termination) {
+        Run run = new Run(key, new IterativeLookup(key, self, style, local, termination), scheduler.nowMillis());
         run.advance();
         return run.done;
     }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
-import org.interlay.overlay.Key;
 
 /**
  * A kind of DHT, found at run time with {@link ServiceLoader}: a fourth algorithm is one new module
- * with a {@code META-INF/services/org.interlay.overlay.node.OverlayAlgorithm} file.
+ * with a {@code META-INF/services/org.interlay.overlay.node.OverlayAlgorithm} file. To be simulated,
+ * it also implements {@link CheckableAlgorithm}, and its routing {@link CheckableRouting}.
  */
 public interface OverlayAlgorithm {
     /** Lower-case name: chord, pastry, kademlia. */
@@ -20,9 +20,6 @@ public interface OverlayAlgorithm {
     int defaultReplicas();
 
     RoutingAlgorithm create(NodeContext context);
-
-    /** Who is responsible for {@code key} when every live node is known: the simulator's yardstick. */
-    Key responsible(GlobalView view, Key key);
 
     static List<OverlayAlgorithm> all() {
         List<OverlayAlgorithm> found = new ArrayList<>();

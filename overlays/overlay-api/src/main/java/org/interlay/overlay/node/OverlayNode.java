@@ -17,6 +17,7 @@ import org.interlay.overlay.node.msg.FetchReply;
 import org.interlay.overlay.node.msg.FetchRequest;
 import org.interlay.overlay.node.msg.Ping;
 import org.interlay.overlay.node.msg.Pong;
+import org.interlay.overlay.node.msg.RecordCopy;
 import org.interlay.overlay.node.msg.RouteQuery;
 import org.interlay.overlay.node.msg.RouteReply;
 import org.interlay.overlay.node.msg.StoreAck;
@@ -86,14 +87,12 @@ public final class OverlayNode implements Overlay, NodeContext {
     }
 
     private void registerHandlers() {
-        rpc.onRequest(RouteQuery.TYPE, (from, q) -> CompletableFuture.completedFuture(new RouteReply(routing.route(q.key()))));
-        rpc.responseType(RouteReply.TYPE);
-        rpc.onRequest(StoreRequest.type(scheduler), (from, s) -> replication.onStore(s));
-        rpc.responseType(StoreAck.TYPE);
-        rpc.onRequest(FetchRequest.TYPE, (from, f) -> replication.onFetch(f).thenApply(r -> new FetchReply(r, scheduler)));
-        rpc.responseType(FetchReply.type(scheduler));
-        rpc.onRequest(Ping.TYPE, (from, p) -> CompletableFuture.completedFuture(new Pong()));
-        rpc.responseType(Pong.TYPE);
+        rpc.onRequest(RouteQuery.TYPE, RouteReply.TYPE,
+                (from, q) -> CompletableFuture.completedFuture(new RouteReply(routing.route(q.key()))));
+        rpc.onRequest(StoreRequest.TYPE, StoreAck.TYPE, (from, s) -> replication.onStore(s));
+        rpc.onRequest(FetchRequest.TYPE, FetchReply.TYPE, (from, f) -> replication.onFetch(f)
+                .thenApply(r -> new FetchReply(r.map(found -> RecordCopy.of(found, scheduler.nowMillis())))));
+        rpc.onRequest(Ping.TYPE, Pong.TYPE, (from, p) -> CompletableFuture.completedFuture(new Pong()));
     }
 
     // ---- Overlay -------------------------------------------------------------------------------
@@ -127,7 +126,7 @@ public final class OverlayNode implements Overlay, NodeContext {
         return onLoop(() -> replication.handOver()
                 .thenCompose(v -> routing.leave())
                 .handle((v, e) -> {
-                    close();
+                    halt();
                     return null;
                 }));
     }
@@ -189,7 +188,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     }
 
     @Override
-    public void close() {
+    public void halt() {
         if (scheduler.inSchedulerThread()) {
             stopNow();
         } else {
@@ -256,10 +255,10 @@ public final class OverlayNode implements Overlay, NodeContext {
     CompletableFuture<LookupResult> lookupOnLoop(Key key) {
         lookups++;
         CompletableFuture<LookupResult> f;
-        if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().needsResolution()) {
+        if (config.lookupMode() == NodeConfig.LookupMode.RECURSIVE && algorithm.lookupStyle().termination().needsResolution()) {
             f = recursive.lookup(key);
         } else {
-            f = driver.lookup(key, routing.route(key), IterativeLookup.Goal.RESPONSIBLE).thenApply(LookupDriver.Run::toResult);
+            f = driver.lookup(key, routing.route(key), algorithm.lookupStyle().termination()).thenApply(LookupDriver.Run::toResult);
         }
         return f.whenComplete((r, e) -> {
             if (e != null) lookupFailures++;
@@ -268,12 +267,12 @@ public final class OverlayNode implements Overlay, NodeContext {
 
     @Override
     public CompletableFuture<List<NodeRef>> closestNodes(Key key) {
-        return onLoop(() -> driver.lookup(key, routing.route(key), IterativeLookup.Goal.CLOSEST_SET)
+        return onLoop(() -> driver.lookup(key, routing.route(key), algorithm.lookupStyle().termination().forClosestNodes())
                 .thenApply(run -> run.outcome().closest()));
     }
 
     private CompletableFuture<StoreAck> storeAt(NodeRef node, Record r) {
-        StoreRequest request = new StoreRequest(r, true, scheduler);
+        StoreRequest request = new StoreRequest(RecordCopy.of(r, scheduler.nowMillis()), true);
         if (node.equals(self)) return replication.onStore(request);
         return rpc.request(node.address(), request, StoreAck.class);
     }
@@ -281,7 +280,8 @@ public final class OverlayNode implements Overlay, NodeContext {
     private CompletableFuture<Optional<Record>> fetchFrom(NodeRef node, Key key) {
         FetchRequest request = new FetchRequest(key, false);
         if (node.equals(self)) return replication.onFetch(request);
-        return rpc.request(node.address(), request, FetchReply.class).thenApply(FetchReply::record);
+        return rpc.request(node.address(), request, FetchReply.class)
+                .thenApply(reply -> reply.record().map(copy -> copy.at(scheduler.nowMillis())));
     }
 
     private long nextVersion() {

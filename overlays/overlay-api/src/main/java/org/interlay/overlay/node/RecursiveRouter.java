@@ -39,12 +39,11 @@ final class RecursiveRouter {
         this.self = self;
         this.timeoutMillis = timeoutMillis;
         this.nextLookupId = seed & Long.MAX_VALUE;
-        rpc.onRequest(RouteForward.TYPE, (from, m) -> {
+        rpc.onRequest(RouteForward.TYPE, Pong.TYPE, (from, m) -> {
             scheduler.execute(() -> forward(m));
             return CompletableFuture.completedFuture(new Pong());
         });
         rpc.onOneway(RouteDone.TYPE, (from, m) -> finish(m));
-        rpc.responseType(Pong.TYPE);
     }
 
     CompletableFuture<LookupResult> lookup(Key key) {

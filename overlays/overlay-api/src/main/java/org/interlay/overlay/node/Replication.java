@@ -14,6 +14,7 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.node.msg.FetchReply;
 import org.interlay.overlay.node.msg.FetchRequest;
+import org.interlay.overlay.node.msg.RecordCopy;
 import org.interlay.overlay.node.msg.StoreAck;
 import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.RpcEndpoint;
@@ -62,7 +63,7 @@ final class Replication {
 
     /** Handles a store: keeps the record and, when asked as responsible node, copies it to the replica set. */
     CompletableFuture<StoreAck> onStore(StoreRequest request) {
-        Record r = request.record();
+        Record r = request.record().at(scheduler.nowMillis());
         store.offer(r);
         if (!request.replicate()) return CompletableFuture.completedFuture(new StoreAck(1));
         Optional<Record> held = store.latest(r.key());
@@ -96,7 +97,7 @@ final class Replication {
         for (NodeRef n : ask) {
             rpc.request(n.address(), new FetchRequest(request.key(), true), FetchReply.class).whenComplete((reply, e) -> {
                 if (e == null && reply.record().isPresent()) {
-                    store.offer(reply.record().get());
+                    store.offer(reply.record().get().at(scheduler.nowMillis()));
                     result.complete(store.get(request.key(), scheduler.nowMillis()));
                 } else if (pending.decrementAndGet() == 0) {
                     result.complete(Optional.empty());
@@ -142,7 +143,7 @@ final class Replication {
     }
 
     private CompletableFuture<StoreAck> send(NodeRef to, Record r, boolean replicate) {
-        return rpc.request(to.address(), new StoreRequest(r, replicate, scheduler), StoreAck.class);
+        return rpc.request(to.address(), new StoreRequest(RecordCopy.of(r, scheduler.nowMillis()), replicate), StoreAck.class);
     }
 
     private boolean isHeldBy(Record r, NodeRef n) {

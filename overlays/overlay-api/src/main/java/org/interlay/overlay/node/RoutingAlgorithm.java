@@ -12,6 +12,7 @@ import org.interlay.overlay.NodeRef;
  * One node's routing state and the protocols that keep it (Chord's fingers and stabilization,
  * Pastry's leaf set and routing table, Kademlia's k-buckets). The shared {@link OverlayNode} does the
  * rest: lookups, storage, replication, hand-over. All methods run on the node's scheduler thread.
+ * What a simulator checks it by is apart, in {@link CheckableRouting}.
  */
 public interface RoutingAlgorithm {
     /** Creates the overlay (no bootstrap) or joins through one of {@code bootstrap}; completes when routable. */
@@ -50,9 +51,6 @@ public interface RoutingAlgorithm {
 
     /** {@code peer} did not answer a request. */
     void unresponsive(Address peer);
-
-    /** True when this node's routing state matches the global view (for simulations to know "stable"). */
-    boolean agreesWith(GlobalView view);
 
     /** Sizes of the routing structures, for stats and the shell. */
     Map<String, Object> describe();

@@ -78,9 +78,15 @@ public final class RpcEndpoint {
         this.observer = observer;
     }
 
-    /** Answers requests of this type. Registers the type with the codec. */
-    public <M extends Message> void onRequest(MessageType<M> type, RequestHandler<M> handler) {
+    /**
+     * Answers requests of {@code type} with responses of {@code responseType}. Registers both types
+     * with the codec: every node runs the same handlers, so the node that sends such a request can
+     * read the response.
+     */
+    public <Q extends Message, R extends Message> void onRequest(MessageType<Q> type, MessageType<R> responseType,
+                                                                 RequestHandler<Q, R> handler) {
         codec.register(type);
+        codec.register(responseType);
         handlers.put(type.code(), new Handler<>(handler, null));
     }
 
@@ -88,11 +94,6 @@ public final class RpcEndpoint {
     public <M extends Message> void onOneway(MessageType<M> type, OnewayHandler<M> handler) {
         codec.register(type);
         handlers.put(type.code(), new Handler<>(null, handler));
-    }
-
-    /** Makes a response type known to the codec. */
-    public void responseType(MessageType<?> type) {
-        codec.register(type);
     }
 
     /**
@@ -285,7 +286,7 @@ public final class RpcEndpoint {
         }
     }
 
-    private record Handler<M extends Message>(RequestHandler<M> request, OnewayHandler<M> oneway) {}
+    private record Handler<M extends Message>(RequestHandler<M, ?> request, OnewayHandler<M> oneway) {}
 
     private static final class Pending {
         final Address to;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * a Kademlia-like style (alpha 3, k 4, XOR) and a Chord-like one (one at a time, needs resolution).
  */
 class IterativeLookupTest {
-    private static final LookupStyle XOR_STYLE = new LookupStyle(3, 4, false, DistanceOrder.XOR);
+    private static final LookupStyle XOR_STYLE = new LookupStyle(3, 4, DistanceOrder.XOR, Termination.CLOSEST_ANSWERED);
     private static final Key TARGET = Key.ZERO;
 
     /** A node at XOR distance {@code d} from the target (the target is zero). */
@@ -26,7 +26,7 @@ class IterativeLookupTest {
     private static final NodeRef SELF = at(1_000_000);
 
     @Test
-    void responsibleGoalEndsWhenTheClosestCandidateAnsweredWithNothingCloser() {
+    void closestAnsweredEndsWhenTheClosestCandidateAnsweredWithNothingCloser() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))));
         assertEquals(List.of(at(50), at(60), at(70)), lookup.nextQueries());
@@ -43,7 +43,7 @@ class IterativeLookupTest {
     }
 
     @Test
-    void responsibleGoalWaitsWhileACloserCandidateIsInFlight() {
+    void closestAnsweredWaitsWhileACloserCandidateIsInFlight() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
                 RouteStep.forward(List.of(at(50), at(60), at(70))));
         lookup.nextQueries();
@@ -84,7 +84,7 @@ class IterativeLookupTest {
     @Test
     void withNobodyButItselfToGoOnTheLookupWaitsForTheSlowQuery() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE, RouteStep.forward(List.of(at(50))),
-                IterativeLookup.Goal.CLOSEST_SET);
+                Termination.K_CLOSEST_ANSWERED);
         lookup.nextQueries();
         lookup.onSlow(at(50));
         assertFalse(lookup.isDone(), "ending now would leave the asking node alone");
@@ -94,9 +94,9 @@ class IterativeLookupTest {
     }
 
     @Test
-    void closestSetGoalEndsOnlyWhenTheKClosestHaveAllAnswered() {
+    void kClosestAnsweredEndsOnlyWhenTheKClosestHaveAllAnswered() {
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, XOR_STYLE,
-                RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))), IterativeLookup.Goal.CLOSEST_SET);
+                RouteStep.forward(List.of(at(50), at(60), at(70), at(80), at(90))), Termination.K_CLOSEST_ANSWERED);
         assertEquals(List.of(at(50), at(60), at(70)), lookup.nextQueries());
         lookup.onAnswer(at(50), RouteStep.forward(List.of()));
         assertFalse(lookup.isDone());
@@ -122,7 +122,7 @@ class IterativeLookupTest {
 
     @Test
     void aStyleThatNeedsResolutionEndsWhenSomeoneNamesTheResponsibleNode() {
-        LookupStyle oneAtATime = new LookupStyle(1, 1, true, DistanceOrder.XOR);
+        LookupStyle oneAtATime = new LookupStyle(1, 1, DistanceOrder.XOR, Termination.ROOT_NAMED);
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, oneAtATime, RouteStep.forward(List.of(at(50), at(60))));
         assertEquals(List.of(at(50)), lookup.nextQueries());
         lookup.onAnswer(at(50), RouteStep.forward(List.of()));
@@ -134,7 +134,7 @@ class IterativeLookupTest {
         assertEquals(List.of(SELF, at(60), at(7)), lookup.outcome().route());
     }
 
-    private static final LookupStyle CONFIRMING = new LookupStyle(1, 1, true, DistanceOrder.XOR, true);
+    private static final LookupStyle CONFIRMING = new LookupStyle(1, 1, DistanceOrder.XOR, Termination.SUCCESSOR_CONFIRMED);
 
     @Test
     void aConfirmingStyleAsksTheNamedNodeAndEndsWhenItSaysItIsResponsible() {
@@ -200,7 +200,7 @@ class IterativeLookupTest {
 
     @Test
     void everyPathFailingEndsWithoutAResponsibleNode() {
-        LookupStyle oneAtATime = new LookupStyle(1, 1, true, DistanceOrder.XOR);
+        LookupStyle oneAtATime = new LookupStyle(1, 1, DistanceOrder.XOR, Termination.ROOT_NAMED);
         IterativeLookup lookup = new IterativeLookup(TARGET, SELF, oneAtATime, RouteStep.forward(List.of(at(50))));
         lookup.nextQueries();
         lookup.onFailure(at(50));

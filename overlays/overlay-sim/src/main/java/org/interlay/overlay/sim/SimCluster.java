@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
@@ -26,6 +27,7 @@ import org.interlay.overlay.node.OverlayNode;
  */
 public final class SimCluster {
     private final OverlayAlgorithm algorithm;
+    private final CheckableAlgorithm checks;
     private final NodeConfig config;
     private final VirtualScheduler scheduler;
     private final SimNetwork network;
@@ -37,6 +39,7 @@ public final class SimCluster {
 
     public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed) {
         this.algorithm = algorithm;
+        this.checks = ViewChecks.of(algorithm);
         this.config = config;
         this.scheduler = new VirtualScheduler();
         this.network = new SimNetwork(scheduler, latency, seed);
@@ -115,7 +118,7 @@ public final class SimCluster {
     public boolean isStable() {
         GlobalView view = view();
         for (OverlayNode n : live) {
-            if (!n.routing().agreesWith(view)) return false;
+            if (!ViewChecks.of(n).agreesWith(view)) return false;
         }
         return true;
     }
@@ -124,7 +127,7 @@ public final class SimCluster {
     public int disagreeing() {
         GlobalView view = view();
         int n = 0;
-        for (OverlayNode node : live) if (!node.routing().agreesWith(view)) n++;
+        for (OverlayNode node : live) if (!ViewChecks.of(node).agreesWith(view)) n++;
         return n;
     }
 
@@ -136,7 +139,7 @@ public final class SimCluster {
 
     /** Who should be responsible for {@code key} among the live nodes. */
     public Key responsible(Key key) {
-        return algorithm.responsible(view(), key);
+        return checks.responsible(view(), key);
     }
 
     public List<OverlayNode> live() {
@@ -154,7 +157,7 @@ public final class SimCluster {
         live.remove(node);
         joined.remove(node);
         cachedView = null;
-        node.close();
+        node.halt();
     }
 
     /** Crashes {@code fraction} of the live nodes, chosen at random, at the same instant. */

@@ -61,7 +61,7 @@ public final class UdpCluster implements AutoCloseable {
 
     private boolean isStable() {
         GlobalView view = view();
-        return nodes.stream().allMatch(n -> n.routing().agreesWith(view));
+        return nodes.stream().allMatch(n -> ViewChecks.of(n).agreesWith(view));
     }
 
     public GlobalView view() {
@@ -69,7 +69,7 @@ public final class UdpCluster implements AutoCloseable {
     }
 
     public Key responsible(Key key) {
-        return algorithm.responsible(view(), key);
+        return ViewChecks.of(algorithm).responsible(view(), key);
     }
 
     public List<OverlayNode> nodes() {
@@ -91,7 +91,7 @@ public final class UdpCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (OverlayNode n : nodes) n.close();
+        for (OverlayNode n : nodes) n.halt();
         loop.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.interlay.overlay.sim;
+package org.interlay.overlay.testsuite;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +21,16 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.rpc.RpcConfig;
+import org.interlay.overlay.sim.SimCluster;
+import org.interlay.overlay.sim.UdpCluster;
 import org.interlay.overlay.wire.FrameCodec;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every overlay algorithm must do, whatever its routing: each algorithm's module subclasses this
- * and names its algorithm. In simulation (seeded, virtual time) except where real sockets are the point.
+ * in its tests and names its algorithm. In simulation (seeded, virtual time) except where real sockets
+ * are the point. It lives in a module of its own that modules use in test scope only, so JUnit never
+ * reaches the product.
  */
 public abstract class OverlayContractTest {
     private static final long SEED = 20011;
@@ -213,7 +217,7 @@ public abstract class OverlayContractTest {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             assertTrue(one.nodes().get(0).stats().rpc().foreign() > 0, "the foreign frames were counted");
-            outsider.close();
+            outsider.halt();
         }
     }
 }
