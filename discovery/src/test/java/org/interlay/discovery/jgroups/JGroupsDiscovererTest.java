@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.interlay.discovery.Adverts;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.Await;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.InvalidAdvertException;
@@ -68,7 +67,7 @@ class JGroupsDiscovererTest {
         OverlayDirectory first = new OverlayDirectory();
         OverlayDirectory second = new OverlayDirectory();
         member(first).advertise(Adverts.chord("n1"));
-        member(second).advertise(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", ""));
+        member(second).advertise(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", ""));
         Await.until(WITHIN, () -> names(first).equals(List.of("chord", "kad")) && names(second).equals(List.of("chord", "kad")),
                 () -> names(first) + " / " + names(second));
         assertEquals(Set.of(Source.JGROUPS), second.overlay("chord").orElseThrow().sources());
@@ -81,7 +80,7 @@ class JGroupsDiscovererTest {
         member(seen);
         advertiser.advertise(Adverts.chord("n1"));
         Await.until(WITHIN, () -> seen.saw("found chord@n1"), () -> seen.events().toString());
-        advertiser.advertise(Adverts.peer("chord", Algorithm.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"));
+        advertiser.advertise(Adverts.peer("chord", Adverts.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"));
         Await.until(WITHIN, () -> seen.saw("changed chord@n1"), () -> seen.events().toString());
         advertiser.withdraw(Adverts.chord("n1").key());
         Await.until(WITHIN, () -> seen.saw("expired chord@n1 LEFT"), () -> seen.events().toString());
@@ -143,8 +142,8 @@ class JGroupsDiscovererTest {
         OverlayPair pair = new OverlayPair("chord", "kad");
         for (String router : List.of("r1", "r2")) {
             JGroupsDiscoverer member = router.equals("r1") ? r1 : r2;
-            member.advertise(Adverts.router("chord", Algorithm.CHORD, router, "10.0.0.1:4000"));
-            member.advertise(Adverts.router("kad", Algorithm.KADEMLIA, router, "10.0.0.1:4001"));
+            member.advertise(Adverts.router("chord", Adverts.CHORD, router, "10.0.0.1:4000"));
+            member.advertise(Adverts.router("kad", Adverts.KADEMLIA, router, "10.0.0.1:4001"));
         }
         Await.until(WITHIN, () -> r1.bridgePlan().equals(r2.bridgePlan())
                         && r1.bridgePlan().equals(BridgeAssignment.assign(List.of("r1", "r2"), java.util.Map.of(

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.interlay.discovery.AdvertKey;
 import org.interlay.discovery.Advertiser;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.LanDiscovery;
@@ -112,7 +111,7 @@ public final class GroupBridgeCoordinator implements BridgeCoordinator {
 
     private static OverlayAdvert advertOf(RouterPresence presence, Membership m) throws InvalidAdvertException {
         String hostPort = presence.sipUri().substring("sip:".length()).split(";")[0];
-        return OverlayAdvert.of(m.overlay().overlayName(), Algorithm.fromWireName(m.overlay().algorithm()), m.domain(),
+        return OverlayAdvert.of(m.overlay().overlayName(), m.overlay().algorithm(), m.domain(),
                 List.of(HostPort.parse(m.node().toString())), List.of(HostPort.parse(hostPort)), NodeRole.ROUTER,
                 presence.routerId());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.interlay.discovery.Algorithm;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.Record;
@@ -63,7 +64,7 @@ public final class OverlayLab implements AutoCloseable {
             for (LabDomain d : domains) {
                 UdpCluster cluster = lab.clusters.get(d.domain());
                 if (!cluster.awaitStable(Duration.ofSeconds(30))) throw new IllegalStateException(d + " did not stabilise");
-                lab.directory.put(new DomainEntry(d.domain(), d.overlayName(), d.algorithm(),
+                lab.directory.put(new DomainEntry(d.domain(), d.overlayName(), Algorithm.named(d.algorithm()),
                         List.of(cluster.nodes().get(0).self().address()), List.of()));
                 lab.agents.put(d.domain(), PeerAgent.start(cluster.nodes().get(0),
                         SipAgentConfig.defaults(d.domain(), 0).withPolicies(policies)));
