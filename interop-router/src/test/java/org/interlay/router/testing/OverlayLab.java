@@ -13,7 +13,6 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.node.NodeConfig;
-import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.sim.UdpCluster;
 import org.interlay.time.EventLoop;
 import org.interlay.router.AgentPolicies;
@@ -25,6 +24,7 @@ import org.interlay.router.bridge.Bridge;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.directory.DomainEntry;
 import org.interlay.router.directory.StaticDomainDirectory;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.router.membership.NodeJoiner;
 
 /**
@@ -57,7 +57,7 @@ public final class OverlayLab implements AutoCloseable {
         try {
             long seed = 5;
             for (LabDomain d : domains) {
-                UdpCluster cluster = new UdpCluster(OverlayAlgorithm.named(d.algorithm()), nodeConfig(d.overlayName()), seed++);
+                UdpCluster cluster = new UdpCluster(InstalledAlgorithms.named(d.algorithm()), nodeConfig(d.overlayName()), seed++);
                 lab.clusters.put(d.domain(), cluster);
                 cluster.grow(peers, Duration.ofSeconds(10));
             }
