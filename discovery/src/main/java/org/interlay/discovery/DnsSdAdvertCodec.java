@@ -44,7 +44,7 @@ public final class DnsSdAdvertCodec {
     public static TxtRecord toTxt(OverlayAdvert advert) {
         Map<String, String> pairs = new LinkedHashMap<>();
         pairs.put(KEY_OVERLAY, advert.overlayName());
-        pairs.put(KEY_ALGORITHM, advert.algorithm().wireName());
+        pairs.put(KEY_ALGORITHM, advert.algorithm().name());
         pairs.put(KEY_DOMAIN, advert.sipDomain());
         pairs.put(KEY_BOOTSTRAP, joined(advert.bootstrapPeers()));
         pairs.put(KEY_SIP, joined(advert.sipEntryPoints()));

@@ -16,8 +16,8 @@ public final class InvalidAdvertException extends Exception {
         BAD_VALUE,
         /** A host:port entry is not a host name or IPv4 address and a port in 1..65535. */
         BAD_HOST_PORT,
-        /** The {@code algo} value is not one of ours. */
-        UNKNOWN_ALGORITHM,
+        /** The {@code algo} value is not an algorithm name (see {@link Algorithm}); an algorithm not installed here is fine. */
+        BAD_ALGORITHM,
         /** The {@code v} value is a format version this code does not read. */
         UNSUPPORTED_VERSION,
         /** The DNS-SD instance name does not match the overlay name and node suffix. */

@@ -71,7 +71,7 @@ public record OverlayAdvert(
     /** True when this advert says the same about the overlay as {@code other} (ignores the node id). */
     public boolean agreesWith(OverlayAdvert other) {
         return overlayName.equals(other.overlayName)
-                && algorithm == other.algorithm
+                && algorithm.equals(other.algorithm)
                 && sipDomain.equalsIgnoreCase(other.sipDomain);
     }
 }

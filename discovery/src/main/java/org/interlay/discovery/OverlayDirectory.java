@@ -142,7 +142,7 @@ public final class OverlayDirectory implements DiscoveryListener {
             if (sightings.conflictsWith(advert)) {
                 if (conflictsRejected.incrementAndGet() == 1) {
                     LOG.info("Ignoring advert {} from {}: {} {} contradicts other nodes' adverts (more at debug)",
-                            advert.key(), source, advert.algorithm().wireName(), advert.sipDomain());
+                            advert.key(), source, advert.algorithm().name(), advert.sipDomain());
                 } else {
                     LOG.debug("Ignoring contradicting advert {} from {}", advert, source);
                 }

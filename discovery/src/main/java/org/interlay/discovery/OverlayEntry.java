@@ -39,7 +39,7 @@ public record OverlayEntry(
     /** True when both say the same about the overlay, whenever it was seen. */
     public boolean sameContent(OverlayEntry other) {
         return name.equals(other.name)
-                && algorithm == other.algorithm
+                && algorithm.equals(other.algorithm)
                 && sipDomain.equals(other.sipDomain)
                 && bootstrapPeers.equals(other.bootstrapPeers)
                 && sipEntryPoints.equals(other.sipEntryPoints)

@@ -5,6 +5,11 @@ import java.util.List;
 /** Adverts for tests. */
 public final class Adverts {
 
+    /** Names of algorithms, as adverts carry them; discovery itself knows none. */
+    public static final Algorithm CHORD = Algorithm.named("chord");
+    public static final Algorithm PASTRY = Algorithm.named("pastry");
+    public static final Algorithm KADEMLIA = Algorithm.named("kademlia");
+
     private Adverts() {
     }
 
@@ -26,6 +31,6 @@ public final class Adverts {
     }
 
     public static OverlayAdvert chord(String node) {
-        return peer("chord", Algorithm.CHORD, node, "10.0.0.1:4000", "10.0.0.1:5060");
+        return peer("chord", CHORD, node, "10.0.0.1:4000", "10.0.0.1:5060");
     }
 }

@@ -1,10 +1,10 @@
 package org.interlay.discovery;
 
+import static org.interlay.discovery.InvalidAdvertException.Problem.BAD_ALGORITHM;
 import static org.interlay.discovery.InvalidAdvertException.Problem.BAD_HOST_PORT;
 import static org.interlay.discovery.InvalidAdvertException.Problem.BAD_INSTANCE_NAME;
 import static org.interlay.discovery.InvalidAdvertException.Problem.BAD_VALUE;
 import static org.interlay.discovery.InvalidAdvertException.Problem.MISSING_KEY;
-import static org.interlay.discovery.InvalidAdvertException.Problem.UNKNOWN_ALGORITHM;
 import static org.interlay.discovery.InvalidAdvertException.Problem.UNSUPPORTED_VERSION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DnsSdAdvertCodecTest {
 
-    private static final OverlayAdvert KAD_ROUTER = OverlayAdvert.of("kad", Algorithm.KADEMLIA, "kad.lab",
+    private static final OverlayAdvert KAD_ROUTER = OverlayAdvert.of("kad", Adverts.KADEMLIA, "kad.lab",
             List.of(Adverts.at("10.77.0.3:4000"), Adverts.at("10.77.0.4:4000")), List.of(Adverts.at("10.77.0.3:5060")),
             NodeRole.ROUTER, "r1");
 
@@ -68,6 +68,14 @@ class DnsSdAdvertCodecTest {
     }
 
     @Test
+    void anAlgorithmThisProcessDoesNotKnowIsStillAValidAdvert() throws InvalidAdvertException {
+        OverlayAdvert advert = DnsSdAdvertCodec.fromTxt(TxtRecord.of(validTxtWith("algo", "can")), "n1");
+        assertEquals(Algorithm.named("can"), advert.algorithm());
+        String longest = "k" + "-".repeat(Algorithm.MAX_LENGTH - 2) + "9";
+        assertEquals(longest, DnsSdAdvertCodec.fromTxt(TxtRecord.of(validTxtWith("algo", longest)), "n1").algorithm().name());
+    }
+
+    @Test
     void anEmptySipListIsAllowed() throws InvalidAdvertException {
         OverlayAdvert advert = DnsSdAdvertCodec.fromTxt(TxtRecord.of(validTxtWith("sip", "")), "n1");
         assertEquals(List.of(), advert.sipEntryPoints());
@@ -89,8 +97,11 @@ class DnsSdAdvertCodecTest {
                 Arguments.of(validTxtWith("v", null), MISSING_KEY),
                 Arguments.of(validTxtWith("v", "2"), UNSUPPORTED_VERSION),
                 Arguments.of(validTxtWith("v", "01"), UNSUPPORTED_VERSION),
-                Arguments.of(validTxtWith("algo", "can"), UNKNOWN_ALGORITHM),
-                Arguments.of(validTxtWith("algo", "Chord"), UNKNOWN_ALGORITHM),
+                Arguments.of(validTxtWith("algo", "Chord"), BAD_ALGORITHM),
+                Arguments.of(validTxtWith("algo", ""), BAD_ALGORITHM),
+                Arguments.of(validTxtWith("algo", "2chord"), BAD_ALGORITHM),
+                Arguments.of(validTxtWith("algo", "chord ring"), BAD_ALGORITHM),
+                Arguments.of(validTxtWith("algo", "a".repeat(Algorithm.MAX_LENGTH + 1)), BAD_ALGORITHM),
                 Arguments.of(validTxtWith("role", "boss"), BAD_VALUE),
                 Arguments.of(validTxtWith("boot", ""), BAD_VALUE),
                 Arguments.of(validTxtWith("boot", "10.77.0.3"), BAD_HOST_PORT),

@@ -31,7 +31,7 @@ class OverlayDirectoryTest {
     void theFirstSourcePutsAnOverlayInAndLaterOnesJoinIt() {
         directory.found(Adverts.chord("n1"), Source.JGROUPS);
         OverlayEntry entry = directory.overlay("chord").orElseThrow();
-        assertEquals(Algorithm.CHORD, entry.algorithm());
+        assertEquals(Adverts.CHORD, entry.algorithm());
         assertEquals("chord.lab", entry.sipDomain());
         assertEquals(Set.of(Source.JGROUPS), entry.sources());
         assertEquals(clock.instant(), entry.lastSeen());
@@ -45,9 +45,9 @@ class OverlayDirectoryTest {
 
     @Test
     void mergesTheNodesOfOneOverlay() {
-        directory.found(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", "10.0.0.2:5060"), Source.MDNS);
-        directory.found(Adverts.peer("kad", Algorithm.KADEMLIA, "n1", "10.0.0.1:4000", ""), Source.JGROUPS);
-        directory.found(Adverts.router("kad", Algorithm.KADEMLIA, "r9", "10.0.0.9:4000"), Source.JGROUPS);
+        directory.found(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", "10.0.0.2:5060"), Source.MDNS);
+        directory.found(Adverts.peer("kad", Adverts.KADEMLIA, "n1", "10.0.0.1:4000", ""), Source.JGROUPS);
+        directory.found(Adverts.router("kad", Adverts.KADEMLIA, "r9", "10.0.0.9:4000"), Source.JGROUPS);
         OverlayEntry kad = directory.overlay("kad").orElseThrow();
         assertEquals(List.of("n1", "n2", "r9"), kad.nodes());
         assertEquals(List.of("r9"), kad.routers());
@@ -60,7 +60,7 @@ class OverlayDirectoryTest {
     @Test
     void aNodeChangingItsAdvertChangesTheEntry() {
         directory.found(Adverts.chord("n1"), Source.JGROUPS);
-        directory.changed(Adverts.peer("chord", Algorithm.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"), Source.JGROUPS);
+        directory.changed(Adverts.peer("chord", Adverts.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"), Source.JGROUPS);
         assertEquals(List.of(Adverts.at("10.0.0.1:5070")), directory.overlay("chord").orElseThrow().sipEntryPoints());
         assertEquals(List.of("added chord", "changed chord"), listener.events());
     }
@@ -68,9 +68,9 @@ class OverlayDirectoryTest {
     @Test
     void anAdvertContradictingOtherNodesIsRejected() {
         directory.found(Adverts.chord("n1"), Source.MDNS);
-        directory.found(Adverts.peer("chord", Algorithm.PASTRY, "n2", "10.0.0.2:4000", ""), Source.MDNS);
+        directory.found(Adverts.peer("chord", Adverts.PASTRY, "n2", "10.0.0.2:4000", ""), Source.MDNS);
         OverlayEntry chord = directory.overlay("chord").orElseThrow();
-        assertEquals(Algorithm.CHORD, chord.algorithm());
+        assertEquals(Adverts.CHORD, chord.algorithm());
         assertEquals(List.of("n1"), chord.nodes());
         assertEquals(1, directory.conflictsRejected());
     }
@@ -103,8 +103,8 @@ class OverlayDirectoryTest {
     @Test
     void sightingsNotRefreshedWithinTheirSourcesMaxAgeExpire() {
         directory.found(Adverts.chord("n1"), Source.JGROUPS);
-        directory.found(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", ""), Source.JGROUPS);
-        directory.found(Adverts.peer("pastry", Algorithm.PASTRY, "n3", "10.0.0.3:4000", ""), Source.MDNS);
+        directory.found(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", ""), Source.JGROUPS);
+        directory.found(Adverts.peer("pastry", Adverts.PASTRY, "n3", "10.0.0.3:4000", ""), Source.MDNS);
         clock.advance(Duration.ofSeconds(10));
         directory.refreshed(new AdvertKey("kad", "n2"), Source.JGROUPS);
         assertEquals(0, directory.expireStale());
@@ -142,7 +142,7 @@ class OverlayDirectoryTest {
             }
         });
         directory.found(Adverts.chord("n1"), Source.MDNS);
-        directory.found(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", ""), Source.MDNS);
+        directory.found(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", ""), Source.MDNS);
         assertEquals(List.of(1, 2), sizesSeen);
         assertEquals(List.of("added chord", "added kad"), listener.events());
     }

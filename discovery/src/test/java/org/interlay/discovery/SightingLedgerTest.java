@@ -36,7 +36,7 @@ class SightingLedgerTest {
     void tellsFoundChangedRefreshedAndExpiredEachOnce() {
         ledger.saw(Adverts.chord("n1"));
         ledger.saw(Adverts.chord("n1"));
-        ledger.saw(Adverts.peer("chord", Algorithm.CHORD, "n1", "10.0.0.1:4001", ""));
+        ledger.saw(Adverts.peer("chord", Adverts.CHORD, "n1", "10.0.0.1:4001", ""));
         ledger.lost(new AdvertKey("chord", "n1"), Departure.WITHDRAWN);
         ledger.lost(new AdvertKey("chord", "n1"), Departure.WITHDRAWN);
         assertEquals(List.of("found chord@n1 MDNS", "refreshed chord@n1", "changed chord@n1", "expired chord@n1 WITHDRAWN"), calls);
@@ -46,7 +46,7 @@ class SightingLedgerTest {
     void losesAllMatchingKeys() {
         ledger.saw(Adverts.chord("n1"));
         ledger.saw(Adverts.chord("n2"));
-        ledger.saw(Adverts.peer("kad", Algorithm.KADEMLIA, "n1", "10.0.0.1:4000", ""));
+        ledger.saw(Adverts.peer("kad", Adverts.KADEMLIA, "n1", "10.0.0.1:4000", ""));
         ledger.lostAll(key -> key.nodeId().equals("n1"), Departure.FAILED);
         assertEquals(java.util.Set.of(new AdvertKey("chord", "n2")), ledger.keys());
         assertEquals(5, calls.size());

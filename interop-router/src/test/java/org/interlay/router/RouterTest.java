@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.interlay.discovery.Algorithm;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.DomainPair;
 import org.interlay.router.bridge.SoleBridgeCoordinator;
@@ -40,7 +41,7 @@ class RouterTest {
     private RawSipPeer bob;
 
     private static DomainEntry entry(String domain, String overlay) {
-        return new DomainEntry(domain, overlay, "chord", List.of(), List.of());
+        return new DomainEntry(domain, overlay, Algorithm.named("chord"), List.of(), List.of());
     }
 
     @BeforeEach

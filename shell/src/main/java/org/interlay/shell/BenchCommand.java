@@ -2,8 +2,9 @@ package org.interlay.shell;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.interlay.discovery.Algorithm;
 import org.interlay.harness.bench.LookupBenchmark;
-import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.router.membership.InstalledAlgorithms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,8 @@ public final class BenchCommand implements Runnable {
             description = {"Lookup latency on real UDP: N nodes on 127.0.0.1 in one process and one event loop.",
                     "Example: interlay bench lookup --algo kademlia --nodes 300"})
     static final class Lookup implements Callable<Integer> {
-        @Option(names = "--algo", defaultValue = "chord", description = "chord, pastry, kademlia or all. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--algo", defaultValue = "chord", completionCandidates = AlgorithmNames.class,
+                description = "One of the installed algorithms (${COMPLETION-CANDIDATES}), or all. Default: ${DEFAULT-VALUE}.")
         String algorithm;
 
         @Option(names = "--nodes", defaultValue = "300", description = "Nodes. Default: ${DEFAULT-VALUE}.")
@@ -42,8 +44,8 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             List<String> algorithms = algorithm.equalsIgnoreCase("all")
-                    ? OverlayAlgorithm.all().stream().map(OverlayAlgorithm::name).toList()
-                    : List.of(OverlayAlgorithm.named(algorithm).name());
+                    ? InstalledAlgorithms.names().stream().map(Algorithm::name).toList()
+                    : List.of(InstalledAlgorithms.requireInstalled(algorithm).name());
             for (String a : algorithms) {
                 LookupBenchmark.Result r = new LookupBenchmark(System.err)
                         .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed));

@@ -21,6 +21,8 @@ public final class Interlay implements Runnable {
     /** The command line with Interlay's error handling: one clear line for wrong input, never a stack trace. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Interlay());
+        AlgorithmsHelpSection.addTo(cl);
+        AlgorithmsHelpSection.addTo(cl.getSubcommands().get("lab"));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println("interlay: " + ex.getMessage());

@@ -2,9 +2,12 @@ package org.interlay.shell;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabConfig;
+import org.interlay.harness.lab.LabOverlaySpec;
+import org.interlay.router.membership.InstalledAlgorithms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +17,8 @@ import picocli.CommandLine.Option;
                 + "127.0.0.1, then open the shell (or run --script, or standard input when it is not a terminal).",
                 "Example: interlay lab --routers 2 --script examples/cross-overlay-messaging.il"})
 public final class LabCommand implements Callable<Integer> {
+    private static final int EXTRA_PEERS = 3;
+
     @Option(names = "--chord", defaultValue = "8", paramLabel = "N", description = "Chord peers. Default: ${DEFAULT-VALUE}.")
     int chord;
 
@@ -22,6 +27,11 @@ public final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--kademlia", defaultValue = "8", paramLabel = "N", description = "Kademlia peers. Default: ${DEFAULT-VALUE}.")
     int kademlia;
+
+    @Option(names = "--overlay", paramLabel = "NAME:ALGO[:N]",
+            description = "One more overlay NAME serving NAME.lab, of an installed algorithm (listed below), "
+                    + "with N peers (default 3); may be repeated. Example: --overlay ring:chord:4.")
+    List<String> extraOverlays = List.of();
 
     @Option(names = "--routers", defaultValue = "2", paramLabel = "R", description = "Routers. Default: ${DEFAULT-VALUE}.")
     int routers;
@@ -33,7 +43,12 @@ public final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (script != null && !Files.isReadable(script)) throw new IllegalArgumentException("cannot read script " + script);
-        LabConfig config = new LabConfig(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
+        LabConfig config = LabConfig.standard(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
+        for (String extra : extraOverlays) {
+            LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);
+            InstalledAlgorithms.implementation(overlay.algorithm());
+            config = config.withOverlay(overlay);
+        }
         long start = System.nanoTime();
         System.err.println("starting the lab on 127.0.0.1 ...");
         try (Lab lab = Lab.start(config, System.err)) {

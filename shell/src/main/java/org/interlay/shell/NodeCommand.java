@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
-import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,8 @@ public final class NodeCommand implements Callable<Integer> {
             description = "The overlay's name: letters, digits, '-', '_' (e.g. chord).")
     String overlay;
 
-    @Option(names = "--algo", required = true, paramLabel = "ALGO", description = "chord, pastry or kademlia.")
+    @Option(names = "--algo", required = true, paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
+            description = "The overlay's algorithm, one of those installed: ${COMPLETION-CANDIDATES}.")
     String algorithm;
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "The SIP domain it serves. Default: NAME.lab.")
@@ -55,7 +57,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String algo = OverlayAlgorithm.named(algorithm).name();
+        Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
         InetAddress bindAddress = InetAddress.getByName(bind);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         String id = nodeId != null ? nodeId : "n" + ProcessHandle.current().pid();

@@ -16,7 +16,7 @@ public final class OverlayTable {
         rows.add(new String[] {"NAME", "ALGO", "DOMAIN", "PEERS", "ROUTERS", "SOURCES", "LAST SEEN"});
         Instant now = Instant.now();
         for (OverlayEntry e : entries) {
-            rows.add(new String[] {e.name(), e.algorithm().wireName(), e.sipDomain(),
+            rows.add(new String[] {e.name(), e.algorithm().name(), e.sipDomain(),
                     String.valueOf(e.nodes().size() - e.routers().size()), String.valueOf(e.routers().size()),
                     String.join(",", e.sources().stream().map(Source::name).map(String::toLowerCase).sorted().toList()),
                     ago(Duration.between(e.lastSeen(), now))});

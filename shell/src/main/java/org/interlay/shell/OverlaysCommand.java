@@ -57,7 +57,7 @@ public final class OverlaysCommand implements Callable<Integer> {
     static Map<String, Object> toMap(OverlayEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", e.name());
-        m.put("algo", e.algorithm().wireName());
+        m.put("algo", e.algorithm().name());
         m.put("domain", e.sipDomain());
         m.put("boot", e.bootstrapPeers().stream().map(HostPort::toString).toList());
         m.put("sip", e.sipEntryPoints().stream().map(HostPort::toString).toList());

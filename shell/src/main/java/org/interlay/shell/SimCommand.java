@@ -3,11 +3,12 @@ package org.interlay.shell;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.interlay.discovery.Algorithm;
 import org.interlay.harness.sim.SimulationReport;
 import org.interlay.harness.sim.SimulationRunner;
 import org.interlay.harness.sim.SimulationSpec;
 import org.interlay.overlay.node.NodeConfig.LookupMode;
-import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.router.membership.InstalledAlgorithms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,8 +23,9 @@ public final class SimCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--algo", defaultValue = "chord", paramLabel = "ALGO",
-            description = "chord, pastry, kademlia, or all (one result each). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--algo", defaultValue = "chord", paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
+            description = "One of the installed algorithms (${COMPLETION-CANDIDATES}), or all (one result each). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String algorithm;
 
     @Option(names = "--nodes", defaultValue = "1000", paramLabel = "N", description = "Nodes. Default: ${DEFAULT-VALUE}.")
@@ -72,8 +74,8 @@ public final class SimCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode must be iterative or recursive, not '" + mode + "'");
         };
         List<String> algorithms = algorithm.equalsIgnoreCase("all")
-                ? OverlayAlgorithm.all().stream().map(OverlayAlgorithm::name).toList()
-                : List.of(OverlayAlgorithm.named(algorithm).name());
+                ? InstalledAlgorithms.names().stream().map(Algorithm::name).toList()
+                : List.of(InstalledAlgorithms.requireInstalled(algorithm).name());
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
         PrintStream progress = quiet ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.err;
         for (String algo : algorithms) {

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,7 +23,6 @@ import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.DiscoveryListener;
 import org.interlay.discovery.Discoverer;
 import org.interlay.discovery.InvalidAdvertException;
-import org.interlay.discovery.NodeRole;
 import org.interlay.discovery.OverlayAdvert;
 import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
@@ -43,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * The discovery group: every member multicasts a {@link Beacon} of the adverts it serves when it
  * joins, when its adverts change, when someone joins, and every beacon interval. The group's views
  * tell at once when a member leaves (its adverts end as {@link Departure#LEFT}) or is detected as
- * crashed ({@link Departure#FAILED}). Routers' beacons and the view give the {@link BridgePlan}.
+ * crashed ({@link Departure#FAILED}). The adverts of the live members, in view order, are what
+ * routers agree from on who bridges what ({@link #liveAdverts()}).
  * Messages that are not valid beacons (foreign members, garbage) are counted and dropped.
  */
 public final class JGroupsDiscoverer implements Discoverer, Advertiser {
@@ -55,12 +53,12 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
     private final RejectedInput rejected = new RejectedInput(LOG, "JGroups");
     private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
     private final ScheduledExecutorService beaconer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("jgroups-beacon"));
-    private final List<Consumer<BridgePlan>> planListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<OverlayAdvert>>> liveListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** The adverts in each member's latest beacon. */
     private final Map<Address, List<OverlayAdvert>> servedByMember = new HashMap<>();
     private List<Address> view = List.of();
-    private BridgePlan plan = new BridgePlan(Map.of());
+    private List<OverlayAdvert> live = List.of();
     private volatile JChannel channel;
     private volatile SightingLedger ledger;
 
@@ -106,15 +104,18 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         beaconSoon();
     }
 
-    /** Tells the consumer the bridge plan each time it changes (on a background thread, in order). */
-    public void onBridgePlanChange(Consumer<BridgePlan> consumer) {
-        planListeners.add(consumer);
+    /** Tells the consumer the {@link #liveAdverts()} each time they change (on a background thread, in order). */
+    public void onLiveAdvertsChange(Consumer<List<OverlayAdvert>> consumer) {
+        liveListeners.add(consumer);
     }
 
-    /** The current bridge plan, from the routers' beacons and the view. */
-    public BridgePlan bridgePlan() {
+    /**
+     * The adverts in the latest beacons of the members in the current view, members in view order
+     * (the same order on every member), each member's adverts in its beacon's order.
+     */
+    public List<OverlayAdvert> liveAdverts() {
         synchronized (lock) {
-            return plan;
+            return live;
         }
     }
 
@@ -193,7 +194,7 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
             } else {
                 servedByMember.put(member, beacon.adverts());
             }
-            replan();
+            liveAdvertsChanged();
         }
     }
 
@@ -209,30 +210,26 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
             }
             someoneJoined = !view.containsAll(members);
             view = List.copyOf(members);
-            replan();
+            liveAdvertsChanged();
         }
         if (someoneJoined) {
             beaconSoon(); // the newcomer learns what we serve without waiting for the interval
         }
     }
 
-    /** Recomputes the bridge plan; call with the lock held. */
-    private void replan() {
-        Map<String, Set<String>> overlaysByRouter = new LinkedHashMap<>();
+    /** Recomputes the live adverts and tells the listeners if they changed; call with the lock held. */
+    private void liveAdvertsChanged() {
+        List<OverlayAdvert> next = new ArrayList<>();
         for (Address member : view) {
-            for (OverlayAdvert advert : servedByMember.getOrDefault(member, List.of())) {
-                if (advert.role() == NodeRole.ROUTER) {
-                    overlaysByRouter.computeIfAbsent(advert.nodeId(), id -> new TreeSet<>()).add(advert.overlayName());
-                }
-            }
+            next.addAll(servedByMember.getOrDefault(member, List.of()));
         }
-        BridgePlan next = BridgeAssignment.assign(List.copyOf(overlaysByRouter.keySet()), overlaysByRouter);
-        if (!next.equals(plan)) {
-            plan = next;
+        if (!next.equals(live)) {
+            List<OverlayAdvert> told = List.copyOf(next);
+            live = told;
             try {
-                beaconer.execute(() -> planListeners.forEach(listener -> listener.accept(next)));
+                beaconer.execute(() -> liveListeners.forEach(listener -> listener.accept(told)));
             } catch (RejectedExecutionException closing) {
-                LOG.debug("Not announcing the bridge plan: closing");
+                LOG.debug("Not announcing the live adverts: closing");
             }
         }
     }

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Random;
 
 import org.interlay.discovery.Adverts;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.InvalidAdvertException;
 import org.junit.jupiter.api.Test;
 
 class BeaconCodecTest {
 
     private static final Beacon TWO_ADVERTS = Beacon.serving(List.of(Adverts.chord("n1"),
-            Adverts.router("kad", Algorithm.KADEMLIA, "n1", "10.0.0.1:4001")));
+            Adverts.router("kad", Adverts.KADEMLIA, "n1", "10.0.0.1:4001")));
 
     private static InvalidAdvertException.Problem problemDecoding(byte[] bytes) {
         return assertThrows(InvalidAdvertException.class, () -> BeaconCodec.decode(bytes, 0, bytes.length)).problem();
@@ -60,8 +59,8 @@ class BeaconCodecTest {
     @Test
     void aBeaconWithOneBadAdvertIsRejectedWhole() {
         byte[] bytes = BeaconCodec.encode(TWO_ADVERTS);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("algo=kademlia", "algo=kademlio");
-        assertEquals(InvalidAdvertException.Problem.UNKNOWN_ALGORITHM, problemDecoding(text.getBytes(StandardCharsets.ISO_8859_1)));
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("algo=kademlia", "algo=Kademlia");
+        assertEquals(InvalidAdvertException.Problem.BAD_ALGORITHM, problemDecoding(text.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test

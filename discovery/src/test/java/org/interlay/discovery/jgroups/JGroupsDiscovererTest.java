@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.interlay.discovery.Adverts;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.Await;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.OverlayDirectory;
+import org.interlay.discovery.OverlayAdvert;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.discovery.Source;
 import org.jgroups.BytesMessage;
@@ -68,7 +67,7 @@ class JGroupsDiscovererTest {
         OverlayDirectory first = new OverlayDirectory();
         OverlayDirectory second = new OverlayDirectory();
         member(first).advertise(Adverts.chord("n1"));
-        member(second).advertise(Adverts.peer("kad", Algorithm.KADEMLIA, "n2", "10.0.0.2:4000", ""));
+        member(second).advertise(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", ""));
         Await.until(WITHIN, () -> names(first).equals(List.of("chord", "kad")) && names(second).equals(List.of("chord", "kad")),
                 () -> names(first) + " / " + names(second));
         assertEquals(Set.of(Source.JGROUPS), second.overlay("chord").orElseThrow().sources());
@@ -81,7 +80,7 @@ class JGroupsDiscovererTest {
         member(seen);
         advertiser.advertise(Adverts.chord("n1"));
         Await.until(WITHIN, () -> seen.saw("found chord@n1"), () -> seen.events().toString());
-        advertiser.advertise(Adverts.peer("chord", Algorithm.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"));
+        advertiser.advertise(Adverts.peer("chord", Adverts.CHORD, "n1", "10.0.0.1:4000", "10.0.0.1:5070"));
         Await.until(WITHIN, () -> seen.saw("changed chord@n1"), () -> seen.events().toString());
         advertiser.withdraw(Adverts.chord("n1").key());
         Await.until(WITHIN, () -> seen.saw("expired chord@n1 LEFT"), () -> seen.events().toString());
@@ -135,29 +134,26 @@ class JGroupsDiscovererTest {
     }
 
     @Test
-    void routersAgreeOnABridgePlanAndTakeOverWhenOneLeaves() throws DiscoveryException {
+    void membersAgreeOnTheLiveAdvertsInViewOrderAndDropALeaversAtOnce() throws DiscoveryException {
         JGroupsDiscoverer r1 = member(new OverlayDirectory());
         JGroupsDiscoverer r2 = member(new OverlayDirectory());
-        List<BridgePlan> plansSeenByR2 = new CopyOnWriteArrayList<>();
-        r2.onBridgePlanChange(plansSeenByR2::add);
-        OverlayPair pair = new OverlayPair("chord", "kad");
+        List<List<OverlayAdvert>> seenByR2 = new CopyOnWriteArrayList<>();
+        r2.onLiveAdvertsChange(seenByR2::add);
         for (String router : List.of("r1", "r2")) {
             JGroupsDiscoverer member = router.equals("r1") ? r1 : r2;
-            member.advertise(Adverts.router("chord", Algorithm.CHORD, router, "10.0.0.1:4000"));
-            member.advertise(Adverts.router("kad", Algorithm.KADEMLIA, router, "10.0.0.1:4001"));
+            member.advertise(Adverts.router("chord", Adverts.CHORD, router, "10.0.0.1:4000"));
+            member.advertise(Adverts.router("kad", Adverts.KADEMLIA, router, "10.0.0.1:4001"));
         }
-        Await.until(WITHIN, () -> r1.bridgePlan().equals(r2.bridgePlan())
-                        && r1.bridgePlan().equals(BridgeAssignment.assign(List.of("r1", "r2"), java.util.Map.of(
-                                "r1", Set.of("chord", "kad"), "r2", Set.of("chord", "kad")))),
-                () -> r1.bridgePlan() + " / " + r2.bridgePlan());
-        String bridging = r1.bridgePlan().routerFor(pair).orElseThrow();
-        JGroupsDiscoverer survivor = bridging.equals("r1") ? r2 : r1;
-        String heir = bridging.equals("r1") ? "r2" : "r1";
-        (bridging.equals("r1") ? r1 : r2).close();
-        Await.until(WITHIN, () -> survivor.bridgePlan().routerFor(pair).equals(Optional.of(heir)), () -> survivor.bridgePlan().toString());
-        if (survivor == r2) {
-            Await.until(WITHIN, () -> !plansSeenByR2.isEmpty()
-                    && plansSeenByR2.get(plansSeenByR2.size() - 1).routerFor(pair).equals(Optional.of("r2")), plansSeenByR2::toString);
-        }
+        Await.until(WITHIN, () -> r1.liveAdverts().size() == 4 && r1.liveAdverts().equals(r2.liveAdverts()),
+                () -> r1.liveAdverts() + " / " + r2.liveAdverts());
+        assertEquals(List.of("r1", "r1", "r2", "r2"), nodeIds(r2.liveAdverts()), "the first member of the view comes first");
+        r1.close();
+        Await.until(WITHIN, () -> nodeIds(r2.liveAdverts()).equals(List.of("r2", "r2")), () -> r2.liveAdverts().toString());
+        Await.until(WITHIN, () -> !seenByR2.isEmpty() && seenByR2.get(seenByR2.size() - 1).equals(r2.liveAdverts()),
+                seenByR2::toString);
+    }
+
+    private static List<String> nodeIds(List<OverlayAdvert> adverts) {
+        return adverts.stream().map(OverlayAdvert::nodeId).toList();
     }
 }

@@ -142,7 +142,7 @@ public final class DiscoveryNodeMain {
 
         private static String describe(OverlayEntry entry) {
             return entry.name() + " sources=" + sources(entry) + " nodes=" + String.join("+", entry.nodes())
-                    + " algo=" + entry.algorithm().wireName() + " domain=" + entry.sipDomain()
+                    + " algo=" + entry.algorithm().name() + " domain=" + entry.sipDomain()
                     + " sip=" + entry.sipEntryPoints().stream().map(Object::toString).collect(Collectors.joining(","));
         }
     }

@@ -22,7 +22,7 @@ import org.interlay.discovery.jgroups.Beacon;
 import org.interlay.discovery.jgroups.BeaconCodec;
 import org.interlay.discovery.jgroups.JGroupsConfig;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.Algorithm;
+import org.interlay.discovery.Adverts;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.NodeRole;
 import org.jgroups.BytesMessage;
@@ -98,7 +98,7 @@ public final class HostileNeighbourMain {
         Map<String, String> half = valid("kad", "kademlia");
         half.remove("boot");
         services.put("kad [half]", txt(half));
-        Map<String, String> gossip = valid("kad", "gossip");
+        Map<String, String> gossip = valid("kad", "Gossip!");
         services.put("kad [gossip]", txt(gossip));
         Map<String, String> future = valid("kad", "kademlia");
         future.put("v", "2");
@@ -153,7 +153,7 @@ public final class HostileNeighbourMain {
         stranger.send(new BytesMessage(null, "hello, is this the chat group?".getBytes(StandardCharsets.UTF_8)));
         stranger.send(new ObjectMessage(null, List.of("not", "a", "beacon")));
         stranger.send(new EmptyMessage(null));
-        OverlayAdvert fake = OverlayAdvert.of("kad", Algorithm.KADEMLIA, "kad.lab", List.of(new HostPort("127.0.0.1", 4000)),
+        OverlayAdvert fake = OverlayAdvert.of("kad", Adverts.KADEMLIA, "kad.lab", List.of(new HostPort("127.0.0.1", 4000)),
                 List.of(), NodeRole.PEER, "stranger");
         String beacon = new String(BeaconCodec.encode(Beacon.serving(List.of(fake))), StandardCharsets.ISO_8859_1);
         stranger.send(new BytesMessage(null, beacon.replace("v=1", "v=9").getBytes(StandardCharsets.ISO_8859_1)));

@@ -61,9 +61,9 @@ class HostileNeighbourTest {
     @Test
     void foreignAndHalfServicesOfOurTypeAreDropped() throws Exception {
         try (ChildProcess hostile = hostile("foreign")) {
-            awaitStats(stats -> stats.get("mdns.MISSING_KEY") >= 2 && stats.get("mdns.UNKNOWN_ALGORITHM") >= 1
+            awaitStats(stats -> stats.get("mdns.MISSING_KEY") >= 2 && stats.get("mdns.BAD_ALGORITHM") >= 1
                     && stats.get("mdns.UNSUPPORTED_VERSION") >= 1 && stats.get("mdns.BAD_HOST_PORT") >= 1,
-                    "a foreign service, a half advert, an unknown algorithm, a future version and a bad port counted");
+                    "a foreign service, a half advert, a bad algorithm name, a future version and a bad port counted");
             awaitDirectoryUnharmed();
         }
     }

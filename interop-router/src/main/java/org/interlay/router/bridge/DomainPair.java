@@ -2,7 +2,10 @@ package org.interlay.router.bridge;
 
 import java.util.Locale;
 
-/** Two different SIP domains in name order, so {a,b} and {b,a} are one pair: what a router bridges. */
+/**
+ * Two different SIP domains in name order, lower case, so {a,b} and {b,a} are one pair: what a
+ * router bridges, and what a {@link BridgePlan} assigns to one router.
+ */
 public record DomainPair(String first, String second) {
     public DomainPair {
         if (first == null || second == null) throw new IllegalArgumentException("a pair needs two domains");

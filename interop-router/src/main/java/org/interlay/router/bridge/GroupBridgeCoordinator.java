@@ -1,29 +1,24 @@
 package org.interlay.router.bridge;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.interlay.discovery.AdvertKey;
 import org.interlay.discovery.Advertiser;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.NodeRole;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.jgroups.BridgePlan;
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
-import org.interlay.discovery.jgroups.OverlayPair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Agreement through the discovery group: the router advertises each overlay it is a member of with
- * the role "router", and the group's bridge plan (the same on every member, computed from the view)
- * says which router bridges each pair of overlays. When a router leaves or crashes, the group's new
+ * the role "router"; from the live members' adverts, in view order, every router computes the same
+ * {@link BridgePlan} ({@link BridgeAssignment}), which says which router bridges each pair of domains. When a router leaves or crashes, the group's new
  * view moves its pairs to the surviving routers, and this router is told if it got any.
  */
 public final class GroupBridgeCoordinator implements BridgeCoordinator {
@@ -67,7 +62,7 @@ public final class GroupBridgeCoordinator implements BridgeCoordinator {
     public synchronized void start(RouterPresence presence, Consumer<Set<DomainPair>> listener) {
         assigned = listener;
         open = true;
-        group.onBridgePlanChange(this::planChanged);
+        group.onLiveAdvertsChange(adverts -> planChanged(BridgeAssignment.assign(adverts)));
         update(presence);
     }
 
@@ -90,18 +85,16 @@ public final class GroupBridgeCoordinator implements BridgeCoordinator {
         }
         advertised.clear();
         advertised.addAll(now);
-        planChanged(group.bridgePlan());
+        planChanged(BridgeAssignment.assign(group.liveAdverts()));
     }
 
     private synchronized void planChanged(BridgePlan plan) {
         if (!open || self == null) return;
-        Map<String, String> domainOfOverlay = new HashMap<>();
-        self.memberships().forEach(m -> domainOfOverlay.put(m.overlay().overlayName(), m.domain()));
+        Set<String> served = new HashSet<>();
+        self.memberships().forEach(m -> served.add(m.domain()));
         Set<DomainPair> mine = new HashSet<>();
-        for (OverlayPair pair : plan.pairsBridgedBy(self.routerId())) {
-            String a = domainOfOverlay.get(pair.first());
-            String b = domainOfOverlay.get(pair.second());
-            if (a != null && b != null) mine.add(new DomainPair(a, b));
+        for (DomainPair pair : plan.pairsBridgedBy(self.routerId())) {
+            if (served.contains(pair.first()) && served.contains(pair.second())) mine.add(pair);
         }
         if (!mine.equals(lastTold)) {
             lastTold = mine;
@@ -112,7 +105,7 @@ public final class GroupBridgeCoordinator implements BridgeCoordinator {
 
     private static OverlayAdvert advertOf(RouterPresence presence, Membership m) throws InvalidAdvertException {
         String hostPort = presence.sipUri().substring("sip:".length()).split(";")[0];
-        return OverlayAdvert.of(m.overlay().overlayName(), Algorithm.fromWireName(m.overlay().algorithm()), m.domain(),
+        return OverlayAdvert.of(m.overlay().overlayName(), m.overlay().algorithm(), m.domain(),
                 List.of(HostPort.parse(m.node().toString())), List.of(HostPort.parse(hostPort)), NodeRole.ROUTER,
                 presence.routerId());
     }

@@ -30,7 +30,7 @@ public final class DiscoveredDomains implements DomainDirectory {
     }
 
     static DomainEntry toEntry(OverlayEntry entry) {
-        return new DomainEntry(entry.sipDomain(), entry.name(), entry.algorithm().wireName(),
+        return new DomainEntry(entry.sipDomain(), entry.name(), entry.algorithm(),
                 addresses(entry.bootstrapPeers()), addresses(entry.sipEntryPoints()));
     }
 

@@ -16,9 +16,10 @@ import org.interlay.overlay.transport.UdpTransport;
 import org.interlay.router.directory.DomainEntry;
 
 /**
- * Joins overlays with real nodes: the algorithm found by name at run time, a UDP socket on the given
- * interface (127.0.0.1 by default), all nodes served by one event loop. A join that fails or takes
- * longer than the limit closes the node.
+ * Joins overlays with real nodes: the overlay's algorithm among the {@link InstalledAlgorithms} (an
+ * overlay of an algorithm not installed here cannot be joined), a UDP socket on the given interface
+ * (127.0.0.1 by default), all nodes served by one event loop. A join that fails or takes longer than
+ * the limit closes the node.
  */
 public final class NodeJoiner implements OverlayJoiner {
     private final EventLoop loop;
@@ -46,7 +47,7 @@ public final class NodeJoiner implements OverlayJoiner {
     public CompletableFuture<Overlay> join(DomainEntry entry) {
         OverlayNode node;
         try {
-            OverlayAlgorithm algorithm = OverlayAlgorithm.named(entry.algorithm());
+            OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(entry.algorithm());
             long seed;
             synchronized (random) {
                 seed = random.nextLong();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.jgroups.JGroupsConfig;
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
@@ -36,7 +37,7 @@ public final class RouterProcess {
         List<DomainEntry> entries = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String[] f = args[i].split(",");
-            entries.add(new DomainEntry(f[0], f[1], f[2], List.of(Address.parse(f[3])), List.of()));
+            entries.add(new DomainEntry(f[0], f[1], Algorithm.named(f[2]), List.of(Address.parse(f[3])), List.of()));
         }
         JGroupsConfig groupConfig = new JGroupsConfig("jgroups/routers-tcp.xml", InetAddress.getLoopbackAddress(),
                 JGroupsConfig.DEFAULT_MULTICAST_PORT, "interlay-bench-routers", Duration.ofMillis(500));

@@ -25,11 +25,11 @@ class DiscoveredDomainsTest {
 
     @Test
     void domainIsFoundWithItsOverlayAlgorithmAndEntryPoints() {
-        discovery.found(OverlayAdvert.of("kad", Algorithm.KADEMLIA, "kad.lab", List.of(new HostPort("127.0.0.1", 4100)),
+        discovery.found(OverlayAdvert.of("kad", Algorithm.named("kademlia"), "kad.lab", List.of(new HostPort("127.0.0.1", 4100)),
                 List.of(new HostPort("127.0.0.1", 5160)), NodeRole.PEER, "n1"), Source.MDNS);
         DomainEntry kad = domains.find("KAD.lab").orElseThrow();
         assertEquals("kad", kad.overlayName());
-        assertEquals("kademlia", kad.algorithm());
+        assertEquals(Algorithm.named("kademlia"), kad.algorithm());
         assertEquals(List.of(Address.parse("127.0.0.1:4100")), kad.bootstrapPeers());
         assertEquals(List.of(Address.parse("127.0.0.1:5160")), kad.sipEntryPoints());
         assertTrue(domains.find("chord.lab").isEmpty());
@@ -37,7 +37,7 @@ class DiscoveredDomainsTest {
 
     @Test
     void routerRefusesUnknownDomainsWith404AndUnjoinedOnesWith503() throws Exception {
-        discovery.found(OverlayAdvert.of("chord", Algorithm.CHORD, "chord.lab", List.of(new HostPort("127.0.0.1", 4000)),
+        discovery.found(OverlayAdvert.of("chord", Algorithm.named("chord"), "chord.lab", List.of(new HostPort("127.0.0.1", 4000)),
                 List.of(), NodeRole.PEER, "n2"), Source.JGROUPS);
         DirectoryFinder finder = new DirectoryFinder(domains, d -> d.equals("kad.lab"));
         assertEquals(503, refusal(finder, "sip:x@chord.lab").status());

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.interlay.discovery.Algorithm;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.node.NodeConfig;
-import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.sim.UdpCluster;
 import org.interlay.time.EventLoop;
 import org.interlay.router.AgentPolicies;
@@ -24,6 +24,7 @@ import org.interlay.router.bridge.Bridge;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.directory.DomainEntry;
 import org.interlay.router.directory.StaticDomainDirectory;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.router.membership.NodeJoiner;
 
 /**
@@ -56,14 +57,14 @@ public final class OverlayLab implements AutoCloseable {
         try {
             long seed = 5;
             for (LabDomain d : domains) {
-                UdpCluster cluster = new UdpCluster(OverlayAlgorithm.named(d.algorithm()), nodeConfig(d.overlayName()), seed++);
+                UdpCluster cluster = new UdpCluster(InstalledAlgorithms.named(d.algorithm()), nodeConfig(d.overlayName()), seed++);
                 lab.clusters.put(d.domain(), cluster);
                 cluster.grow(peers, Duration.ofSeconds(10));
             }
             for (LabDomain d : domains) {
                 UdpCluster cluster = lab.clusters.get(d.domain());
                 if (!cluster.awaitStable(Duration.ofSeconds(30))) throw new IllegalStateException(d + " did not stabilise");
-                lab.directory.put(new DomainEntry(d.domain(), d.overlayName(), d.algorithm(),
+                lab.directory.put(new DomainEntry(d.domain(), d.overlayName(), Algorithm.named(d.algorithm()),
                         List.of(cluster.nodes().get(0).self().address()), List.of()));
                 lab.agents.put(d.domain(), PeerAgent.start(cluster.nodes().get(0),
                         SipAgentConfig.defaults(d.domain(), 0).withPolicies(policies)));

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.sim.UdpCluster;
 
@@ -48,7 +49,7 @@ public final class LookupBenchmark {
     }
 
     public Result run(Spec spec) throws InterruptedException {
-        OverlayAlgorithm algorithm = OverlayAlgorithm.named(spec.algorithm());
+        OverlayAlgorithm algorithm = InstalledAlgorithms.named(spec.algorithm());
         NodeConfig config = NodeConfig.defaults(algorithm.name() + ".bench");
         try (UdpCluster cluster = new UdpCluster(algorithm, config, spec.seed())) {
             long start = System.nanoTime();

@@ -42,14 +42,16 @@ import org.interlay.router.bridge.Bridge;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.router.membership.NodeJoiner;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipStartException;
 
 /**
- * The local lab: chord.lab, pastry.lab and kad.lab with a few peers each, discovery (mDNS and the
- * JGroups group on the bind address) and routers bridging them, all in this process. Peers, routers
- * and users are added and killed at will, for people trying Interlay and for interop scripts.
+ * The local lab: overlays of any installed algorithms (by default chord.lab, pastry.lab and kad.lab)
+ * with a few peers each, discovery (mDNS and the JGroups group on the bind address) and routers
+ * bridging them, all in this process. Peers, routers and users are added and killed at will, for
+ * people trying Interlay and for interop scripts.
  */
 public final class Lab implements AutoCloseable {
     /** Peers of each overlay that run a SIP agent (users register with them). */
@@ -77,16 +79,18 @@ public final class Lab implements AutoCloseable {
 
     public static Lab start(LabConfig config, PrintStream progress) throws DiscoveryException, InterruptedException,
             SipStartException {
+        config.overlays().forEach(o -> InstalledAlgorithms.implementation(o.algorithm())); // fails before anything starts
         LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(config.bind(), "interlay-lab-" + ProcessHandle.current().pid()));
         Lab lab = new Lab(config, discovery, progress);
         discovery.start();
         lab.say("discovery started on %s", config.bind().getHostAddress());
         try {
-            lab.overlays.put("chord", new LabOverlay("chord", "chord", "chord.lab"));
-            lab.overlays.put("pastry", new LabOverlay("pastry", "pastry", "pastry.lab"));
-            lab.overlays.put("kad", new LabOverlay("kad", "kademlia", "kad.lab"));
-            lab.inParallel(List.of(() -> lab.addPeers("chord", config.chord()), () -> lab.addPeers("pastry", config.pastry()),
-                    () -> lab.addPeers("kad", config.kademlia())));
+            List<Startup> overlays = new ArrayList<>();
+            for (LabOverlaySpec o : config.overlays()) {
+                lab.overlays.put(o.name(), new LabOverlay(o.name(), o.algorithm(), o.domain()));
+                overlays.add(() -> lab.addPeers(o.name(), o.peers()));
+            }
+            lab.inParallel(overlays);
             List<Startup> routers = new ArrayList<>();
             for (int i = 0; i < config.routers(); i++) routers.add(lab::addRouter);
             lab.inParallel(routers);

@@ -1,24 +1,56 @@
 package org.interlay.harness.lab;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.interlay.discovery.Algorithm;
 
 /**
- * The lab's shape: how many peers in each of the three overlays, how many routers, and the address
- * everything binds (127.0.0.1 unless a user names an interface).
+ * The lab's shape: its overlays (by default chord.lab, pastry.lab and kad.lab; any installed algorithm
+ * may run more), how many routers, and the address everything binds (127.0.0.1 unless a user names
+ * an interface).
  */
-public record LabConfig(int chord, int pastry, int kademlia, int routers, InetAddress bind) {
+public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind) {
     public static final int MAX_PEERS = 64;
     public static final int MAX_ROUTERS = 8;
+    public static final int MAX_OVERLAYS = 8;
 
     public LabConfig {
-        for (int n : new int[] {chord, pastry, kademlia}) {
-            if (n < 1 || n > MAX_PEERS) throw new IllegalArgumentException("peers per overlay must be 1.." + MAX_PEERS + ": " + n);
+        overlays = List.copyOf(overlays);
+        if (overlays.isEmpty() || overlays.size() > MAX_OVERLAYS) {
+            throw new IllegalArgumentException("a lab has 1.." + MAX_OVERLAYS + " overlays, not " + overlays.size());
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> domains = new HashSet<>();
+        for (LabOverlaySpec o : overlays) {
+            if (!names.add(o.name().toLowerCase(Locale.ROOT))) throw new IllegalArgumentException("two overlays named " + o.name());
+            if (!domains.add(o.domain().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("two overlays serve " + o.domain());
+            }
         }
         if (routers < 0 || routers > MAX_ROUTERS) throw new IllegalArgumentException("routers must be 0.." + MAX_ROUTERS);
         if (bind == null) throw new IllegalArgumentException("a bind address is required");
     }
 
+    /** The standard three overlays with the given numbers of peers. */
+    public static LabConfig standard(int chord, int pastry, int kademlia, int routers, InetAddress bind) {
+        return new LabConfig(List.of(
+                new LabOverlaySpec("chord", Algorithm.named("chord"), "chord.lab", chord),
+                new LabOverlaySpec("pastry", Algorithm.named("pastry"), "pastry.lab", pastry),
+                new LabOverlaySpec("kad", Algorithm.named("kademlia"), "kad.lab", kademlia)), routers, bind);
+    }
+
     public static LabConfig defaults() {
-        return new LabConfig(8, 8, 8, 2, InetAddress.getLoopbackAddress());
+        return standard(8, 8, 8, 2, InetAddress.getLoopbackAddress());
+    }
+
+    /** This shape with one more overlay. */
+    public LabConfig withOverlay(LabOverlaySpec overlay) {
+        List<LabOverlaySpec> more = new ArrayList<>(overlays);
+        more.add(overlay);
+        return new LabConfig(more, routers, bind);
     }
 }

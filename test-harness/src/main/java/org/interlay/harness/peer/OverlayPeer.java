@@ -8,9 +8,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.interlay.discovery.AdvertKey;
-import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.HostPort;
-import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.NodeRole;
 import org.interlay.discovery.OverlayAdvert;
@@ -22,6 +20,7 @@ import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.time.EventLoop;
 import org.interlay.overlay.transport.UdpTransport;
+import org.interlay.router.membership.InstalledAlgorithms;
 
 /**
  * A running overlay peer: its overlay node on UDP, joined through the given peers, through peers that
@@ -50,7 +49,7 @@ public final class OverlayPeer implements AutoCloseable {
      */
     public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
                                     Duration joinLimit) throws InterruptedException {
-        OverlayAlgorithm algorithm = OverlayAlgorithm.named(spec.algorithm());
+        OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(spec.algorithm());
         List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
                 ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
         UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
@@ -77,9 +76,9 @@ public final class OverlayPeer implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         if (entry.isEmpty()) return List.of();
-        if (!entry.get().algorithm().wireName().equals(spec.algorithm())) {
+        if (!entry.get().algorithm().equals(spec.algorithm())) {
             throw new IllegalArgumentException("overlay " + spec.overlay() + " on this network runs "
-                    + entry.get().algorithm().wireName() + ", not " + spec.algorithm());
+                    + entry.get().algorithm() + ", not " + spec.algorithm());
         }
         List<Address> peers = new ArrayList<>();
         for (HostPort hp : entry.get().bootstrapPeers()) peers.add(Address.parse(hp.host() + ":" + hp.port()));
@@ -90,12 +89,8 @@ public final class OverlayPeer implements AutoCloseable {
     public void advertise() {
         if (discovery == null) return;
         Address self = node.self().address();
-        try {
-            discovery.advertise(OverlayAdvert.of(spec.overlay(), Algorithm.fromWireName(spec.algorithm()), spec.domain(),
-                    List.of(new HostPort(self.host(), self.port())), sipEntryPoints, NodeRole.PEER, spec.nodeId()));
-        } catch (InvalidAdvertException e) {
-            throw new IllegalArgumentException("algorithm " + spec.algorithm() + " cannot be advertised: " + e.getMessage(), e);
-        }
+        discovery.advertise(OverlayAdvert.of(spec.overlay(), spec.algorithm(), spec.domain(),
+                List.of(new HostPort(self.host(), self.port())), sipEntryPoints, NodeRole.PEER, spec.nodeId()));
     }
 
     /** Adds the SIP agent's address to the advert. */

@@ -2,6 +2,7 @@ package org.interlay.harness.peer;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.interlay.discovery.Algorithm;
 import org.interlay.overlay.Address;
 
 /**
@@ -9,6 +10,7 @@ import org.interlay.overlay.Address;
  * bind, whom to join through.
  *
  * @param overlay   the overlay's name (letters, digits, '-', '_': it is a DNS-SD instance label)
+ * @param algorithm the overlay's algorithm; starting the peer needs it installed
  * @param domain    the SIP domain it serves
  * @param bind      the address every socket binds (127.0.0.1 unless the user names an interface)
  * @param port      the overlay's UDP port, 0 for any free one
@@ -16,12 +18,13 @@ import org.interlay.overlay.Address;
  * @param sipPort   the SIP agent's UDP port, -1 for no agent, 0 for any free one
  * @param nodeId    how the node is named in adverts
  */
-public record PeerSpec(String overlay, String algorithm, String domain, InetAddress bind, int port,
+public record PeerSpec(String overlay, Algorithm algorithm, String domain, InetAddress bind, int port,
                        List<Address> bootstrap, int sipPort, String nodeId) {
     public PeerSpec {
         if (overlay == null || !overlay.matches("[A-Za-z0-9_-]{1,63}")) {
             throw new IllegalArgumentException("an overlay name is 1-63 letters, digits, '-' or '_' (no dots): " + overlay);
         }
+        if (algorithm == null) throw new IllegalArgumentException("a peer needs an algorithm");
         if (domain == null || !domain.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
             throw new IllegalArgumentException("not a SIP domain: " + domain);
         }

@@ -9,6 +9,7 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.sim.PlaneLatency;
 import org.interlay.overlay.sim.SimCluster;
@@ -30,7 +31,7 @@ public final class SimulationRunner {
     }
 
     public SimulationReport run(SimulationSpec spec) {
-        OverlayAlgorithm algorithm = OverlayAlgorithm.named(spec.algorithm());
+        OverlayAlgorithm algorithm = InstalledAlgorithms.named(spec.algorithm());
         NodeConfig config = NodeConfig.defaults(algorithm.name() + ".sim").withRpc(SimDefaults.RPC)
                 .withLookupMode(spec.lookupMode());
         SimCluster cluster = new SimCluster(algorithm, config, PlaneLatency.wideArea(spec.seed()), spec.seed());

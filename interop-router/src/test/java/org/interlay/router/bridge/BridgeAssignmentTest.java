@@ -1,4 +1,4 @@
-package org.interlay.discovery.jgroups;
+package org.interlay.router.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.interlay.discovery.Algorithm;
+import org.interlay.discovery.HostPort;
+import org.interlay.discovery.NodeRole;
+import org.interlay.discovery.OverlayAdvert;
 import org.junit.jupiter.api.Test;
 
 class BridgeAssignmentTest {
@@ -23,13 +27,13 @@ class BridgeAssignmentTest {
     @Test
     void everyPairSomeLiveRouterServesIsBridgedByOneThatServesBoth() {
         BridgePlan plan = BridgeAssignment.assign(List.of("r1", "r2", "r3"), ROUTERS);
-        assertEquals(Set.of(new OverlayPair("chord", "pastry"), new OverlayPair("chord", "kad"), new OverlayPair("kad", "pastry"),
-                        new OverlayPair("chord", "extra"), new OverlayPair("extra", "kad")),
+        assertEquals(Set.of(new DomainPair("chord", "pastry"), new DomainPair("chord", "kad"), new DomainPair("kad", "pastry"),
+                        new DomainPair("chord", "extra"), new DomainPair("extra", "kad")),
                 plan.bridges().keySet());
         plan.bridges().forEach((pair, router) ->
                 assertTrue(ROUTERS.get(router).containsAll(Set.of(pair.first(), pair.second())), pair + " by " + router));
-        assertEquals(Optional.of("r3"), plan.routerFor(new OverlayPair("extra", "chord")));
-        assertEquals(Optional.empty(), plan.routerFor(new OverlayPair("pastry", "extra")), "no router serves both");
+        assertEquals(Optional.of("r3"), plan.routerFor(new DomainPair("extra", "chord")));
+        assertEquals(Optional.empty(), plan.routerFor(new DomainPair("pastry", "extra")), "no router serves both");
     }
 
     @Test
@@ -63,7 +67,7 @@ class BridgeAssignmentTest {
     @Test
     void theLastRouterServingAPairTakesItOver() {
         BridgePlan plan = BridgeAssignment.assign(List.of("r2"), ROUTERS);
-        assertEquals(List.of(new OverlayPair("chord", "kad"), new OverlayPair("chord", "pastry"), new OverlayPair("kad", "pastry")),
+        assertEquals(List.of(new DomainPair("chord", "kad"), new DomainPair("chord", "pastry"), new DomainPair("kad", "pastry")),
                 plan.pairsBridgedBy("r2"));
     }
 
@@ -86,8 +90,24 @@ class BridgeAssignmentTest {
     }
 
     @Test
-    void aPairIsTwoDifferentOverlaysInNameOrder() {
-        assertEquals(new OverlayPair("a", "b"), new OverlayPair("b", "a"));
-        assertThrows(IllegalArgumentException.class, () -> new OverlayPair("a", "a"));
+    void aPairIsTwoDifferentNamesInOrder() {
+        assertEquals(new DomainPair("a", "b"), new DomainPair("b", "a"));
+        assertThrows(IllegalArgumentException.class, () -> new DomainPair("a", "a"));
+    }
+
+    @Test
+    void theRoutersAndTheirDomainsAreReadFromTheLiveAdvertsInViewOrder() {
+        List<OverlayAdvert> live = List.of(advert("chord", "r2", NodeRole.ROUTER), advert("kad", "p1", NodeRole.PEER),
+                advert("kad", "r2", NodeRole.ROUTER), advert("chord", "r1", NodeRole.ROUTER), advert("pastry", "r1", NodeRole.ROUTER));
+        BridgePlan plan = BridgeAssignment.assign(live);
+        assertEquals(BridgeAssignment.assign(List.of("r2", "r1"),
+                Map.of("r2", Set.of("chord.lab", "kad.lab"), "r1", Set.of("chord.lab", "pastry.lab"))), plan);
+        assertEquals(Optional.of("r2"), plan.routerFor(new DomainPair("KAD.lab", "chord.lab")), "only r2 serves both");
+        assertEquals(Optional.empty(), plan.routerFor(new DomainPair("kad.lab", "pastry.lab")), "a peer bridges nothing");
+    }
+
+    private static OverlayAdvert advert(String overlay, String node, NodeRole role) {
+        return OverlayAdvert.of(overlay, Algorithm.named("chord"), overlay + ".lab", List.of(new HostPort("127.0.0.1", 4000)),
+                List.of(), role, node);
     }
 }

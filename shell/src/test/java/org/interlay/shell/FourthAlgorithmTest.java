@@ -1,0 +1,92 @@
+package org.interlay.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A fourth algorithm, {@link RingAlgorithm}, installed only in these tests through
+ * {@code META-INF/services}: the shell lists it and accepts it, and a lab overlay of it is
+ * advertised, discovered and bridged to an overlay of another algorithm, with no code that names it
+ * outside this test.
+ */
+class FourthAlgorithmTest {
+    private static final String INSTALLED = "chord, kademlia, pastry, ring";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run interlay(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Interlay.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theHelpListsEveryInstalledAlgorithm() {
+        Run node = interlay("node", "--help");
+        assertEquals(0, node.code(), node.err());
+        assertTrue(node.out().replaceAll("\\s+", " ").contains("one of those installed: " + INSTALLED + "."), node.out());
+        Run lab = interlay("lab", "--help");
+        assertTrue(lab.out().contains("Algorithms installed: " + INSTALLED), lab.out());
+        assertTrue(interlay("--help").out().contains("Algorithms installed: " + INSTALLED));
+    }
+
+    @Test
+    void anUnknownAlgorithmIsAnErrorThatNamesTheInstalledOnes() {
+        Run run = interlay("node", "--overlay", "x", "--algo", "foo");
+        assertEquals(2, run.code());
+        assertEquals("interlay: unknown algorithm 'foo'; installed: " + INSTALLED, run.err().strip());
+        Run lab = interlay("lab", "--overlay", "x:foo");
+        assertEquals(2, lab.code());
+        assertEquals("interlay: unknown algorithm 'foo'; installed: " + INSTALLED, lab.err().strip());
+    }
+
+    @Test
+    void aNameOfTheWrongSyntaxSaysWhatANameIs() {
+        Run run = interlay("node", "--overlay", "x", "--algo", "ring!");
+        assertEquals(2, run.code());
+        assertTrue(run.err().startsWith("interlay: bad algorithm name 'ring!': 1-32 lower-case letters"), run.err());
+    }
+
+    @Test
+    void anOverlayOfTheFourthAlgorithmIsAdvertisedDiscoveredAndBridged() throws Exception {
+        PrivateNetwork.assumeAvailable();
+        Path script = dir.resolve("ring.il");
+        Files.writeString(script, String.join("\n",
+                "expect overlays 4 within 10s",
+                "overlays",
+                "as alice@ring.lab",
+                "as bob@kad.lab",
+                "send alice@ring.lab \"kademlia to ring\"",
+                "expect message from bob@kad.lab containing \"kademlia to ring\" within 5s",
+                "as alice@ring.lab",
+                "send bob@kad.lab \"ring to kademlia\"",
+                "expect message from alice@ring.lab containing \"ring to kademlia\" within 5s",
+                "lookup alice@ring.lab") + "\n");
+        Path out = dir.resolve("out.txt");
+        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "3",
+                "--overlay", "ring:ring:3", "--routers", "1", "--script", script.toString()), out, 150);
+        String transcript = Files.readString(out);
+        assertEquals(0, code, transcript);
+        assertTrue(transcript.contains("ok: overlays 4"), transcript);
+        assertTrue(transcript.lines().anyMatch(l -> l.matches("ring\\s+ring\\s+ring\\.lab\\s.*")),
+                "the overlays table names the overlay, its algorithm and domain:\n" + transcript);
+        assertTrue(transcript.contains("[overlay ring (ring)"), transcript);
+    }
+}
