@@ -2,6 +2,7 @@ package org.interlay.shell;
 
 import org.interlay.chord.ChordAlgorithm;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.LookupStyle;
 import org.interlay.overlay.node.NodeContext;
@@ -13,10 +14,10 @@ import org.interlay.overlay.node.RoutingAlgorithm;
  * routing under the name "ring". Discovery, the router and the shell learn of it from
  * {@link java.util.ServiceLoader} alone, as they would of a new algorithm module.
  */
-public final class RingAlgorithm implements OverlayAlgorithm {
+public final class RingAlgorithm implements OverlayAlgorithm, CheckableAlgorithm {
     public static final String NAME = "ring";
 
-    private final OverlayAlgorithm routing = new ChordAlgorithm();
+    private final ChordAlgorithm routing = new ChordAlgorithm();
 
     @Override
     public String name() {
