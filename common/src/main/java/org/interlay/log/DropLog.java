@@ -68,22 +68,26 @@ public final class DropLog {
         long now = clock.nowMillis();
         if (ofKind != null && ofKind.incrementAndGet() == 1) {
             LAST_LINE.set(this, now);
-            log.info("{}: dropped {} from {}: {} (more are counted, summed up at most every {} s, each at debug)",
-                    what, kind, printable(String.valueOf(from), FROM_CHARS), printable(detail, DETAIL_CHARS),
-                    intervalMillis / 1000.0);
+            log.info("Ignoring {} from {}: {} (more are counted and summed up at most every {} s, each at debug)",
+                    what, printable(String.valueOf(from), FROM_CHARS), describe(kind, detail), intervalMillis / 1000);
         } else {
             UNREPORTED.incrementAndGet(this);
             long last = lastLineAt;
             if (now - last >= intervalMillis && LAST_LINE.compareAndSet(this, last, now)) {
                 long since = UNREPORTED.getAndSet(this, 0);
-                log.info("{}: dropped {} more since the last line, {} in all; latest: {} from {}", what, since, all, kind,
-                        printable(String.valueOf(from), FROM_CHARS));
+                log.info("Ignored {} more {} since the last line, {} in all; latest from {}: {}", since, what, all,
+                        printable(String.valueOf(from), FROM_CHARS), kind);
             }
         }
         if (log.isDebugEnabled()) {
-            log.debug("{}: dropped {} from {}: {}", what, kind, printable(String.valueOf(from), FROM_CHARS),
-                    printable(detail, DETAIL_CHARS));
+            log.debug("Ignoring {} from {}: {}", what, printable(String.valueOf(from), FROM_CHARS), describe(kind, detail));
         }
+    }
+
+    /** The kind and the detail, printable; a log of one kind says only the detail. */
+    private String describe(Object kind, String detail) {
+        String printed = printable(detail, DETAIL_CHARS);
+        return what.equals(kind) ? printed : kind + ": " + printed;
     }
 
     private AtomicLong counter(Object kind) {

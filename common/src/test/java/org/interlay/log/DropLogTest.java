@@ -17,7 +17,8 @@ class DropLogTest {
         drops.drop("too short", "10.0.0.1:5060", "4 bytes");
         drops.drop("bad version", "10.0.0.2:5060", "v9");
         assertEquals(2, recording.at("INFO").size());
-        assertTrue(recording.at("INFO").get(0).contains("too short from 10.0.0.1:5060: 3 bytes"));
+        assertTrue(recording.at("INFO").get(0).startsWith("INFO Ignoring test input from 10.0.0.1:5060: too short: 3 bytes"),
+                recording.at("INFO").get(0));
         assertTrue(recording.at("INFO").get(1).contains("bad version"));
         assertEquals(3, recording.at("DEBUG").size(), "each case at debug");
         assertEquals(3, drops.count());
@@ -35,7 +36,7 @@ class DropLogTest {
         }
         // 10 s of virtual time: the first line, then one summary when the interval is over
         assertEquals(2, recording.at("INFO").size(), String.join("\n", recording.at("INFO")));
-        assertTrue(recording.at("INFO").get(1).contains("dropped 1000 more since the last line, 1001 in all"),
+        assertTrue(recording.at("INFO").get(1).contains("Ignored 1000 more test input since the last line, 1001 in all"),
                 recording.at("INFO").get(1));
         time.runFor(5_000);
         drops.drop("garbage", "x", "again");
@@ -43,7 +44,7 @@ class DropLogTest {
         time.runFor(5_000);
         drops.drop("garbage", "x", "again");
         assertEquals(3, recording.at("INFO").size());
-        assertTrue(recording.at("INFO").get(2).contains("dropped 2 more"), recording.at("INFO").get(2));
+        assertTrue(recording.at("INFO").get(2).contains("Ignored 2 more"), recording.at("INFO").get(2));
     }
 
     @Test
@@ -69,6 +70,7 @@ class DropLogTest {
     void aLogOfOneKindNamesItByWhatItDrops() {
         drops.drop("10.0.0.1:5060", "truncated");
         assertEquals(1, drops.count("test input"));
-        assertTrue(recording.at("INFO").get(0).startsWith("INFO test input: dropped test input from 10.0.0.1:5060"));
+        assertTrue(recording.at("INFO").get(0).startsWith("INFO Ignoring test input from 10.0.0.1:5060: truncated ("),
+                recording.at("INFO").get(0));
     }
 }

@@ -75,7 +75,7 @@ public final class SipEndpoint implements AutoCloseable {
     private static SipEndpoint openOn(SipEndpointConfig config, int port, SipListener listener, Clock clock)
             throws SipStartException {
         String stackName = "interlay-" + config.name() + "-" + STACKS.incrementAndGet();
-        DropLog malformed = new DropLog(log, config.name() + ": malformed SIP input", clock, DROP_SUMMARY_MILLIS);
+        DropLog malformed = new DropLog(log, "malformed SIP input at " + config.name(), clock, DROP_SUMMARY_MILLIS);
         CountingParserFactory.register(stackName, malformed);
         SipStack stack = null;
         try {
