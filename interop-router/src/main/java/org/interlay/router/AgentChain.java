@@ -1,5 +1,6 @@
 package org.interlay.router;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +39,12 @@ final class AgentChain {
      */
     static void serve(SipServer server, ServedDomains served, DomainServices services, AgentPolicies policies,
                       Relay localRelay, TargetFinder otherDomains) {
-        List<SipHandler> chain = new java.util.ArrayList<>(services.handlers());
+        List<SipHandler> chain = new ArrayList<>(services.handlers());
         chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, server.wall()), localRelay,
                 server.loopGuard(), policies.failover(), server.timers()));
-        chain.add(new ProxyHandler(TO_OTHER_DOMAINS, otherDomains, new StatefulRelay(server.sender(), server.copies(), server.timers()),
-                server.loopGuard(), policies.failover(), server.timers()));
+        StatefulRelay toOtherDomains = new StatefulRelay(server.sender(), server.copies(), server.timers());
+        chain.add(new ProxyHandler(TO_OTHER_DOMAINS, otherDomains, toOtherDomains, server.loopGuard(), policies.failover(),
+                server.timers()));
         server.serve(chain, ALLOWED);
     }
 

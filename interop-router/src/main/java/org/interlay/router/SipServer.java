@@ -19,13 +19,15 @@ import org.interlay.router.sip.SipStartException;
 import org.interlay.router.sip.TransactionSender;
 import org.interlay.time.EventLoop;
 import org.interlay.time.Scheduler;
+import org.interlay.time.StoppableScheduler;
 import org.interlay.time.WallClock;
 
 /**
  * What every SIP element here is made of: an endpoint, the scheduler of its timers with the wall
  * clock read from it, the sender of requests, and the handler chain, which is installed once the
  * endpoint is bound (the chain needs its address). Requests arriving before that get 503. Opened
- * without a scheduler, it makes its own (an {@link EventLoop}: one timer thread) and stops it on close.
+ * without a scheduler, it makes its own (an {@link EventLoop}: one timer thread) and stops it on close;
+ * on a scheduler it is given, its timers stop running when it closes.
  */
 final class SipServer implements AutoCloseable {
     private final SipEndpoint endpoint;
@@ -37,12 +39,15 @@ final class SipServer implements AutoCloseable {
     private final SelfAddress self;
     private final ForwardedRequests copies;
 
-    private SipServer(SipEndpoint endpoint, Scheduler timers, Runnable stopTimers,
+    private SipServer(SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers,
                       AtomicReference<Consumer<ServerExchange>> chain) {
         this.endpoint = endpoint;
         this.timers = timers;
         this.wall = WallClock.system(timers);
-        this.stopTimers = stopTimers;
+        this.stopTimers = () -> {
+            timers.stop();
+            stopTimers.run();
+        };
         this.chain = chain;
         this.sender = new TransactionSender(endpoint.provider());
         this.self = SelfAddress.of(endpoint.localAddress());
@@ -72,7 +77,7 @@ final class SipServer implements AutoCloseable {
         AtomicReference<Consumer<Response>> strays = new AtomicReference<>(response -> { });
         SipEndpoint endpoint = SipEndpoint.open(config, new SipDispatcher(
                 exchange -> chain.get().accept(exchange), response -> strays.get().accept(response)), timers);
-        SipServer server = new SipServer(endpoint, timers, stopTimers, chain);
+        SipServer server = new SipServer(endpoint, new StoppableScheduler(timers), stopTimers, chain);
         strays.set(new StatelessResponses(server.self, endpoint.provider()));
         return server;
     }

@@ -88,7 +88,7 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         schedulePublish(key);
     }
 
-    /** Input dropped because it was not a valid Interlay advert, counted by {@link org.interlay.discovery.InvalidAdvertException.Problem}. */
+    /** Input dropped because it was not a valid Interlay advert, counted by {@code InvalidAdvertException.Problem}. */
     public DropLog rejected() {
         return rejected;
     }

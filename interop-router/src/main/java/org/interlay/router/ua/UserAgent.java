@@ -28,6 +28,7 @@ import org.interlay.router.sip.Tags;
 import org.interlay.router.sip.TransactionSender;
 import org.interlay.time.EventLoop;
 import org.interlay.time.Scheduler;
+import org.interlay.time.StoppableScheduler;
 
 /**
  * A SIP user agent for the shell and for tests, on JAIN-SIP: registers with a peer's agent, sends
@@ -50,11 +51,14 @@ public final class UserAgent implements AutoCloseable {
     private volatile Consumer<IncomingMessage> messageListener = m -> { };
     private volatile Consumer<PresenceNotification> presenceListener = n -> { };
 
-    private UserAgent(UserAgentConfig config, SipEndpoint endpoint, Scheduler timers, Runnable stopTimers) {
+    private UserAgent(UserAgentConfig config, SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers) {
         this.config = config;
         this.endpoint = endpoint;
         this.timers = timers;
-        this.stopTimers = stopTimers;
+        this.stopTimers = () -> {
+            timers.stop();
+            stopTimers.run();
+        };
         this.sender = new TransactionSender(endpoint.provider());
         SipURI proxy = proxyUri(config.outboundProxy());
         this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), proxy);
@@ -73,7 +77,10 @@ public final class UserAgent implements AutoCloseable {
         }
     }
 
-    /** Starts a user agent whose refreshes and callbacks run on {@code timers}, which stays the caller's. */
+    /**
+     * Starts a user agent whose refreshes and callbacks run on {@code timers}, which stays the caller's;
+     * they stop running when the user agent closes.
+     */
     public static UserAgent start(UserAgentConfig config, Scheduler timers) throws SipStartException {
         return start(config, timers, () -> { });
     }
@@ -83,7 +90,7 @@ public final class UserAgent implements AutoCloseable {
                 exchange -> exchange.respond(Response.SERVICE_UNAVAILABLE, "Starting"));
         SipEndpoint endpoint = SipEndpoint.open(config.endpoint(), new SipDispatcher(
                 exchange -> chain.get().accept(exchange), response -> { }), timers);
-        UserAgent ua = new UserAgent(config, endpoint, timers, stopTimers);
+        UserAgent ua = new UserAgent(config, endpoint, new StoppableScheduler(timers), stopTimers);
         chain.set(ua.requestChain());
         return ua;
     }
