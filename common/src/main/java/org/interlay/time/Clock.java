@@ -5,4 +5,10 @@ package org.interlay.time;
 public interface Clock {
     /** Milliseconds since an arbitrary origin; never goes backwards. */
     long nowMillis();
+
+    /** Real elapsed time, from when this is called; for parts that are given no scheduler. */
+    static Clock system() {
+        long origin = System.nanoTime();
+        return () -> (System.nanoTime() - origin) / 1_000_000;
+    }
 }

@@ -20,7 +20,7 @@ public interface Scheduler extends Clock {
         if (periodMillis <= 0) throw new IllegalArgumentException("period must be positive: " + periodMillis);
         final class Repeating implements Timer, Runnable {
             private Timer next;
-            private boolean cancelled;
+            private volatile boolean cancelled; // cancel may come from another thread than the scheduler's
 
             @Override
             public void run() {

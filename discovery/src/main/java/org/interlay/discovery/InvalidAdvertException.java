@@ -27,10 +27,17 @@ public final class InvalidAdvertException extends Exception {
     }
 
     private final Problem problem;
+    private final String detail;
 
     public InvalidAdvertException(Problem problem, String detail) {
         super(problem + ": " + detail);
         this.problem = problem;
+        this.detail = detail;
+    }
+
+    /** What exactly was wrong, without the problem's name. */
+    public String detail() {
+        return detail;
     }
 
     public Problem problem() {

@@ -1,16 +1,16 @@
 package org.interlay.discovery;
 
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.interlay.discovery.jgroups.JGroupsDiscoverer;
 import org.interlay.discovery.mdns.JmDnsDiscoverer;
+import org.interlay.time.EventLoop;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
+import org.interlay.time.WallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * A node's discovery: an {@link OverlayDirectory} fed by mDNS, the JGroups group and static entries,
  * and this node's adverts published through both mechanisms. Start it, advertise, read the directory,
  * close it (the group is left first, so peers notice at once; then the mDNS goodbyes are sent).
+ * Its timers (the directory's expiry, the group's beacons) run on one {@link Scheduler}, given or of
+ * its own, and the directory stamps sightings with a wall clock that moves with it.
  */
 public final class LanDiscovery implements AutoCloseable {
 
@@ -28,14 +30,32 @@ public final class LanDiscovery implements AutoCloseable {
     private final JmDnsDiscoverer mdns;
     private final JGroupsDiscoverer group;
     private final StaticDiscoverer staticEntries;
-    private final ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("directory-expiry"));
+    private final Scheduler timers;
+    private final Runnable stopTimers;
+    private Timer expiry;
 
+    /** Discovery with a timer thread of its own. */
     public LanDiscovery(LanDiscoveryConfig config) {
+        this(config, new EventLoop("discovery-timers"));
+    }
+
+    private LanDiscovery(LanDiscoveryConfig config, EventLoop ownTimers) {
+        this(config, ownTimers, ownTimers::close);
+    }
+
+    /** Discovery whose timers run on {@code timers}, which stays the caller's. */
+    public LanDiscovery(LanDiscoveryConfig config, Scheduler timers) {
+        this(config, timers, () -> { });
+    }
+
+    private LanDiscovery(LanDiscoveryConfig config, Scheduler timers, Runnable stopTimers) {
         this.config = config;
-        this.mdns = config.mdns() == null ? null : new JmDnsDiscoverer(config.mdns());
-        this.group = config.group() == null ? null : new JGroupsDiscoverer(config.group());
+        this.timers = timers;
+        this.stopTimers = stopTimers;
+        this.mdns = config.mdns() == null ? null : new JmDnsDiscoverer(config.mdns(), timers);
+        this.group = config.group() == null ? null : new JGroupsDiscoverer(config.group(), timers);
         this.staticEntries = new StaticDiscoverer(config.staticEntries());
-        this.directory = new OverlayDirectory(InstantSource.system(), group == null
+        this.directory = new OverlayDirectory(WallClock.system(timers), group == null
                 ? Map.of()
                 : Map.of(Source.JGROUPS, config.group().beaconInterval().multipliedBy(3)));
     }
@@ -44,22 +64,22 @@ public final class LanDiscovery implements AutoCloseable {
     public void start() throws DiscoveryException {
         staticEntries.start(directory);
         try {
-            long began = System.nanoTime();
+            long began = timers.nowMillis();
             if (mdns != null) {
                 mdns.start(directory);
             }
-            long mdnsStarted = System.nanoTime();
+            long mdnsStarted = timers.nowMillis();
             if (group != null) {
                 group.start(directory);
             }
             LOG.info("Discovery started: mDNS responder in {} ms, group joined in {} ms",
-                    (mdnsStarted - began) / 1_000_000, (System.nanoTime() - mdnsStarted) / 1_000_000);
+                    mdnsStarted - began, timers.nowMillis() - mdnsStarted);
         } catch (DiscoveryException | RuntimeException e) {
             close();
             throw e;
         }
         long period = config.expiryCheck().toMillis();
-        expiry.scheduleWithFixedDelay(directory::expireStale, period, period, TimeUnit.MILLISECONDS);
+        expiry = timers.repeat(period, period, directory::expireStale);
     }
 
     public OverlayDirectory directory() {
@@ -87,18 +107,21 @@ public final class LanDiscovery implements AutoCloseable {
 
     /** Input dropped as invalid by mDNS and the group together. */
     public long rejectedInput() {
-        return (mdns == null ? 0 : mdns.rejected().total()) + (group == null ? 0 : group.rejected().total());
+        return (mdns == null ? 0 : mdns.rejected().count()) + (group == null ? 0 : group.rejected().count());
     }
 
     @Override
     public void close() {
-        expiry.shutdownNow();
+        if (expiry != null) {
+            expiry.cancel();
+        }
         if (group != null) {
             group.close();
         }
         if (mdns != null) {
             mdns.close();
         }
+        stopTimers.run();
     }
 
     private List<Advertiser> advertisers() {

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import org.interlay.time.Clock;
+import org.interlay.time.WallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,9 @@ public final class OverlayDirectory implements DiscoveryListener {
     private final SerialDispatcher dispatcher = new SerialDispatcher();
     private final AtomicLong conflictsRejected = new AtomicLong();
 
-    /** A directory on the system clock where sightings never age out (sources report their own losses). */
+    /** A directory on the real clock where sightings never age out (sources report their own losses). */
     public OverlayDirectory() {
-        this(InstantSource.system(), Map.of());
+        this(WallClock.system(Clock.system()), Map.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.interlay.time.VirtualScheduler;
+import org.interlay.time.WallClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OverlayDirectoryTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final VirtualScheduler time = new VirtualScheduler();
+    private final WallClock clock = new WallClock(time, Instant.parse("2026-01-01T00:00:00Z"));
     private final OverlayDirectory directory = new OverlayDirectory(clock, Map.of(Source.JGROUPS, Duration.ofSeconds(15)));
     private final RecordingDirectoryListener listener = new RecordingDirectoryListener();
 
@@ -36,7 +40,7 @@ class OverlayDirectoryTest {
         assertEquals(Set.of(Source.JGROUPS), entry.sources());
         assertEquals(clock.instant(), entry.lastSeen());
 
-        clock.advance(Duration.ofMillis(700));
+        time.runFor(700);
         directory.found(Adverts.chord("n1"), Source.MDNS);
         assertEquals(Set.of(Source.JGROUPS, Source.MDNS), directory.overlay("chord").orElseThrow().sources());
         assertEquals(clock.instant(), directory.overlay("chord").orElseThrow().lastSeen());
@@ -105,10 +109,10 @@ class OverlayDirectoryTest {
         directory.found(Adverts.chord("n1"), Source.JGROUPS);
         directory.found(Adverts.peer("kad", Adverts.KADEMLIA, "n2", "10.0.0.2:4000", ""), Source.JGROUPS);
         directory.found(Adverts.peer("pastry", Adverts.PASTRY, "n3", "10.0.0.3:4000", ""), Source.MDNS);
-        clock.advance(Duration.ofSeconds(10));
+        time.runFor(10_000);
         directory.refreshed(new AdvertKey("kad", "n2"), Source.JGROUPS);
         assertEquals(0, directory.expireStale());
-        clock.advance(Duration.ofSeconds(6));
+        time.runFor(6_000);
         assertEquals(1, directory.expireStale());
         assertEquals(List.of("kad", "pastry"), directory.overlays().stream().map(OverlayEntry::name).toList(),
                 "kad was refreshed; mDNS has no maximum age here");

@@ -1,6 +1,5 @@
 package org.interlay.router;
 
-import java.time.InstantSource;
 import java.util.List;
 import javax.sip.address.SipURI;
 import org.interlay.router.presence.PresenceAgent;
@@ -18,14 +17,14 @@ final class DomainServices implements AutoCloseable {
     private final List<SipHandler> handlers;
     private final PresenceAgent presence;
 
-    DomainServices(SipServer server, ServedDomains served, AgentPolicies policies, InstantSource clock) {
+    DomainServices(SipServer server, ServedDomains served, AgentPolicies policies) {
         SipURI contact = server.endpoint().uri();
         this.presence = new PresenceAgent(served::presence, policies.presence(), server.sender(), server.self(), contact,
-                clock, server.timers(), policies.presencePoll());
+                server.wall(), server.timers(), policies.presencePoll());
         this.handlers = List.of(
                 new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes()),
                 new RoutePreprocessor(server.self()),
-                new RegistrarHandler(served::location, policies.registrations(), clock),
+                new RegistrarHandler(served::location, policies.registrations(), server.wall()),
                 presence.publishHandler(),
                 presence.subscribeHandler());
     }

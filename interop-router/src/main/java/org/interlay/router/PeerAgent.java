@@ -1,19 +1,11 @@
 package org.interlay.router;
 
 import java.net.InetSocketAddress;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import javax.sip.message.Request;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
-import org.interlay.router.proxy.ProxyHandler;
-import org.interlay.router.proxy.RegisteredContacts;
 import org.interlay.router.proxy.StatefulRelay;
-import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PeerAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeerAgent.class);
-    static final Set<String> PROXIED = Set.of(Request.MESSAGE, Request.SUBSCRIBE, Request.NOTIFY, Request.PUBLISH,
-            Request.OPTIONS, Request.INFO);
-
     private final SipServer server;
     private final ServedDomain domain;
     private final DomainServices services;
@@ -37,27 +26,24 @@ public final class PeerAgent implements AutoCloseable {
         this.services = services;
     }
 
-    /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}. */
+    /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}, with a timer thread of its own. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config) throws SipStartException {
-        return start(overlay, config, InstantSource.system());
+        return start(overlay, config, SipServer.open(config.endpoint()));
     }
 
-    static PeerAgent start(Overlay overlay, SipAgentConfig config, InstantSource clock) throws SipStartException {
-        SipServer server = SipServer.open(config.endpoint());
+    /** Starts an agent whose timers (failover, expiry, refreshes) run on {@code timers}, which stays the caller's. */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers) throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint(), timers));
+    }
+
+    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server) {
         ServedDomains served = new ServedDomains();
-        ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), clock);
+        ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
         served.add(domain);
-        DomainServices services = new DomainServices(server, served, config.policies(), clock);
-        List<SipHandler> chain = new ArrayList<>(services.handlers());
-        StatefulRelay relay = new StatefulRelay(server.sender(), server.copies());
-        chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, clock), relay, server.loopGuard(),
-                config.policies().failover(), server.timers()));
-        Set<String> bridged = new HashSet<>(PROXIED);
-        bridged.add(Request.REGISTER);
-        chain.add(new ProxyHandler(bridged, new BridgeFinder(overlay, served::serves, config.policies().cacheTtl()), relay,
-                server.loopGuard(), config.policies().failover(), server.timers()));
-        server.serve(chain, List.of(Request.REGISTER, Request.MESSAGE, Request.PUBLISH, Request.SUBSCRIBE,
-                Request.NOTIFY, Request.OPTIONS));
+        DomainServices services = new DomainServices(server, served, config.policies());
+        AgentChain.serve(server, served, services, config.policies(),
+                new StatefulRelay(server.sender(), server.copies(), server.timers()),
+                new BridgeFinder(overlay, served::serves, config.policies().cacheTtl(), server.timers()));
         log.info("SIP agent for {} on udp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }

@@ -1,14 +1,11 @@
 package org.interlay.router;
 
 import java.net.InetSocketAddress;
-import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.message.Request;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
@@ -16,13 +13,11 @@ import org.interlay.router.bridge.RouterPresence;
 import org.interlay.router.directory.DirectoryFinder;
 import org.interlay.router.directory.DomainDirectory;
 import org.interlay.router.membership.OverlayJoiner;
-import org.interlay.router.proxy.ProxyHandler;
-import org.interlay.router.proxy.RegisteredContacts;
 import org.interlay.router.proxy.Relay;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.proxy.StatelessRelay;
-import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,51 +53,43 @@ public final class Router implements AutoCloseable {
 
     /**
      * Starts the router: binds its SIP endpoint, joins the overlays of its domains that the directory
-     * knows (waiting for those first attempts), and takes part in the coordination of bridges.
+     * knows (waiting for those first attempts), and takes part in the coordination of bridges. Its
+     * timers run on a thread of its own.
      */
     public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
                                BridgeCoordinator coordinator) throws SipStartException {
-        return start(config, directory, joiner, coordinator, InstantSource.system());
+        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint()));
     }
 
-    static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
-                        BridgeCoordinator coordinator, InstantSource clock) throws SipStartException {
-        SipServer server = SipServer.open(config.endpoint());
+    /** Starts the router with its timers (failover, bridge refresh, rejoining) on {@code timers}, which stays the caller's. */
+    public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
+                               BridgeCoordinator coordinator, Scheduler timers) throws SipStartException {
+        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint(), timers));
+    }
+
+    private static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
+                                BridgeCoordinator coordinator, SipServer server) {
         String uri = "sip:" + server.self();
         ServedDomains served = new ServedDomains();
         BridgePublisher publisher = new BridgePublisher(config.routerId(), uri,
-                domain -> served.find(domain).map(ServedDomain::overlay), clock, config.bridgeTtl(),
+                domain -> served.find(domain).map(ServedDomain::overlay), server.wall(), config.bridgeTtl(),
                 config.bridgeRefresh(), server.timers());
         RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
-                config.policies(), clock, list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
-        DomainServices services = new DomainServices(server, served, config.policies(), clock);
-        server.serve(chain(config, server, served, directory, services, clock), List.of(Request.REGISTER, Request.MESSAGE,
-                Request.PUBLISH, Request.SUBSCRIBE, Request.NOTIFY, Request.OPTIONS));
+                config.policies(), server.wall(), list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
+        DomainServices services = new DomainServices(server, served, config.policies());
+        Relay localRelay = config.relayMode() == RelayMode.STATELESS
+                ? new StatelessRelay(server.sender(), server.copies())
+                : new StatefulRelay(server.sender(), server.copies(), server.timers());
+        AgentChain.serve(server, served, services, config.policies(), localRelay,
+                new DirectoryFinder(directory, served::serves));
         Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
         coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), publisher::assign);
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
-        server.timers().scheduleWithFixedDelay(memberships::joinMissing, period, period, TimeUnit.MILLISECONDS);
+        server.timers().repeat(period, period, memberships::joinMissing);
         log.info("router {} on udp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
                 config.domains());
         return router;
-    }
-
-    private static List<SipHandler> chain(RouterConfig config, SipServer server, ServedDomains served,
-                                          DomainDirectory directory, DomainServices services,
-                                          InstantSource clock) {
-        List<SipHandler> chain = new ArrayList<>(services.handlers());
-        Relay relay = config.relayMode() == RelayMode.STATELESS
-                ? new StatelessRelay(server.sender(), server.copies())
-                : new StatefulRelay(server.sender(), server.copies());
-        chain.add(new ProxyHandler(PeerAgent.PROXIED, new RegisteredContacts(served::location, clock), relay,
-                server.loopGuard(), config.policies().failover(), server.timers()));
-        Set<String> refused = new HashSet<>(PeerAgent.PROXIED);
-        refused.add(Request.REGISTER);
-        chain.add(new ProxyHandler(refused, new DirectoryFinder(directory, served::serves),
-                new StatefulRelay(server.sender(), server.copies()), server.loopGuard(), config.policies().failover(),
-                server.timers()));
-        return chain;
     }
 
     public String routerId() {

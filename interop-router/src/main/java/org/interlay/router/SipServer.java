@@ -1,8 +1,7 @@
 package org.interlay.router;
 
+import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sip.message.Response;
@@ -18,42 +17,67 @@ import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipStartException;
 import org.interlay.router.sip.TransactionSender;
+import org.interlay.time.EventLoop;
+import org.interlay.time.Scheduler;
+import org.interlay.time.StoppableScheduler;
+import org.interlay.time.WallClock;
 
 /**
- * What every SIP element here is made of: an endpoint, a timer thread, the sender of requests, and
- * the handler chain, which is installed once the endpoint is bound (the chain needs its address).
- * Requests arriving before that get 503.
+ * What every SIP element here is made of: an endpoint, the scheduler of its timers with the wall
+ * clock read from it, the sender of requests, and the handler chain, which is installed once the
+ * endpoint is bound (the chain needs its address). Requests arriving before that get 503. Opened
+ * without a scheduler, it makes its own (an {@link EventLoop}: one timer thread) and stops it on close;
+ * on a scheduler it is given, its timers stop running when it closes.
  */
 final class SipServer implements AutoCloseable {
     private final SipEndpoint endpoint;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
+    private final InstantSource wall;
+    private final Runnable stopTimers;
     private final AtomicReference<Consumer<ServerExchange>> chain;
     private final TransactionSender sender;
     private final SelfAddress self;
     private final ForwardedRequests copies;
 
-    private SipServer(SipEndpoint endpoint, ScheduledExecutorService timers,
+    private SipServer(SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers,
                       AtomicReference<Consumer<ServerExchange>> chain) {
         this.endpoint = endpoint;
         this.timers = timers;
+        this.wall = WallClock.system(timers);
+        this.stopTimers = () -> {
+            timers.stop();
+            stopTimers.run();
+        };
         this.chain = chain;
         this.sender = new TransactionSender(endpoint.provider());
         this.self = SelfAddress.of(endpoint.localAddress());
         this.copies = new ForwardedRequests(self);
     }
 
+    /** Opens a server with a timer thread of its own. */
     static SipServer open(SipEndpointConfig config) throws SipStartException {
+        EventLoop timers = new EventLoop("sip-timers-" + config.name());
+        try {
+            return open(config, timers, timers::close);
+        } catch (SipStartException | RuntimeException e) {
+            timers.close();
+            throw e;
+        }
+    }
+
+    /** Opens a server whose timers run on {@code timers}, which stays the caller's. */
+    static SipServer open(SipEndpointConfig config, Scheduler timers) throws SipStartException {
+        return open(config, timers, () -> { });
+    }
+
+    private static SipServer open(SipEndpointConfig config, Scheduler timers, Runnable stopTimers)
+            throws SipStartException {
         AtomicReference<Consumer<ServerExchange>> chain =
                 new AtomicReference<>(exchange -> exchange.respond(Response.SERVICE_UNAVAILABLE, "Starting"));
         AtomicReference<Consumer<Response>> strays = new AtomicReference<>(response -> { });
         SipEndpoint endpoint = SipEndpoint.open(config, new SipDispatcher(
-                exchange -> chain.get().accept(exchange), response -> strays.get().accept(response)));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sip-timers-" + config.name());
-            t.setDaemon(true);
-            return t;
-        });
-        SipServer server = new SipServer(endpoint, timers, chain);
+                exchange -> chain.get().accept(exchange), response -> strays.get().accept(response)), timers);
+        SipServer server = new SipServer(endpoint, new StoppableScheduler(timers), stopTimers, chain);
         strays.set(new StatelessResponses(server.self, endpoint.provider()));
         return server;
     }
@@ -67,8 +91,13 @@ final class SipServer implements AutoCloseable {
         return endpoint;
     }
 
-    ScheduledExecutorService timers() {
+    Scheduler timers() {
         return timers;
+    }
+
+    /** The wall clock for times written into records, moving with {@link #timers()}. */
+    InstantSource wall() {
+        return wall;
     }
 
     TransactionSender sender() {
@@ -89,7 +118,7 @@ final class SipServer implements AutoCloseable {
 
     @Override
     public void close() {
-        timers.shutdownNow();
         endpoint.close();
+        stopTimers.run();
     }
 }

@@ -9,24 +9,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.interlay.discovery.AdvertKey;
 import org.interlay.discovery.Advertiser;
-import org.interlay.discovery.DaemonThreads;
 import org.interlay.discovery.Departure;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.DiscoveryListener;
 import org.interlay.discovery.Discoverer;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
 import org.interlay.discovery.Source;
+import org.interlay.log.DropLog;
+import org.interlay.time.EventLoop;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
@@ -42,17 +40,24 @@ import org.slf4j.LoggerFactory;
  * tell at once when a member leaves (its adverts end as {@link Departure#LEFT}) or is detected as
  * crashed ({@link Departure#FAILED}). The adverts of the live members, in view order, are what
  * routers agree from on who bridges what ({@link #liveAdverts()}).
- * Messages that are not valid beacons (foreign members, garbage) are counted and dropped.
+ * Messages that are not valid beacons (foreign members, garbage) are counted and dropped. Beacons and
+ * announcements of the live adverts run on a {@link Scheduler}: one given, or an {@link EventLoop} of its own.
  */
 public final class JGroupsDiscoverer implements Discoverer, Advertiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(JGroupsDiscoverer.class);
+    private static final long DROP_SUMMARY_MILLIS = 10_000;
     private static final Comparator<OverlayAdvert> BY_KEY = Comparator.comparing(a -> a.key().toString());
 
     private final JGroupsConfig config;
-    private final RejectedInput rejected = new RejectedInput(LOG, "JGroups");
+    private final DropLog rejected;
     private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService beaconer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("jgroups-beacon"));
+    private final Scheduler beaconer;
+    private final Runnable stopBeaconer;
+    /** Held while a beacon is sent, so that nothing follows the goodbye. */
+    private final Object sending = new Object();
+    private boolean closed;
+    private Timer beacons;
     private final List<Consumer<List<OverlayAdvert>>> liveListeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     /** The adverts in each member's latest beacon. */
@@ -62,8 +67,25 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
     private volatile JChannel channel;
     private volatile SightingLedger ledger;
 
+    /** A member whose beacons run on a thread of its own. */
     public JGroupsDiscoverer(JGroupsConfig config) {
+        this(config, new EventLoop("jgroups-beacon"));
+    }
+
+    private JGroupsDiscoverer(JGroupsConfig config, EventLoop ownBeaconer) {
+        this(config, ownBeaconer, ownBeaconer::close);
+    }
+
+    /** A member whose beacons run on {@code beaconer}, which stays the caller's. */
+    public JGroupsDiscoverer(JGroupsConfig config, Scheduler beaconer) {
+        this(config, beaconer, () -> { });
+    }
+
+    private JGroupsDiscoverer(JGroupsConfig config, Scheduler beaconer, Runnable stopBeaconer) {
         this.config = config;
+        this.beaconer = beaconer;
+        this.stopBeaconer = stopBeaconer;
+        this.rejected = new DropLog(LOG, "JGroups input", beaconer, DROP_SUMMARY_MILLIS);
     }
 
     @Override
@@ -89,7 +111,9 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         channel = joining;
         LOG.info("Joined group {} on {} as {}", config.clusterName(), config.bindAddress().getHostAddress(), joining.getAddress());
         long interval = config.beaconInterval().toMillis();
-        beaconer.scheduleWithFixedDelay(this::beacon, 0, interval, TimeUnit.MILLISECONDS);
+        synchronized (sending) {
+            beacons = beaconer.repeat(0, interval, this::beacon);
+        }
     }
 
     @Override
@@ -119,8 +143,8 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         }
     }
 
-    /** Messages dropped because they were not valid beacons. */
-    public RejectedInput rejected() {
+    /** Messages dropped because they were not valid beacons, counted by {@link InvalidAdvertException.Problem}. */
+    public DropLog rejected() {
         return rejected;
     }
 
@@ -137,35 +161,35 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
     public void close() {
         JChannel open = channel;
         if (open == null) {
+            stopBeaconer.run();
             return;
         }
-        beaconer.shutdown();
-        try {
-            beaconer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (sending) {
+            closed = true;
+            if (beacons != null) {
+                beacons.cancel();
+            }
+            send(open, Beacon.goodbye(), Message.Flag.RSVP);
         }
-        send(open, Beacon.goodbye(), Message.Flag.RSVP);
         open.close();
         channel = null;
+        stopBeaconer.run();
     }
 
     private void beaconSoon() {
         if (channel != null) {
-            try {
-                beaconer.execute(this::beacon);
-            } catch (RejectedExecutionException closing) {
-                LOG.debug("Not beaconing: closing");
-            }
+            beaconer.execute(this::beacon);
         }
     }
 
     private void beacon() {
-        JChannel open = channel;
-        if (open != null) {
-            List<OverlayAdvert> adverts = new ArrayList<>(wanted.values());
-            adverts.sort(BY_KEY);
-            send(open, Beacon.serving(adverts));
+        synchronized (sending) {
+            JChannel open = channel;
+            if (open != null && !closed) {
+                List<OverlayAdvert> adverts = new ArrayList<>(wanted.values());
+                adverts.sort(BY_KEY);
+                send(open, Beacon.serving(adverts));
+            }
         }
     }
 
@@ -226,11 +250,7 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         if (!next.equals(live)) {
             List<OverlayAdvert> told = List.copyOf(next);
             live = told;
-            try {
-                beaconer.execute(() -> liveListeners.forEach(listener -> listener.accept(told)));
-            } catch (RejectedExecutionException closing) {
-                LOG.debug("Not announcing the live adverts: closing");
-            }
+            beaconer.execute(() -> liveListeners.forEach(listener -> listener.accept(told)));
         }
     }
 
@@ -241,14 +261,14 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
         public void receive(Message message) {
             Address from = message.getSrc();
             if (!message.hasArray()) {
-                rejected.drop(new InvalidAdvertException(InvalidAdvertException.Problem.MALFORMED_BEACON,
-                        "a " + message.getClass().getSimpleName() + " with no byte payload"), from);
+                rejected.drop(InvalidAdvertException.Problem.MALFORMED_BEACON, from,
+                        "a " + message.getClass().getSimpleName() + " with no byte payload");
                 return;
             }
             try {
                 received(from, BeaconCodec.decode(message.getArray(), message.getOffset(), message.getLength()));
             } catch (InvalidAdvertException e) {
-                rejected.drop(e, from);
+                rejected.drop(e.problem(), from, e.detail());
             }
         }
 

@@ -10,8 +10,8 @@ import org.interlay.discovery.Departure;
 import org.interlay.discovery.DnsSdAdvertCodec;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
+import org.interlay.log.DropLog;
 
 /**
  * Turns JmDNS's browse events for our service type into sightings. A service counts only between
@@ -23,11 +23,11 @@ import org.interlay.discovery.SightingLedger;
 final class BrowsedServices {
 
     private final SightingLedger ledger;
-    private final RejectedInput rejected;
+    private final DropLog rejected;
     private final Set<String> present = new HashSet<>();
     private final Map<String, AdvertKey> reported = new HashMap<>();
 
-    BrowsedServices(SightingLedger ledger, RejectedInput rejected) {
+    BrowsedServices(SightingLedger ledger, DropLog rejected) {
         this.ledger = ledger;
         this.rejected = rejected;
     }
@@ -50,7 +50,7 @@ final class BrowsedServices {
             }
             ledger.saw(advert);
         } catch (InvalidAdvertException e) {
-            rejected.drop(e, "'" + instance + "'");
+            rejected.drop(e.problem(), "'" + instance + "'", e.detail());
             AdvertKey previous = reported.remove(instance);
             if (previous != null) {
                 ledger.lost(previous, Departure.WITHDRAWN);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.jmdns.JmDNS;
@@ -21,9 +20,10 @@ import org.interlay.discovery.DiscoveryListener;
 import org.interlay.discovery.Discoverer;
 import org.interlay.discovery.DnsSdAdvertCodec;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
 import org.interlay.discovery.Source;
+import org.interlay.log.DropLog;
+import org.interlay.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +37,25 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(JmDnsDiscoverer.class);
     private static final long RESOLVE_TIMEOUT_MS = 3_000;
+    private static final long DROP_SUMMARY_MILLIS = 10_000;
 
     private final MdnsConfig config;
-    private final RejectedInput rejected = new RejectedInput(LOG, "mDNS");
+    private final DropLog rejected;
     /** Adverts this node wants published, by key. */
     private final Map<AdvertKey, OverlayAdvert> wanted = new ConcurrentHashMap<>();
     /** Services registered with JmDNS, by key; touched only on the publisher thread. */
     private final Map<AdvertKey, Registration> registered = new ConcurrentHashMap<>();
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(DaemonThreads.named("mdns-publisher"));
-    private final ExecutorService resolver = Executors.newFixedThreadPool(2, DaemonThreads.named("mdns-resolver"));
+    private final ExecutorService publisher = DaemonThreads.workers(1, "mdns-publisher");
+    private final ExecutorService resolver = DaemonThreads.workers(2, "mdns-resolver");
     private volatile JmDNS jmdns;
 
     private record Registration(OverlayAdvert advert, ServiceInfo info) {
     }
 
-    public JmDnsDiscoverer(MdnsConfig config) {
+    /** @param clock the time of the log of dropped input */
+    public JmDnsDiscoverer(MdnsConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config);
+        this.rejected = new DropLog(LOG, "mDNS input", clock, DROP_SUMMARY_MILLIS);
     }
 
     @Override
@@ -85,8 +88,8 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         schedulePublish(key);
     }
 
-    /** Input dropped because it was not a valid Interlay advert. */
-    public RejectedInput rejected() {
+    /** Input dropped because it was not a valid Interlay advert, counted by {@code InvalidAdvertException.Problem}. */
+    public DropLog rejected() {
         return rejected;
     }
 

@@ -127,7 +127,7 @@ class JGroupsDiscovererTest {
         stranger.send(new BytesMessage(null, new String(badBeacon, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .replace("v=1", "v=7").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
 
-        Await.until(WITHIN, () -> observer.rejected().total() >= 4, () -> "rejected " + observer.rejected().total());
+        Await.until(WITHIN, () -> observer.rejected().count() >= 4, () -> "rejected " + observer.rejected().count());
         assertEquals(1, observer.rejected().count(InvalidAdvertException.Problem.UNSUPPORTED_VERSION));
         Await.until(WITHIN, () -> names(directory).equals(List.of("chord")), () -> names(directory).toString());
         assertEquals(List.of("n1"), directory.overlay("chord").orElseThrow().nodes());

@@ -13,9 +13,10 @@ import org.interlay.discovery.DiscoveryListener;
 import org.interlay.discovery.DnsSdAdvertCodec;
 import org.interlay.discovery.InvalidAdvertException;
 import org.interlay.discovery.OverlayAdvert;
-import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.SightingLedger;
 import org.interlay.discovery.Source;
+import org.interlay.log.DropLog;
+import org.interlay.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ class BrowsedServicesTest {
     private static final byte[] CHORD_TXT = DnsSdAdvertCodec.toTxt(CHORD).encode();
 
     private final List<String> reported = new ArrayList<>();
-    private final RejectedInput rejected = new RejectedInput(LoggerFactory.getLogger(BrowsedServicesTest.class), "mDNS");
+    private final DropLog rejected = new DropLog(LoggerFactory.getLogger(BrowsedServicesTest.class), "mDNS input",
+            new VirtualScheduler(), 10_000);
     private final BrowsedServices services = new BrowsedServices(new SightingLedger(Source.MDNS, new DiscoveryListener() {
         @Override
         public void found(OverlayAdvert advert, Source source) {
@@ -52,7 +54,7 @@ class BrowsedServicesTest {
         services.resolved("chord [n1]", CHORD_TXT);
         services.removed("chord [n1]");
         assertEquals(List.of("found chord@n1", "expired chord@n1 WITHDRAWN"), reported);
-        assertEquals(0, rejected.total());
+        assertEquals(0, rejected.count());
     }
 
     @Test

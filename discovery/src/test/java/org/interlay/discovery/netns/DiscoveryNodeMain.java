@@ -15,9 +15,9 @@ import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.discovery.OverlayAdvert;
 import org.interlay.discovery.OverlayEntry;
-import org.interlay.discovery.RejectedInput;
 import org.interlay.discovery.StaticAdvertsFile;
 import org.interlay.discovery.jgroups.JGroupsConfig;
+import org.interlay.log.DropLog;
 
 /**
  * A discovery node driven over stdin and reporting on stdout, for tests and benchmarks that run
@@ -105,8 +105,8 @@ public final class DiscoveryNodeMain {
         return text.toString();
     }
 
-    private static void append(StringBuilder text, String prefix, RejectedInput rejected) {
-        text.append(prefix).append('=').append(rejected.total()).append(' ');
+    private static void append(StringBuilder text, String prefix, DropLog rejected) {
+        text.append(prefix).append('=').append(rejected.count()).append(' ');
         for (InvalidAdvertException.Problem problem : InvalidAdvertException.Problem.values()) {
             text.append(prefix).append('.').append(problem).append('=').append(rejected.count(problem)).append(' ');
         }

@@ -19,6 +19,7 @@ import org.interlay.router.proxy.Target;
 import org.interlay.router.proxy.TargetFinder;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.store.ExpiringCache;
+import org.interlay.time.Clock;
 
 /**
  * A peer's way to other domains: a request for a domain its overlay does not serve goes to the router
@@ -36,11 +37,14 @@ public final class BridgeFinder implements TargetFinder {
     private final Predicate<String> servedHere;
     private final ExpiringCache<String, Optional<Bridge>> cache;
 
-    /** @param servedHere true for the domains this peer serves itself (those are not bridged) */
-    public BridgeFinder(Overlay overlay, Predicate<String> servedHere, Duration cacheTtl) {
+    /**
+     * @param servedHere true for the domains this peer serves itself (those are not bridged)
+     * @param clock      the time the cached bridge records' ages are read from
+     */
+    public BridgeFinder(Overlay overlay, Predicate<String> servedHere, Duration cacheTtl, Clock clock) {
         this.overlay = overlay;
         this.servedHere = servedHere;
-        this.cache = new ExpiringCache<>(cacheTtl, Duration.ZERO, CACHE_CAPACITY, System::nanoTime);
+        this.cache = new ExpiringCache<>(cacheTtl, Duration.ZERO, CACHE_CAPACITY, clock);
     }
 
     @Override

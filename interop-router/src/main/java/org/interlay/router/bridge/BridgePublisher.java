@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.Record;
 import org.interlay.router.store.StoredRecords;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +30,12 @@ public final class BridgePublisher implements AutoCloseable {
     private final Function<String, Optional<Overlay>> overlays;
     private final InstantSource clock;
     private final Duration ttl;
-    private final ScheduledExecutorService timers;
-    private final ScheduledFuture<?> refresher;
+    private final Scheduler timers;
+    private final Timer refresher;
     private volatile Set<DomainPair> pairs = Set.of();
 
     public BridgePublisher(String routerId, String sipUri, Function<String, Optional<Overlay>> overlays,
-                           InstantSource clock, Duration ttl, Duration refresh, ScheduledExecutorService timers) {
+                           InstantSource clock, Duration ttl, Duration refresh, Scheduler timers) {
         if (refresh.compareTo(ttl) >= 0) throw new IllegalArgumentException("refresh must be shorter than the records' life");
         this.routerId = routerId;
         this.sipUri = sipUri;
@@ -45,8 +43,7 @@ public final class BridgePublisher implements AutoCloseable {
         this.clock = clock;
         this.ttl = ttl;
         this.timers = timers;
-        this.refresher = timers.scheduleWithFixedDelay(this::publishAll, refresh.toMillis(), refresh.toMillis(),
-                TimeUnit.MILLISECONDS);
+        this.refresher = timers.repeat(refresh.toMillis(), refresh.toMillis(), this::publishAll);
     }
 
     /** The pairs this router bridges from now on; new ones are written at once. */
@@ -82,19 +79,15 @@ public final class BridgePublisher implements AutoCloseable {
             if (e == null) return;
             log.debug("cannot write the bridge to {} in {}: {}", target, home, e.toString());
             if (retriesLeft == 0 || !pairs.contains(pair)) return;
-            try {
-                timers.schedule(() -> {
-                    if (pairs.contains(pair)) write(pair, home, target, retriesLeft - 1);
-                }, RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopped) {
-                // the router is closing
-            }
+            timers.schedule(RETRY_AFTER.toMillis(), () -> {
+                if (pairs.contains(pair)) write(pair, home, target, retriesLeft - 1);
+            });
         });
     }
 
     @Override
     public void close() {
-        refresher.cancel(false);
+        refresher.cancel();
         pairs = Set.of();
     }
 }

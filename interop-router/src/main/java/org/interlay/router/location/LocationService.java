@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * whose registration lapsed is told apart from one never seen (480 rather than 404). Reads for routing
  * go through a short cache (a stale binding is served while a fresh read is under way, and contact
  * expiry is checked at use, so an expired contact is never used); updates through this peer are
- * applied one at a time per address and go into the cache at once.
+ * applied one at a time per address and go into the cache at once. Expiries and the cache's ages are
+ * read from the one clock it is given.
  */
 public final class LocationService {
     private static final Logger log = LoggerFactory.getLogger(LocationService.class);
@@ -43,7 +44,7 @@ public final class LocationService {
         this.overlay = overlay;
         this.clock = clock;
         this.memory = memory;
-        this.cache = new ExpiringCache<>(cacheTtl, cacheTtl.multipliedBy(STALE_FACTOR), CACHE_CAPACITY, System::nanoTime);
+        this.cache = new ExpiringCache<>(cacheTtl, cacheTtl.multipliedBy(STALE_FACTOR), CACHE_CAPACITY, clock::millis);
     }
 
     /** The bindings of {@code aor}, possibly as read a moment ago; empty when the overlay holds none. */

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.Overlay;
@@ -12,14 +12,15 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.time.EventLoop;
+import org.interlay.time.Timer;
 import org.interlay.overlay.transport.UdpTransport;
 import org.interlay.router.directory.DomainEntry;
 
 /**
  * Joins overlays with real nodes: the overlay's algorithm among the {@link InstalledAlgorithms} (an
  * overlay of an algorithm not installed here cannot be joined), a UDP socket on the given interface
- * (127.0.0.1 by default), all nodes served by one event loop. A join that fails or takes longer than
- * the limit closes the node.
+ * (127.0.0.1 by default), all nodes served by one event loop, which also times the joins. A join that
+ * fails or takes longer than the limit halts the node.
  */
 public final class NodeJoiner implements OverlayJoiner {
     private final EventLoop loop;
@@ -58,7 +59,10 @@ public final class NodeJoiner implements OverlayJoiner {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return node.join(entry.bootstrapPeers()).orTimeout(joinLimitMillis, TimeUnit.MILLISECONDS)
+        CompletableFuture<Void> joined = node.join(entry.bootstrapPeers());
+        Timer limit = loop.schedule(joinLimitMillis,
+                () -> joined.completeExceptionally(new TimeoutException("not joined within " + joinLimitMillis + " ms")));
+        return joined.whenComplete((v, error) -> limit.cancel())
                 .handle((v, error) -> {
                     if (error == null) return (Overlay) node;
                     node.halt();

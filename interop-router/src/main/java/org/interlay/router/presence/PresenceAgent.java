@@ -3,13 +3,13 @@ package org.interlay.router.presence;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import javax.sip.address.SipURI;
 import org.interlay.router.proxy.SelfAddress;
 import org.interlay.router.sip.ExpiryPolicy;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipHandler;
+import org.interlay.time.Scheduler;
 
 /**
  * Presence service of an agent or router for the domains it serves: the PUBLISH handler (state
@@ -23,7 +23,7 @@ public final class PresenceAgent implements AutoCloseable {
     private final SubscribeHandler subscribes;
 
     public PresenceAgent(Function<String, Optional<PresenceStore>> stores, ExpiryPolicy policy, RequestSender sender,
-                         SelfAddress self, SipURI contact, InstantSource clock, ScheduledExecutorService timers,
+                         SelfAddress self, SipURI contact, InstantSource clock, Scheduler timers,
                          Duration poll) {
         Notifier notifier = new Notifier(sender, self, contact, clock, table::remove);
         this.watch = new PresenceWatch(table, stores, notifier, clock, timers, poll);

@@ -5,10 +5,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * Keeps subscribers up to date. A presentity may publish through any peer of its overlay, so the
@@ -23,15 +22,15 @@ final class PresenceWatch implements AutoCloseable {
     private final InstantSource clock;
     private final Set<String> reading = ConcurrentHashMap.newKeySet();
     private final Set<String> readAgain = ConcurrentHashMap.newKeySet();
-    private final ScheduledFuture<?> ticks;
+    private final Timer ticks;
 
     PresenceWatch(SubscriptionTable table, Function<String, Optional<PresenceStore>> stores, Notifier notifier,
-                  InstantSource clock, ScheduledExecutorService timers, Duration poll) {
+                  InstantSource clock, Scheduler timers, Duration poll) {
         this.table = table;
         this.stores = stores;
         this.notifier = notifier;
         this.clock = clock;
-        this.ticks = timers.scheduleWithFixedDelay(this::tick, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        this.ticks = timers.repeat(poll.toMillis(), poll.toMillis(), this::tick);
     }
 
     /** The publication of {@code aor} changed (a PUBLISH came through here): check its subscribers now. */
@@ -70,6 +69,6 @@ final class PresenceWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        ticks.cancel(false);
+        ticks.cancel();
     }
 }

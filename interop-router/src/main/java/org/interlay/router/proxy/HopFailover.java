@@ -3,12 +3,11 @@ package org.interlay.router.proxy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.time.Scheduler;
 
 /**
  * Routing of one request through next hops that may be down (a peer reaching another domain through
@@ -23,7 +22,7 @@ final class HopFailover {
     private final TargetFinder finder;
     private final Relay relay;
     private final FailoverPolicy policy;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
     private final Consumer<Response> answer;
     private final Runnable giveUp;
     private final long deadline;
@@ -38,7 +37,7 @@ final class HopFailover {
      * @param answer what to do with the winning response (sent upstream)
      * @param giveUp what to do when the window ended without any usable response
      */
-    HopFailover(Request request, TargetFinder finder, Relay relay, FailoverPolicy policy, ScheduledExecutorService timers,
+    HopFailover(Request request, TargetFinder finder, Relay relay, FailoverPolicy policy, Scheduler timers,
                 Consumer<Response> answer, Runnable giveUp) {
         this.request = request;
         this.finder = finder;
@@ -47,7 +46,7 @@ final class HopFailover {
         this.timers = timers;
         this.answer = answer;
         this.giveUp = giveUp;
-        this.deadline = System.nanoTime() + policy.window().toNanos();
+        this.deadline = timers.nowMillis() + policy.window().toMillis();
     }
 
     /** Starts with the targets the finder named first. */
@@ -100,13 +99,13 @@ final class HopFailover {
                 retryOrEnd();
             }
         });
-        timers.schedule(() -> {
+        timers.schedule(policy.hopPatience().toMillis(), () -> {
             synchronized (this) {
                 if (done) return;
                 targets.forEach(t -> suspected.add(t.hop()));
             }
             retryOrEnd();
-        }, policy.hopPatience().toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Routes again after the retry delay, or ends when the window is over and nothing is pending. */
@@ -114,9 +113,9 @@ final class HopFailover {
         Response last;
         synchronized (this) {
             if (done || scheduled) return;
-            if (System.nanoTime() + policy.retryDelay().toNanos() < deadline) {
+            if (timers.nowMillis() + policy.retryDelay().toMillis() < deadline) {
                 scheduled = true;
-                timers.schedule(this::route, policy.retryDelay().toMillis(), TimeUnit.MILLISECONDS);
+                timers.schedule(policy.retryDelay().toMillis(), this::route);
                 return;
             }
             if (pending > 0) return;

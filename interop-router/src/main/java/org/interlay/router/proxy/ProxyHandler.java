@@ -3,7 +3,6 @@ package org.interlay.router.proxy;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -11,6 +10,7 @@ import javax.sip.message.Response;
 import org.interlay.router.location.RecordFormatException;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +30,10 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
     private final Relay relay;
     private final LoopGuard guard;
     private final FailoverPolicy failover;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
 
     public ProxyHandler(Set<String> methods, TargetFinder finder, Relay relay, LoopGuard guard, FailoverPolicy failover,
-                        ScheduledExecutorService timers) {
+                        Scheduler timers) {
         this.methods = Set.copyOf(methods);
         this.finder = finder;
         this.relay = relay;
@@ -52,50 +52,38 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
             return true;
         }
         if (relay.stateful() && !exchange.enterTransaction()) return true;
-        if (finder.retriesFailedHops() && relay.stateful()) {
-            routeWithFailover(exchange);
-        } else {
-            route(exchange);
-        }
-        return true;
-    }
-
-    /** One attempt: where the finder says, answered with the outcome. */
-    private void route(ServerExchange exchange) {
-        Request request = exchange.request();
+        boolean failingOver = finder.retriesFailedHops() && relay.stateful();
         finder.find(request, Set.of()).whenComplete((routing, error) -> {
             if (error != null) {
                 refuseForError(exchange, error);
             } else if (routing instanceof Routing.Refuse refuse) {
                 refuse(exchange, refuse);
+            } else if (failingOver) {
+                forwardWithFailover(exchange, ((Routing.Forward) routing).targets());
             } else {
-                List<Target> targets = ((Routing.Forward) routing).targets();
-                relay.forward(request, targets, 0, FailoverPolicy.TIMER_F).whenComplete((outcome, failure) -> {
-                    if (failure != null) {
-                        log.debug("cannot forward {}: {}", request.getMethod(), failure.toString());
-                        exchange.respond(Response.SERVICE_UNAVAILABLE);
-                    } else if (outcome.response() != null) {
-                        sendBack(exchange, outcome.response());
-                    }
-                });
+                forward(exchange, ((Routing.Forward) routing).targets());
+            }
+        });
+        return true;
+    }
+
+    /** One attempt: to the targets the finder named, answered with the outcome. */
+    private void forward(ServerExchange exchange, List<Target> targets) {
+        Request request = exchange.request();
+        relay.forward(request, targets, 0, FailoverPolicy.TIMER_F).whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                log.debug("cannot forward {}: {}", request.getMethod(), failure.toString());
+                exchange.respond(Response.SERVICE_UNAVAILABLE);
+            } else if (outcome.response() != null) {
+                sendBack(exchange, outcome.response());
             }
         });
     }
 
     /** Attempts through hops that may be down, each answered or replaced by another (see {@link HopFailover}). */
-    private void routeWithFailover(ServerExchange exchange) {
-        Request request = exchange.request();
-        finder.find(request, Set.of()).whenComplete((routing, error) -> {
-            if (error != null) {
-                refuseForError(exchange, error);
-            } else if (routing instanceof Routing.Refuse refuse) {
-                refuse(exchange, refuse);
-            } else {
-                new HopFailover(request, finder, relay, failover, timers, response -> sendBack(exchange, response),
-                        () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers"))
-                        .start(((Routing.Forward) routing).targets());
-            }
-        });
+    private void forwardWithFailover(ServerExchange exchange, List<Target> first) {
+        new HopFailover(exchange.request(), finder, relay, failover, timers, response -> sendBack(exchange, response),
+                () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers")).start(first);
     }
 
     /** Relays a response upstream: without this proxy's Via; a 503 becomes 500 (RFC 3261 section 16.7 step 6). */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
@@ -15,6 +14,8 @@ import javax.sip.message.Response;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipTimeoutException;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * A transaction-stateful relay (RFC 3261 section 16.6-16.7): one client transaction per target, all
@@ -26,10 +27,13 @@ public final class StatefulRelay implements Relay {
 
     private final RequestSender sender;
     private final ForwardedRequests copies;
+    private final Scheduler timers;
 
-    public StatefulRelay(RequestSender sender, ForwardedRequests copies) {
+    /** @param timers where a branch that outlasts its patience is timed out */
+    public StatefulRelay(RequestSender sender, ForwardedRequests copies, Scheduler timers) {
         this.sender = sender;
         this.copies = copies;
+        this.timers = timers;
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class StatefulRelay implements Relay {
         for (int i = 0; i < targets.size() && i < COPIES_PER_ATTEMPT; i++) {
             Target target = targets.get(i);
             Request copy = copies.copyFor(received, target, attempt * COPIES_PER_ATTEMPT + i);
-            sender.send(copy).orTimeout(patience.toMillis(), TimeUnit.MILLISECONDS).whenComplete((response, error) -> {
+            withTimeout(sender.send(copy), patience).whenComplete((response, error) -> {
                 synchronized (best) {
                     if (error == null && response.getStatusCode() / 100 == 2) {
                         outcome.complete(new RelayOutcome(response, failed, false));
@@ -62,6 +66,15 @@ public final class StatefulRelay implements Relay {
             });
         }
         return outcome;
+    }
+
+    /** {@code branch}, failed with a {@link TimeoutException} if it has not ended within {@code patience}. */
+    private <T> CompletableFuture<T> withTimeout(CompletableFuture<T> branch, Duration patience) {
+        if (branch.isDone()) return branch;
+        Timer timeout = timers.schedule(patience.toMillis(),
+                () -> branch.completeExceptionally(new TimeoutException("no final response within " + patience)));
+        branch.whenComplete((r, e) -> timeout.cancel());
+        return branch;
     }
 
     private static boolean isTimeout(Throwable error) {

@@ -10,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.interlay.log.DropLog;
 
 /**
  * The stack's own parser, watched: every message it cannot read (and every header it rejects) is
- * recorded in the {@link MalformedInputLog} of the endpoint it arrived on, then handled as the stack
+ * recorded in the {@link DropLog} of the endpoint it arrived on, then handled as the stack
  * would: a request whose essential header is broken is answered 400, other garbage is dropped. The
  * parser's error text goes into that 400's reason phrase, so it is first made one printable line.
  * (Datagrams longer than the endpoint's maximum message size are cut there by the stack and fail to
@@ -21,12 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * their stack name here.
  */
 public final class CountingParserFactory implements MessageParserFactory {
-    private static final Map<String, MalformedInputLog> LOGS = new ConcurrentHashMap<>();
+    private static final Map<String, DropLog> LOGS = new ConcurrentHashMap<>();
     private static final int DETAIL_CHARS = 200;
+    /** The parser is not told where the bytes came from. */
+    private static final String SENDER_UNKNOWN = "a peer";
 
     private final MessageParserFactory stock = new StringMsgParserFactory();
 
-    static void register(String stackName, MalformedInputLog log) {
+    static void register(String stackName, DropLog log) {
         LOGS.put(stackName, log);
     }
 
@@ -37,23 +40,23 @@ public final class CountingParserFactory implements MessageParserFactory {
     @Override
     public MessageParser createMessageParser(SIPTransactionStack stack) {
         MessageParser parser = stock.createMessageParser(stack);
-        MalformedInputLog log = stack instanceof SipStackImpl impl ? LOGS.get(impl.getStackName()) : null;
+        DropLog log = stack instanceof SipStackImpl impl ? LOGS.get(impl.getStackName()) : null;
         if (log == null) return parser;
         return (bytes, readBody, strict, listener) -> {
             try {
                 return parser.parseSIPMessage(bytes, readBody, strict, watched(listener, log));
             } catch (ParseException e) {
-                log.record("unparsable message: " + e.getMessage(), preview(bytes));
-                throw new ParseException(MalformedInputLog.printable(e.getMessage(), 80).replace('?', ' ').trim(),
+                log.drop("unparsable message", SENDER_UNKNOWN, e.getMessage() + ": " + preview(bytes));
+                throw new ParseException(DropLog.printable(e.getMessage(), 80).replace('?', ' ').trim(),
                         e.getErrorOffset());
             }
         };
     }
 
-    private static ParseExceptionListener watched(ParseExceptionListener listener, MalformedInputLog log) {
+    private static ParseExceptionListener watched(ParseExceptionListener listener, DropLog log) {
         if (listener == null) return null;
         return (e, message, headerClass, header, text) -> {
-            log.record("bad header: " + header, e.getMessage());
+            log.drop("bad header", SENDER_UNKNOWN, header + ": " + e.getMessage());
             listener.handleException(e, message, headerClass, header, text);
         };
     }

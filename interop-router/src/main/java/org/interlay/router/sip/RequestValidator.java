@@ -8,6 +8,7 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.log.DropLog;
 
 /**
  * First link of every chain: refuses what the parser let through but a request must not be. A request
@@ -18,10 +19,10 @@ import javax.sip.message.Response;
 public final class RequestValidator implements SipHandler {
     private static final String[] REQUIRED = {ViaHeader.NAME, FromHeader.NAME, ToHeader.NAME, CallIdHeader.NAME, CSeqHeader.NAME};
 
-    private final MalformedInputLog malformed;
+    private final DropLog malformed;
     private final int maxBodyBytes;
 
-    public RequestValidator(MalformedInputLog malformed, int maxBodyBytes) {
+    public RequestValidator(DropLog malformed, int maxBodyBytes) {
         if (maxBodyBytes < 0) throw new IllegalArgumentException("body limit must not be negative: " + maxBodyBytes);
         this.malformed = malformed;
         this.maxBodyBytes = maxBodyBytes;
@@ -34,11 +35,11 @@ public final class RequestValidator implements SipHandler {
         if (problem == null) {
             int length = bodyLength(request);
             if (length <= maxBodyBytes) return false;
-            malformed.record("body too large", length + " bytes in " + request.getMethod());
+            malformed.drop("body too large", sender(request), length + " bytes in " + request.getMethod());
             if (!request.getMethod().equals(Request.ACK)) exchange.respond(Response.REQUEST_ENTITY_TOO_LARGE);
             return true;
         }
-        malformed.record(problem, request.getMethod() + " " + request.getRequestURI());
+        malformed.drop(problem, sender(request), request.getMethod() + " " + request.getRequestURI());
         if (!request.getMethod().equals(Request.ACK) && request.getHeader(ViaHeader.NAME) != null) {
             exchange.respond(Response.BAD_REQUEST, problem);
         }
@@ -55,6 +56,12 @@ public final class RequestValidator implements SipHandler {
         ContentLengthHeader declared = request.getContentLength();
         if (declared != null && declared.getContentLength() != bodyLength(request)) return "Content-Length does not match body";
         return null;
+    }
+
+    /** Who sent {@code request}, as its top Via says. */
+    private static String sender(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "a peer without Via" : via.getHost() + ":" + via.getPort();
     }
 
     private static int bodyLength(Request request) {

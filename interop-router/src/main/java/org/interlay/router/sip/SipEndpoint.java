@@ -13,6 +13,8 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.address.SipURI;
+import org.interlay.log.DropLog;
+import org.interlay.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
+    private static final long DROP_SUMMARY_MILLIS = 10_000;
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int FREE_PORT_ATTEMPTS = 5;
@@ -34,12 +37,12 @@ public final class SipEndpoint implements AutoCloseable {
     private final SipStack stack;
     private final ListeningPoint listeningPoint;
     private final SipProvider provider;
-    private final MalformedInputLog malformed;
+    private final DropLog malformed;
     private final InetSocketAddress localAddress;
     private final Thread eventScanner;
 
     private SipEndpoint(SipEndpointConfig config, SipListener listener, String stackName, SipStack stack,
-                        Thread eventScanner, ListeningPoint point, SipProvider provider, MalformedInputLog malformed) {
+                        Thread eventScanner, ListeningPoint point, SipProvider provider, DropLog malformed) {
         this.eventScanner = eventScanner;
         this.config = config;
         this.listener = listener;
@@ -54,14 +57,14 @@ public final class SipEndpoint implements AutoCloseable {
     /**
      * Creates the stack, binds the UDP socket and starts delivering events to {@code listener}. Port 0
      * asks for a free port (the stack cannot be given 0): one is picked, and picked again if it was
-     * taken in between.
+     * taken in between. Malformed input is logged with {@code clock}'s time.
      */
-    public static SipEndpoint open(SipEndpointConfig config, SipListener listener) throws SipStartException {
-        if (config.bind().getPort() != 0) return openOn(config, config.bind().getPort(), listener);
+    public static SipEndpoint open(SipEndpointConfig config, SipListener listener, Clock clock) throws SipStartException {
+        if (config.bind().getPort() != 0) return openOn(config, config.bind().getPort(), listener, clock);
         SipStartException last = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             try {
-                return openOn(config, freePort(config.bind().getAddress()), listener);
+                return openOn(config, freePort(config.bind().getAddress()), listener, clock);
             } catch (SipStartException e) {
                 last = e;
             }
@@ -69,9 +72,10 @@ public final class SipEndpoint implements AutoCloseable {
         throw last;
     }
 
-    private static SipEndpoint openOn(SipEndpointConfig config, int port, SipListener listener) throws SipStartException {
+    private static SipEndpoint openOn(SipEndpointConfig config, int port, SipListener listener, Clock clock)
+            throws SipStartException {
         String stackName = "interlay-" + config.name() + "-" + STACKS.incrementAndGet();
-        MalformedInputLog malformed = new MalformedInputLog(config.name());
+        DropLog malformed = new DropLog(log, "malformed SIP input at " + config.name(), clock, DROP_SUMMARY_MILLIS);
         CountingParserFactory.register(stackName, malformed);
         SipStack stack = null;
         try {
@@ -175,7 +179,8 @@ public final class SipEndpoint implements AutoCloseable {
         return config.name();
     }
 
-    public MalformedInputLog malformedInput() {
+    /** Malformed input this endpoint refused or dropped (counted, logged rate-limited). */
+    public DropLog malformedInput() {
         return malformed;
     }
 

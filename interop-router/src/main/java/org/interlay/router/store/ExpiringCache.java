@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
+import org.interlay.time.Clock;
 
 /**
  * Values loaded asynchronously and kept for a fixed time. Concurrent requests for a key being loaded
@@ -13,13 +13,14 @@ import java.util.function.LongSupplier;
  * the grace period is served at once while a fresh one is loaded in the background, so a slow load
  * (an overlay repairing itself) does not hold up the callers. A zero time to live disables caching
  * but still shares loads in flight. At most {@code capacity} keys: when full, the cache is dropped.
+ * Ages are read from the {@link Clock} it is given.
  */
 public final class ExpiringCache<K, V> {
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-    private final long graceNanos;
+    private final long ttlMillis;
+    private final long graceMillis;
     private final int capacity;
-    private final LongSupplier nanoTime;
+    private final Clock clock;
 
     private record Entry<V>(CompletableFuture<V> value, long loadedAt, AtomicBoolean reloading) {
         boolean usable(long now, long ttl, long grace) {
@@ -29,21 +30,21 @@ public final class ExpiringCache<K, V> {
         }
     }
 
-    public ExpiringCache(Duration ttl, Duration grace, int capacity, LongSupplier nanoTime) {
+    public ExpiringCache(Duration ttl, Duration grace, int capacity, Clock clock) {
         if (ttl.isNegative() || grace.isNegative()) throw new IllegalArgumentException("durations must not be negative");
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive: " + capacity);
-        this.ttlNanos = ttl.toNanos();
-        this.graceNanos = ttl.isZero() ? 0 : grace.toNanos();
+        this.ttlMillis = ttl.toMillis();
+        this.graceMillis = ttl.isZero() ? 0 : grace.toMillis();
         this.capacity = capacity;
-        this.nanoTime = nanoTime;
+        this.clock = clock;
     }
 
     /** The cached value of {@code key}, or the value {@code loader} gives, which is then kept. */
     public CompletableFuture<V> get(K key, Function<K, CompletableFuture<V>> loader) {
-        long now = nanoTime.getAsLong();
+        long now = clock.nowMillis();
         Entry<V> current = entries.get(key);
-        if (current != null && current.usable(now, ttlNanos, graceNanos)) {
-            if (current.value().isDone() && now - current.loadedAt() >= ttlNanos && current.reloading().compareAndSet(false, true)) {
+        if (current != null && current.usable(now, ttlMillis, graceMillis)) {
+            if (current.value().isDone() && now - current.loadedAt() >= ttlMillis && current.reloading().compareAndSet(false, true)) {
                 reload(key, loader, current);
             }
             return current.value();
@@ -51,10 +52,10 @@ public final class ExpiringCache<K, V> {
         if (entries.size() >= capacity) entries.clear();
         Entry<V> mine = new Entry<>(new CompletableFuture<>(), now, new AtomicBoolean());
         Entry<V> winner = entries.compute(key, (k, old) ->
-                old != null && old != current && old.usable(now, ttlNanos, graceNanos) ? old : mine);
+                old != null && old != current && old.usable(now, ttlMillis, graceMillis) ? old : mine);
         if (winner != mine) return winner.value();
         loader.apply(key).whenComplete((v, e) -> {
-            if (e != null || ttlNanos == 0) entries.remove(key, mine);
+            if (e != null || ttlMillis == 0) entries.remove(key, mine);
             if (e != null) mine.value().completeExceptionally(e); else mine.value().complete(v);
         });
         return mine.value();
@@ -64,7 +65,7 @@ public final class ExpiringCache<K, V> {
     private void reload(K key, Function<K, CompletableFuture<V>> loader, Entry<V> stale) {
         loader.apply(key).whenComplete((v, e) -> {
             if (e == null) {
-                entries.replace(key, stale, new Entry<>(CompletableFuture.completedFuture(v), nanoTime.getAsLong(),
+                entries.replace(key, stale, new Entry<>(CompletableFuture.completedFuture(v), clock.nowMillis(),
                         new AtomicBoolean()));
             } else {
                 stale.reloading().set(false);
@@ -74,8 +75,8 @@ public final class ExpiringCache<K, V> {
 
     /** Replaces what is kept for {@code key} with a value known to be current. */
     public void put(K key, V value) {
-        if (ttlNanos > 0) {
-            entries.put(key, new Entry<>(CompletableFuture.completedFuture(value), nanoTime.getAsLong(), new AtomicBoolean()));
+        if (ttlMillis > 0) {
+            entries.put(key, new Entry<>(CompletableFuture.completedFuture(value), clock.nowMillis(), new AtomicBoolean()));
         }
     }
 
@@ -85,8 +86,8 @@ public final class ExpiringCache<K, V> {
 
     /** Forgets {@code key} unless its value was loaded less than {@code age} ago (or is being loaded). */
     public void invalidateIfOlderThan(K key, Duration age) {
-        long now = nanoTime.getAsLong();
-        entries.computeIfPresent(key, (k, e) -> !e.value().isDone() || now - e.loadedAt() < age.toNanos() ? e : null);
+        long now = clock.nowMillis();
+        entries.computeIfPresent(key, (k, e) -> !e.value().isDone() || now - e.loadedAt() < age.toMillis() ? e : null);
     }
 
     public int size() {

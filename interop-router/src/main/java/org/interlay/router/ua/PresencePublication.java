@@ -3,9 +3,6 @@ package org.interlay.router.ua;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.SIPETagHeader;
@@ -17,6 +14,8 @@ import org.interlay.router.presence.PresenceDocument;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.Tags;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * The user's published presence (RFC 3903 section 4): an initial PUBLISH, then modifications and
@@ -27,12 +26,12 @@ final class PresencePublication {
     private final AddressOfRecord aor;
     private final UacRequests requests;
     private final RequestSender sender;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
     private String etag;
     private byte[] lastBody;
-    private ScheduledFuture<?> refresh;
+    private Timer refresh;
 
-    PresencePublication(AddressOfRecord aor, UacRequests requests, RequestSender sender, ScheduledExecutorService timers) {
+    PresencePublication(AddressOfRecord aor, UacRequests requests, RequestSender sender, Scheduler timers) {
         this.aor = aor;
         this.requests = requests;
         this.sender = sender;
@@ -49,7 +48,7 @@ final class PresencePublication {
     }
 
     private synchronized CompletableFuture<SipOutcome> send(byte[] body, long seconds, boolean restartOn412) {
-        if (refresh != null) refresh.cancel(false);
+        if (refresh != null) refresh.cancel();
         if (body != null) lastBody = body;
         String ifMatch = etag;
         Request publish = requests.outOfDialog(Request.PUBLISH, requests.ownAddress().getURI(), requests.ownAddress(),
@@ -74,8 +73,7 @@ final class PresencePublication {
                     etag = seconds == 0 || tag == null ? null : tag.getETag();
                     long granted = Outcomes.grantedSeconds(response, seconds);
                     if (etag != null && granted > 0) {
-                        refresh = timers.schedule(() -> send(null, granted, true), Outcomes.refreshDelayMillis(granted),
-                                TimeUnit.MILLISECONDS);
+                        refresh = timers.schedule(Outcomes.refreshDelayMillis(granted), () -> send(null, granted, true));
                     }
                 }
                 return CompletableFuture.completedFuture(Outcomes.of(response));

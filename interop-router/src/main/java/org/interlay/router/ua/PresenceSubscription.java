@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sip.InvalidArgumentException;
@@ -29,6 +26,8 @@ import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.Tags;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 
 /**
  * A subscription to someone's presence, on the subscriber's side (RFC 6665 section 4.1): the
@@ -41,7 +40,7 @@ public final class PresenceSubscription implements AutoCloseable {
     private final String presentity;
     private final UacRequests requests;
     private final RequestSender sender;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
     private final Consumer<PresenceNotification> listener;
     private final Duration expires;
     private final AtomicLong cseq = new AtomicLong(1);
@@ -51,12 +50,12 @@ public final class PresenceSubscription implements AutoCloseable {
     private String remoteTag;
     private URI remoteTarget;
     private List<Address> routeSet = List.of();
-    private ScheduledFuture<?> refresh;
+    private Timer refresh;
     private volatile PresenceDocument last;
     private volatile boolean active;
     private volatile boolean closed;
 
-    PresenceSubscription(String presentity, UacRequests requests, RequestSender sender, ScheduledExecutorService timers,
+    PresenceSubscription(String presentity, UacRequests requests, RequestSender sender, Scheduler timers,
                          Duration expires, Consumer<PresenceNotification> listener, Consumer<PresenceSubscription> onNewDialog) {
         this.presentity = presentity;
         this.requests = requests;
@@ -124,8 +123,8 @@ public final class PresenceSubscription implements AutoCloseable {
     }
 
     private void scheduleRefresh(long granted) {
-        if (refresh != null) refresh.cancel(false);
-        refresh = timers.schedule(() -> refresh(expires.toSeconds()), Outcomes.refreshDelayMillis(granted), TimeUnit.MILLISECONDS);
+        if (refresh != null) refresh.cancel();
+        refresh = timers.schedule(Outcomes.refreshDelayMillis(granted), () -> refresh(expires.toSeconds()));
     }
 
     private synchronized CompletableFuture<SipOutcome> refresh(long seconds) {
@@ -157,7 +156,7 @@ public final class PresenceSubscription implements AutoCloseable {
         listener.accept(new PresenceNotification(presentity, document, !terminated, terminated ? state.getReasonCode() : null));
         if (terminated && !closed && ("timeout".equalsIgnoreCase(state.getReasonCode()) || state.getReasonCode() == null
                 || "deactivated".equalsIgnoreCase(state.getReasonCode()))) {
-            if (refresh != null) refresh.cancel(false);
+            if (refresh != null) refresh.cancel();
             timers.execute(this::start);
         }
         return Response.OK;
@@ -167,7 +166,7 @@ public final class PresenceSubscription implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (refresh != null) refresh.cancel(false);
+        if (refresh != null) refresh.cancel();
         if (active) refresh(0);
         active = false;
     }

@@ -2,9 +2,6 @@ package org.interlay.router.ua;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.URI;
@@ -15,6 +12,8 @@ import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.Tags;
+import org.interlay.time.Scheduler;
+import org.interlay.time.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,13 @@ final class Registration {
     private final AddressOfRecord aor;
     private final UacRequests requests;
     private final RequestSender sender;
-    private final ScheduledExecutorService timers;
+    private final Scheduler timers;
     private final String callId = Tags.random() + "-reg";
     private final String fromTag = Tags.random();
     private final AtomicLong cseq = new AtomicLong(1);
-    private ScheduledFuture<?> refresh;
+    private Timer refresh;
 
-    Registration(AddressOfRecord aor, UacRequests requests, RequestSender sender, ScheduledExecutorService timers) {
+    Registration(AddressOfRecord aor, UacRequests requests, RequestSender sender, Scheduler timers) {
         this.aor = aor;
         this.requests = requests;
         this.sender = sender;
@@ -73,13 +72,13 @@ final class Registration {
 
     private synchronized void scheduleRefresh(long granted) {
         cancelRefresh();
-        refresh = timers.schedule(() -> send(granted, true).whenComplete((o, e) -> {
+        refresh = timers.schedule(Outcomes.refreshDelayMillis(granted), () -> send(granted, true).whenComplete((o, e) -> {
             if (e != null || !o.isSuccess()) log.info("refreshing the registration of {} failed: {}", aor, e != null ? e : o);
-        }), Outcomes.refreshDelayMillis(granted), TimeUnit.MILLISECONDS);
+        }));
     }
 
     private void cancelRefresh() {
-        if (refresh != null) refresh.cancel(false);
+        if (refresh != null) refresh.cancel();
         refresh = null;
     }
 

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sip.address.Address;
@@ -29,20 +26,23 @@ import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipStartException;
 import org.interlay.router.sip.Tags;
 import org.interlay.router.sip.TransactionSender;
+import org.interlay.time.EventLoop;
+import org.interlay.time.Scheduler;
+import org.interlay.time.StoppableScheduler;
 
 /**
  * A SIP user agent for the shell and for tests, on JAIN-SIP: registers with a peer's agent, sends
  * MESSAGEs, publishes presence and subscribes to others'. Registrations, publications and
  * subscriptions are refreshed before they expire. Incoming MESSAGEs and presence notifications are
- * handed to the listeners on a thread of the user agent's own, one at a time, so a listener that
- * takes its time delays only the next callback. Listens on 127.0.0.1 unless configured otherwise.
+ * handed to the listeners on the user agent's scheduler, one at a time, so a listener that takes its
+ * time delays only what comes after it there. Listens on 127.0.0.1 unless configured otherwise.
  */
 public final class UserAgent implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 60 * 1024;
     private final UserAgentConfig config;
     private final SipEndpoint endpoint;
-    private final ScheduledExecutorService timers;
-    private final ExecutorService callbacks;
+    private final Scheduler timers;
+    private final Runnable stopTimers;
     private final UacRequests requests;
     private final TransactionSender sender;
     private final Registration registration;
@@ -51,11 +51,14 @@ public final class UserAgent implements AutoCloseable {
     private volatile Consumer<IncomingMessage> messageListener = m -> { };
     private volatile Consumer<PresenceNotification> presenceListener = n -> { };
 
-    private UserAgent(UserAgentConfig config, SipEndpoint endpoint, ScheduledExecutorService timers, ExecutorService callbacks) {
+    private UserAgent(UserAgentConfig config, SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers) {
         this.config = config;
         this.endpoint = endpoint;
         this.timers = timers;
-        this.callbacks = callbacks;
+        this.stopTimers = () -> {
+            timers.stop();
+            stopTimers.run();
+        };
         this.sender = new TransactionSender(endpoint.provider());
         SipURI proxy = proxyUri(config.outboundProxy());
         this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), proxy);
@@ -63,22 +66,38 @@ public final class UserAgent implements AutoCloseable {
         this.publication = new PresencePublication(config.aor(), requests, sender, timers);
     }
 
-    /** Starts a user agent; nothing is sent until it is asked to. */
+    /** Starts a user agent with a thread of its own for timers and callbacks; nothing is sent until it is asked to. */
     public static UserAgent start(UserAgentConfig config) throws SipStartException {
+        EventLoop timers = new EventLoop("ua-" + config.aor().user());
+        try {
+            return start(config, timers, timers::close);
+        } catch (SipStartException | RuntimeException e) {
+            timers.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a user agent whose refreshes and callbacks run on {@code timers}, which stays the caller's;
+     * they stop running when the user agent closes.
+     */
+    public static UserAgent start(UserAgentConfig config, Scheduler timers) throws SipStartException {
+        return start(config, timers, () -> { });
+    }
+
+    private static UserAgent start(UserAgentConfig config, Scheduler timers, Runnable stopTimers) throws SipStartException {
         AtomicReference<Consumer<ServerExchange>> chain = new AtomicReference<>(
                 exchange -> exchange.respond(Response.SERVICE_UNAVAILABLE, "Starting"));
         SipEndpoint endpoint = SipEndpoint.open(config.endpoint(), new SipDispatcher(
-                exchange -> chain.get().accept(exchange), response -> { }));
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("ua-timers-" + config.aor().user()));
-        ExecutorService callbacks = Executors.newSingleThreadExecutor(daemon("ua-events-" + config.aor().user()));
-        UserAgent ua = new UserAgent(config, endpoint, timers, callbacks);
+                exchange -> chain.get().accept(exchange), response -> { }), timers);
+        UserAgent ua = new UserAgent(config, endpoint, new StoppableScheduler(timers), stopTimers);
         chain.set(ua.requestChain());
         return ua;
     }
 
     private HandlerChain requestChain() {
         return new HandlerChain(List.of(new RequestValidator(endpoint.malformedInput(), MAX_BODY_BYTES),
-                new UserAgentRequests(subscriptions, m -> callbacks.execute(() -> messageListener.accept(m)))),
+                new UserAgentRequests(subscriptions, m -> timers.execute(() -> messageListener.accept(m)))),
                 List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS));
     }
 
@@ -141,7 +160,7 @@ public final class UserAgent implements AutoCloseable {
      */
     public CompletableFuture<PresenceSubscription> subscribe(String presentity, Duration expires) {
         PresenceSubscription s = new PresenceSubscription(presentity, requests, sender, timers, expires,
-                n -> callbacks.execute(() -> presenceListener.accept(n)), this::track);
+                n -> timers.execute(() -> presenceListener.accept(n)), this::track);
         return s.start().thenApply(outcome -> {
             if (!outcome.isSuccess()) throw new java.util.concurrent.CompletionException(
                     new SubscriptionRefusedException(presentity, outcome));
@@ -157,9 +176,8 @@ public final class UserAgent implements AutoCloseable {
     /** Stops at once: nothing is unregistered or unsubscribed (do that first if wanted). */
     @Override
     public void close() {
-        timers.shutdownNow();
-        callbacks.shutdownNow();
         endpoint.close();
+        stopTimers.run();
     }
 
     private static SipURI proxyUri(InetSocketAddress proxy) {
@@ -171,13 +189,5 @@ public final class UserAgent implements AutoCloseable {
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad proxy address " + proxy, e);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.InstantSource;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
 import javax.sip.header.HeaderFactory;
@@ -19,55 +18,114 @@ import javax.sip.message.Request;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.proxy.Routing;
 import org.interlay.router.sip.SipFactories;
-import org.interlay.router.testing.Eventually;
 import org.interlay.router.testing.InMemoryOverlay;
+import org.interlay.time.VirtualScheduler;
+import org.interlay.time.WallClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Bridge records as a router writes them and a peer reads them, while an overlay is still forming. */
+/** Bridge records as a router writes them and a peer reads them, while an overlay is still forming; in virtual time. */
 class BridgeRecordsTest {
     private static final DomainPair PAIR = new DomainPair("chord.lab", "kad.lab");
+    private static final Duration TTL = Duration.ofMinutes(10);
+    private static final Duration REFRESH = Duration.ofMinutes(5);
 
-    private final InMemoryOverlay chord = new InMemoryOverlay("chord");
-    private final InMemoryOverlay kad = new InMemoryOverlay("kad");
+    private final VirtualScheduler time = new VirtualScheduler();
+    private final InMemoryOverlay chord = new InMemoryOverlay("chord", time);
+    private final InMemoryOverlay kad = new InMemoryOverlay("kad", time);
     private final Map<String, Overlay> overlays = Map.of("chord.lab", chord, "kad.lab", kad);
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     /** Refreshes far apart, so only a retry can write a record that failed the first time. */
     private final BridgePublisher publisher = new BridgePublisher("r1", "sip:127.0.0.1:5070",
-            d -> Optional.ofNullable(overlays.get(d)), InstantSource.system(), Duration.ofMinutes(10),
-            Duration.ofMinutes(5), timers);
+            d -> Optional.ofNullable(overlays.get(d)), new WallClock(time, Instant.parse("2026-01-01T00:00:00Z")), TTL,
+            REFRESH, time);
 
     @AfterEach
     void stop() {
         publisher.close();
-        timers.shutdownNow();
+    }
+
+    private <T> T done(CompletableFuture<T> future) throws Exception {
+        time.runFor(0); // what is due now, without moving time
+        assertTrue(future.isDone(), "the overlay answers");
+        return future.get();
     }
 
     @Test
-    void aWriteThatFailsIsTriedAgainWithoutWaitingForTheRefresh() throws Exception {
+    void aWriteThatFailsIsTriedAgainWithoutWaitingForTheRefresh() {
         chord.setUnreachable(true);
         publisher.assign(Set.of(PAIR));
-        Eventually.await(() -> kad.held(Bridge.recordName("chord.lab")).isPresent(), Duration.ofSeconds(5),
-                "the bridge written into the reachable overlay");
+        time.runFor(1);
+        assertTrue(kad.held(Bridge.recordName("chord.lab")).isPresent(), "the bridge written into the reachable overlay");
         assertTrue(chord.held(Bridge.recordName("kad.lab")).isEmpty());
         chord.setUnreachable(false);
-        Eventually.await(() -> chord.held(Bridge.recordName("kad.lab")).isPresent(), Duration.ofSeconds(10),
-                "the bridge written again once the overlay answers");
+        time.runFor(Duration.ofSeconds(1).toMillis());
+        assertTrue(chord.held(Bridge.recordName("kad.lab")).isPresent(), "the bridge written again once the overlay answers");
+    }
+
+    @Test
+    void aWriteIsTriedAFewTimesOnlyUntilTheNextRefresh() {
+        chord.setUnreachable(true);
+        publisher.assign(Set.of(PAIR));
+        time.runFor(REFRESH.toMillis() - 1);
+        assertEquals(6, chord.puts(), "the first write and five retries, a second apart");
+        time.runFor(1);
+        assertEquals(7, chord.puts(), "written again at the refresh");
+    }
+
+    @Test
+    void recordsAreRefreshedWhileAssignedAndLapseOnceThePairIsTakenAway() {
+        publisher.assign(Set.of(PAIR));
+        time.runFor(TTL.plusMinutes(1).toMillis());
+        assertTrue(chord.held(Bridge.recordName("kad.lab")).isPresent(), "refreshed before it expired");
+        assertTrue(isLive(kad, "chord.lab"));
+        publisher.assign(Set.of());
+        time.runFor(TTL.toMillis() - REFRESH.toMillis() - 1);
+        assertTrue(isLive(kad, "chord.lab"), "the last record lives out its time");
+        time.runFor(REFRESH.toMillis() + 1);
+        assertTrue(!isLive(kad, "chord.lab"), "no longer refreshed, so expired");
+    }
+
+    private boolean isLive(InMemoryOverlay overlay, String domain) {
+        return overlay.held(Bridge.recordName(domain)).filter(r -> !r.isExpired(time.nowMillis())).isPresent();
     }
 
     @Test
     void noBridgeIsNotRememberedSoABridgeWrittenLaterIsFoundAtOnce() throws Exception {
-        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, Duration.ofMinutes(1));
+        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, Duration.ofMinutes(1), time);
         Request toBob = message("sip:bob@kad.lab");
-        Routing before = finder.find(toBob, Set.of()).get();
+        Routing before = done(finder.find(toBob, Set.of()));
         assertEquals(404, assertInstanceOf(Routing.Refuse.class, before).status());
 
         publisher.assign(Set.of(PAIR));
-        Eventually.await(() -> chord.held(Bridge.recordName("kad.lab")).isPresent(), Duration.ofSeconds(5),
-                "the bridge written");
-        Routing after = finder.find(toBob, Set.of()).get();
+        time.runFor(1);
+        assertTrue(chord.held(Bridge.recordName("kad.lab")).isPresent(), "the bridge written");
+        Routing after = done(finder.find(toBob, Set.of()));
         Routing.Forward forward = assertInstanceOf(Routing.Forward.class, after);
         assertEquals("127.0.0.1", ((SipURI) forward.targets().get(0).hop()).getHost());
+    }
+
+    @Test
+    void aBridgeIsReadFromTheCacheUntilItsTimeToLiveUnlessItsRouterFailed() throws Exception {
+        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, Duration.ofSeconds(2), time);
+        publisher.assign(Set.of(PAIR));
+        time.runFor(1);
+        Request toBob = message("sip:bob@kad.lab");
+        done(finder.find(toBob, Set.of()));
+        int reads = chord.gets();
+        time.runFor(1_999);
+        done(finder.find(toBob, Set.of()));
+        assertEquals(reads, chord.gets(), "kept for its time to live");
+        done(finder.find(toBob, Set.of(forward(finder, toBob))));
+        assertEquals(reads + 1, chord.gets(), "read again when its router did not answer");
+        done(finder.find(toBob, Set.of(forward(finder, toBob))));
+        assertEquals(reads + 1, chord.gets(), "unless the copy at hand was read a moment ago");
+        time.runFor(2_000);
+        done(finder.find(toBob, Set.of()));
+        assertEquals(reads + 2, chord.gets(), "read again once its time to live is over");
+    }
+
+    private javax.sip.address.URI forward(BridgeFinder finder, Request request) throws Exception {
+        return assertInstanceOf(Routing.Forward.class, done(finder.find(request, Set.of()))).targets().get(0).hop();
     }
 
     private static Request message(String requestUri) throws Exception {

@@ -13,9 +13,9 @@ import org.interlay.router.AgentPolicies;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.SipAgentConfig;
 import org.interlay.router.sip.ExpiryPolicy;
-import org.interlay.router.testing.Eventually;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.router.testing.RawSipPeer;
+import org.interlay.router.testing.SharedVirtualTime;
 import org.interlay.router.testing.SipText;
 import org.interlay.router.ua.PresenceNotification;
 import org.interlay.router.ua.PresenceSubscription;
@@ -25,12 +25,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** PUBLISH, SUBSCRIBE and NOTIFY at one agent, over an in-memory overlay, with short expiries. */
+/**
+ * PUBLISH, SUBSCRIBE and NOTIFY at one agent, over an in-memory overlay, with short expiries. The agent
+ * and the user agents share one virtual time, which the test moves: expiries and refreshes happen when
+ * it says, however long the SIP stacks take.
+ */
 class PresenceAgentTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final ExpiryPolicy SHORT = new ExpiryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(2));
 
     private final InMemoryOverlay overlay = new InMemoryOverlay("chord");
+    private final SharedVirtualTime time = new SharedVirtualTime();
     private PeerAgent agent;
     private InetSocketAddress agentAddress;
     private UserAgent alice;
@@ -41,10 +46,10 @@ class PresenceAgentTest {
     void start() throws Exception {
         AgentPolicies policies = AgentPolicies.STANDARD.withExpiry(ExpiryPolicy.STANDARD, SHORT)
                 .withPresencePoll(Duration.ofMillis(200));
-        agent = PeerAgent.start(overlay, SipAgentConfig.defaults("chord.lab", 0).withPolicies(policies));
+        agent = PeerAgent.start(overlay, SipAgentConfig.defaults("chord.lab", 0).withPolicies(policies), time);
         agentAddress = agent.sipAddress();
-        alice = UserAgent.start(UserAgentConfig.of("sip:alice@chord.lab", agentAddress));
-        bob = UserAgent.start(UserAgentConfig.of("sip:bob@chord.lab", agentAddress));
+        alice = UserAgent.start(UserAgentConfig.of("sip:alice@chord.lab", agentAddress), time);
+        bob = UserAgent.start(UserAgentConfig.of("sip:bob@chord.lab", agentAddress), time);
         alice.onPresence(aliceSees::add);
     }
 
@@ -61,12 +66,12 @@ class PresenceAgentTest {
         assertTrue(bob.publishPresence(PresenceDocument.Basic.OPEN, "at my desk", Duration.ofSeconds(30))
                 .get(5, TimeUnit.SECONDS).isSuccess());
         PresenceSubscription s = alice.subscribe("sip:bob@chord.lab", Duration.ofSeconds(30)).get(5, TimeUnit.SECONDS);
-        PresenceNotification first = Eventually.take(aliceSees, n -> n.document() != null, WAIT, "first NOTIFY");
+        PresenceNotification first = time.take(aliceSees, n -> n.document() != null, WAIT, "first NOTIFY");
         assertEquals(PresenceDocument.Basic.OPEN, first.document().overall());
         assertEquals("at my desk", first.document().firstNote());
 
         bob.publishPresence(PresenceDocument.Basic.CLOSED, "gone home", Duration.ofSeconds(30)).get(5, TimeUnit.SECONDS);
-        PresenceNotification change = Eventually.take(aliceSees,
+        PresenceNotification change = time.take(aliceSees,
                 n -> n.document() != null && n.document().overall() == PresenceDocument.Basic.CLOSED, WAIT, "NOTIFY of the change");
         assertEquals("gone home", change.document().firstNote());
         assertTrue(s.isActive());
@@ -75,18 +80,23 @@ class PresenceAgentTest {
     @Test
     void subscriptionIsRefreshedBeyondItsExpiryAndEndsWhenClosed() throws Exception {
         PresenceSubscription s = alice.subscribe("sip:bob@chord.lab", Duration.ofSeconds(2)).get(5, TimeUnit.SECONDS);
-        Eventually.await(() -> agent.subscriptions() == 1, WAIT, "subscription held");
-        long until = System.nanoTime() + Duration.ofMillis(4_500).toNanos();
-        while (System.nanoTime() < until) {
+        time.await(() -> agent.subscriptions() == 1, WAIT, "subscription held");
+        // granted 2 s, alice refreshes a second after each 200; 4.5 s of time in all, beyond two expiries
+        for (int elapsed = 0; elapsed < 4_500; elapsed += 500) {
+            long refreshesSet = time.delayedHandoffs();
+            boolean refreshDue = elapsed % 1_000 == 500;
+            time.runFor(500);
+            if (refreshDue) {
+                time.await(() -> time.delayedHandoffs() > refreshesSet, WAIT, "the refresh answered, the next one set");
+            }
             assertEquals(1, agent.subscriptions(), "still subscribed after refreshes");
-            TimeUnit.MILLISECONDS.sleep(100);
         }
         bob.publishPresence(PresenceDocument.Basic.OPEN, "still there?", Duration.ofSeconds(30)).get(5, TimeUnit.SECONDS);
-        Eventually.take(aliceSees, n -> n.document() != null && "still there?".equals(n.document().firstNote()), WAIT,
+        time.take(aliceSees, n -> n.document() != null && "still there?".equals(n.document().firstNote()), WAIT,
                 "NOTIFY after refreshes");
         s.close();
-        Eventually.take(aliceSees, n -> !n.active(), WAIT, "terminating NOTIFY");
-        Eventually.await(() -> agent.subscriptions() == 0, WAIT, "subscription removed");
+        time.take(aliceSees, n -> !n.active(), WAIT, "terminating NOTIFY");
+        time.await(() -> agent.subscriptions() == 0, WAIT, "subscription removed");
     }
 
     @Test
@@ -98,6 +108,7 @@ class PresenceAgentTest {
             SipText active = next(watcher, "NOTIFY");
             assertTrue(active.header("Subscription-State").orElseThrow().startsWith("active"));
             watcher.answer(active, 200, "OK");
+            time.runFor(1_000 + 200); // the second granted, and the agent's next look at its subscriptions
             SipText ended = next(watcher, "NOTIFY");
             assertEquals("terminated;reason=timeout", ended.header("Subscription-State").orElseThrow().replace(" ", ""));
             watcher.answer(ended, 200, "OK");

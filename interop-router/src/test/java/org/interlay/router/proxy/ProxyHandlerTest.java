@@ -8,31 +8,28 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.interlay.router.sip.SipFactories;
-import org.interlay.router.testing.Eventually;
 import org.interlay.router.testing.RecordingExchange;
 import org.interlay.router.testing.ScriptedSender;
-import org.junit.jupiter.api.AfterEach;
+import org.interlay.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 
-/** The proxy handler between a scripted finder and a scripted sender: forking, best response, failover. */
+/**
+ * The proxy handler between a scripted finder and a scripted sender: forking, best response, failover.
+ * Everything runs on the test's thread, in virtual time.
+ */
 class ProxyHandlerTest {
     private static final SelfAddress SELF = new SelfAddress("127.0.0.1", 5070);
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private static final FailoverPolicy QUICK = new FailoverPolicy(Duration.ofMillis(200), Duration.ofSeconds(3),
+            Duration.ofMillis(50));
+    private final VirtualScheduler time = new VirtualScheduler();
     private final ScriptedSender sender = new ScriptedSender();
     private final ForwardedRequests copies = new ForwardedRequests(SELF);
-
-    @AfterEach
-    void stop() {
-        timers.shutdownNow();
-    }
 
     private static RecordingExchange message() {
         return RecordingExchange.of("MESSAGE sip:bob@kad.lab SIP/2.0", "Via: SIP/2.0/UDP 127.0.0.1:5090;branch=z9hG4bK-c1",
@@ -71,8 +68,8 @@ class ProxyHandlerTest {
     }
 
     private ProxyHandler proxy(TargetFinder finder, FailoverPolicy policy) {
-        return new ProxyHandler(Set.of(Request.MESSAGE), finder, new StatefulRelay(sender, copies), new LoopGuard(copies),
-                policy, timers);
+        return new ProxyHandler(Set.of(Request.MESSAGE), finder, new StatefulRelay(sender, copies, time),
+                new LoopGuard(copies), policy, time);
     }
 
     @Test
@@ -108,11 +105,21 @@ class ProxyHandlerTest {
     }
 
     @Test
-    void branchesThatAllTimeOutGetNo408() throws Exception {
+    void branchesThatAllTimeOutGetNo408() {
         sender.timeOut("sip:bob@127.0.0.1:6001");
         RecordingExchange exchange = message();
         proxy(finder(false, new AtomicReference<>(List.of("sip:bob@127.0.0.1:6001"))), FailoverPolicy.DEFAULT).handle(exchange);
-        Thread.sleep(200); // nothing is expected: give a wrong answer the time to show up
+        time.runFor(FailoverPolicy.TIMER_F.toMillis() * 2); // beyond every timer: a wrong answer would be out by now
+        assertTrue(exchange.sentSoFar().isEmpty(), "RFC 4320: no 408 to a non-INVITE");
+    }
+
+    @Test
+    void aBranchThatNeverAnswersTimesOutAfterTimerFWithNo408() {
+        sender.later("sip:bob@127.0.0.1:6001");
+        RecordingExchange exchange = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:bob@127.0.0.1:6001"))), FailoverPolicy.DEFAULT).handle(exchange);
+        time.runFor(FailoverPolicy.TIMER_F.toMillis() + 1);
+        assertEquals(0, time.pending(), "the branch has timed out");
         assertTrue(exchange.sentSoFar().isEmpty(), "RFC 4320: no 408 to a non-INVITE");
     }
 
@@ -121,16 +128,43 @@ class ProxyHandlerTest {
         AtomicReference<List<String>> bridge = new AtomicReference<>(List.of("sip:127.0.0.1:7001"));
         CompletableFuture<Integer> deadRouter = sender.later("sip:127.0.0.1:7001");
         sender.answer("sip:127.0.0.1:7002", 200);
-        FailoverPolicy quick = new FailoverPolicy(Duration.ofMillis(200), Duration.ofSeconds(3), Duration.ofMillis(50));
         RecordingExchange exchange = message();
-        proxy(finder(true, bridge), quick).handle(exchange);
-        Eventually.await(() -> sender.sent().size() == 1, Duration.ofSeconds(2), "first attempt sent");
+        proxy(finder(true, bridge), QUICK).handle(exchange);
+        assertEquals(1, sender.sent().size(), "first attempt sent");
         bridge.set(List.of("sip:127.0.0.1:7002")); // the standby takes the bridge over
+        time.runFor(QUICK.hopPatience().toMillis() - 1);
+        assertEquals(1, sender.sent().size(), "the first hop is given its patience");
+        time.runFor(1 + QUICK.retryDelay().toMillis());
         assertEquals(200, exchange.awaitResponse().getStatusCode());
         assertTrue(sender.sent().get(sender.sent().size() - 1).getHeader("Route").toString().contains("7002"),
                 "the request went through the standby");
         deadRouter.complete(500); // a late answer from the first attempt changes nothing
-        Thread.sleep(100); // nothing is expected: give a second answer the time to show up
+        time.runFor(FailoverPolicy.TIMER_F.toMillis()); // nor does any timer left
         assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
+    }
+
+    @Test
+    void whenNoRouterAnswersTheRequestGets503OnceTheWindowIsOverAndNothingIsPending() throws Exception {
+        sender.later("sip:127.0.0.1:7001");
+        RecordingExchange exchange = message();
+        proxy(finder(true, new AtomicReference<>(List.of("sip:127.0.0.1:7001"))), QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis());
+        assertTrue(exchange.sentSoFar().isEmpty(), "the first attempt may still answer");
+        time.runFor(FailoverPolicy.TIMER_F.toMillis());
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("No router answers", response.getReasonPhrase());
+        assertEquals(1, sender.sent().size(), "a hop already suspected is not tried again");
+    }
+
+    @Test
+    void aLateAnswerWithinTheWindowStillWins() throws Exception {
+        CompletableFuture<Integer> slowRouter = sender.later("sip:127.0.0.1:7001");
+        RecordingExchange exchange = message();
+        proxy(finder(true, new AtomicReference<>(List.of("sip:127.0.0.1:7001"))), QUICK).handle(exchange);
+        time.runFor(QUICK.hopPatience().toMillis() * 5); // suspected, no other router known
+        assertTrue(exchange.sentSoFar().isEmpty());
+        slowRouter.complete(200);
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
     }
 }

@@ -20,15 +20,17 @@ import org.interlay.router.proxy.Routing;
 import org.interlay.router.sip.ExpiryPolicy;
 import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.testing.InMemoryOverlay;
-import org.interlay.router.testing.ManualClock;
 import org.interlay.router.testing.RecordingExchange;
+import org.interlay.time.VirtualScheduler;
+import org.interlay.time.WallClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The registrar between an in-memory overlay and a recording exchange, with time moved by hand. */
 class RegistrarHandlerTest {
     private final InMemoryOverlay overlay = new InMemoryOverlay("chord");
-    private final ManualClock clock = new ManualClock();
+    private final VirtualScheduler time = new VirtualScheduler();
+    private final WallClock clock = new WallClock(time, java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private final LocationService location = new LocationService(overlay, clock, Duration.ofHours(1), Duration.ZERO);
     private final RegistrarHandler registrar = new RegistrarHandler(
             d -> d.equals("chord.lab") ? Optional.of(location) : Optional.empty(), ExpiryPolicy.STANDARD, clock);
@@ -86,12 +88,12 @@ class RegistrarHandlerTest {
     @Test
     void refreshExtendsAndExpiryEndsAContact() throws Exception {
         answer(register("c1", 1, "Contact: <sip:bob@127.0.0.1:5090>", "Expires: 120"));
-        clock.advance(Duration.ofSeconds(100));
+        time.runFor(100_000);
         Response refreshed = answer(register("c1", 2, "Contact: <sip:bob@127.0.0.1:5090>", "Expires: 120"));
         assertEquals(List.of("sip:bob@127.0.0.1:5090;expires=120"), contactsOf(refreshed));
-        clock.advance(Duration.ofSeconds(100));
+        time.runFor(100_000);
         assertTrue(route() instanceof Routing.Forward, "still registered after the first expiry time");
-        clock.advance(Duration.ofSeconds(30));
+        time.runFor(30_000);
         Routing expired = route();
         assertEquals(480, ((Routing.Refuse) expired).status());
     }

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import org.interlay.time.VirtualScheduler;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
-    private final AtomicLong nanos = new AtomicLong();
+    private final VirtualScheduler time = new VirtualScheduler();
     private final ExpiringCache<String, Integer> cache = new ExpiringCache<>(Duration.ofSeconds(2), Duration.ofSeconds(8), 100,
-            nanos::get);
+            time);
     private final List<CompletableFuture<Integer>> loads = new ArrayList<>();
 
     private CompletableFuture<Integer> load(String key) {
@@ -25,7 +25,7 @@ class ExpiringCacheTest {
     }
 
     private void advance(Duration d) {
-        nanos.addAndGet(d.toNanos());
+        time.runFor(d.toMillis());
     }
 
     @Test

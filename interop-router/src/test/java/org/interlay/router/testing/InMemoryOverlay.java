@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -18,30 +19,47 @@ import org.interlay.overlay.Overlay;
 import org.interlay.overlay.OverlayStats;
 import org.interlay.overlay.Record;
 import org.interlay.time.Clock;
+import org.interlay.time.Scheduler;
 
 /**
  * A test double of an overlay: one map in memory, the newest version of a record wins, expiry on a
  * clock the test moves by hand, futures completed on a thread of its own (as a node's scheduler
- * would). It can be made unreachable, and it counts gets and puts.
+ * would), or on a scheduler the test gives it, whose time is then its clock. It can be made
+ * unreachable, and it counts gets and puts.
  */
 public final class InMemoryOverlay implements Overlay {
     private final String name;
     private final Map<Key, Record> records = new ConcurrentHashMap<>();
     private final AtomicLong now = new AtomicLong(1_000_000);
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "in-memory-overlay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread;
+    private final Executor executor;
+    private final Clock clock;
     private final AtomicInteger gets = new AtomicInteger();
     private final AtomicInteger puts = new AtomicInteger();
     private volatile boolean unreachable;
 
+    /** An overlay on a thread of its own, with a clock moved by {@link #advanceMillis}. */
     public InMemoryOverlay(String name) {
         this.name = name;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "in-memory-overlay");
+            t.setDaemon(true);
+            return t;
+        });
+        this.executor = thread;
+        this.clock = now::get;
+    }
+
+    /** An overlay whose futures complete on {@code scheduler}, in its time. */
+    public InMemoryOverlay(String name, Scheduler scheduler) {
+        this.name = name;
+        this.thread = null;
+        this.executor = scheduler::execute;
+        this.clock = scheduler;
     }
 
     public void advanceMillis(long millis) {
+        if (thread == null) throw new IllegalStateException("this overlay's time is its scheduler's");
         now.addAndGet(millis);
     }
 
@@ -100,7 +118,7 @@ public final class InMemoryOverlay implements Overlay {
     public CompletableFuture<Optional<Record>> get(Key key) {
         gets.incrementAndGet();
         return later(() -> Optional.ofNullable(records.get(key))
-                .filter(r -> !r.isExpired(now.get()) && !r.deleted()));
+                .filter(r -> !r.isExpired(clock.nowMillis()) && !r.deleted()));
     }
 
     @Override
@@ -123,20 +141,20 @@ public final class InMemoryOverlay implements Overlay {
 
     @Override
     public Clock clock() {
-        return now::get;
+        return clock;
     }
 
     @Override
     public void halt() {
-        thread.shutdownNow();
+        if (thread != null) thread.shutdownNow();
     }
 
     private <T> CompletableFuture<T> later(java.util.function.Supplier<T> action) {
         if (unreachable) {
             return CompletableFuture.supplyAsync(() -> {
                 throw new java.util.concurrent.CompletionException(new TimeoutException("overlay unreachable"));
-            }, thread);
+            }, executor);
         }
-        return CompletableFuture.supplyAsync(action, thread);
+        return CompletableFuture.supplyAsync(action, executor);
     }
 }

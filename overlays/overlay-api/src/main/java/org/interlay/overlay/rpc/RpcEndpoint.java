@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.NodeRef;
+import org.interlay.log.DropLog;
 import org.interlay.time.Scheduler;
 import org.interlay.time.Timer;
 import org.interlay.overlay.transport.Transport;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RpcEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
+    private static final long DROP_SUMMARY_MILLIS = 10_000;
 
     private final Transport transport;
     private final Scheduler scheduler;
@@ -41,8 +43,8 @@ public final class RpcEndpoint {
     private final Map<Integer, Handler<?>> handlers = new HashMap<>();
     /** Requests seen within the retransmission window, with their answer once sent (null while handled). */
     private final LinkedHashMap<RequestId, Answer> answered = new LinkedHashMap<>();
-    private final DropLog malformed = new DropLog(log, "malformed datagrams", 10_000);
-    private final DropLog foreign = new DropLog(log, "datagrams of another overlay", 10_000);
+    private final DropLog malformed;
+    private final DropLog foreign;
     private PeerObserver observer = new PeerObserver() {
         @Override
         public void heard(NodeRef peer) { }
@@ -58,6 +60,8 @@ public final class RpcEndpoint {
                        RpcConfig config, Random random) {
         this.transport = transport;
         this.scheduler = scheduler;
+        this.malformed = new DropLog(log, "malformed datagrams", scheduler, DROP_SUMMARY_MILLIS);
+        this.foreign = new DropLog(log, "datagrams of another overlay", scheduler, DROP_SUMMARY_MILLIS);
         this.codec = codec.register(ErrorReply.TYPE);
         this.overlayId = overlayId;
         this.self = self;
@@ -157,11 +161,11 @@ public final class RpcEndpoint {
         try {
             frame = codec.decode(data, offset, length);
         } catch (WireFormatException e) {
-            malformed.drop(scheduler.nowMillis(), from, e.getMessage());
+            malformed.drop(from, e.getMessage());
             return;
         }
         if (frame.overlayId() != overlayId) {
-            foreign.drop(scheduler.nowMillis(), from, "overlay id " + Integer.toHexString(frame.overlayId()));
+            foreign.drop(from, "overlay id " + Integer.toHexString(frame.overlayId()));
             return;
         }
         received++;
@@ -199,7 +203,7 @@ public final class RpcEndpoint {
         }
         Handler<M> h = (Handler<M>) handlers.get(frame.message().type());
         if (h == null || h.request == null) {
-            malformed.drop(scheduler.nowMillis(), sender, codec.typeName(frame.message().type()) + " is not a request here");
+            malformed.drop(sender, codec.typeName(frame.message().type()) + " is not a request here");
             return;
         }
         answered.put(rid, new Answer(scheduler.nowMillis()));
@@ -242,7 +246,7 @@ public final class RpcEndpoint {
     private <M extends Message> void onOnewayFrame(NodeRef sender, Frame frame) {
         Handler<M> h = (Handler<M>) handlers.get(frame.message().type());
         if (h == null || h.oneway == null) {
-            malformed.drop(scheduler.nowMillis(), sender, codec.typeName(frame.message().type()) + " is not one-way here");
+            malformed.drop(sender, codec.typeName(frame.message().type()) + " is not one-way here");
             return;
         }
         h.oneway.handle(sender, (M) frame.message());

@@ -1,0 +1,56 @@
+package org.interlay.router;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sip.message.Request;
+import org.interlay.router.proxy.ProxyHandler;
+import org.interlay.router.proxy.RegisteredContacts;
+import org.interlay.router.proxy.Relay;
+import org.interlay.router.proxy.StatefulRelay;
+import org.interlay.router.proxy.TargetFinder;
+import org.interlay.router.sip.SipHandler;
+
+/**
+ * The handler chain of a peer's agent and of a router, built in one place: the domain services
+ * (validation, Route, registrar, presence), then the proxy to registered users of the domains served
+ * here, then the way to other domains (a peer's bridges, a router's directory), which also takes
+ * REGISTER for a domain not served here. They differ only in the relay to local users and in how
+ * other domains are found.
+ */
+final class AgentChain {
+    /** Methods proxied to users. */
+    static final Set<String> PROXIED = Set.of(Request.MESSAGE, Request.SUBSCRIBE, Request.NOTIFY, Request.PUBLISH,
+            Request.OPTIONS, Request.INFO);
+    /** Methods the chain takes at all; others get 405. */
+    static final List<String> ALLOWED = List.of(Request.REGISTER, Request.MESSAGE, Request.PUBLISH, Request.SUBSCRIBE,
+            Request.NOTIFY, Request.OPTIONS);
+    private static final Set<String> TO_OTHER_DOMAINS = withRegister(PROXIED);
+
+    private AgentChain() {
+    }
+
+    /**
+     * Installs the chain on {@code server}.
+     *
+     * @param localRelay   how requests reach registered users of the domains served here
+     * @param otherDomains where requests for the domains not served here go
+     */
+    static void serve(SipServer server, ServedDomains served, DomainServices services, AgentPolicies policies,
+                      Relay localRelay, TargetFinder otherDomains) {
+        List<SipHandler> chain = new ArrayList<>(services.handlers());
+        chain.add(new ProxyHandler(PROXIED, new RegisteredContacts(served::location, server.wall()), localRelay,
+                server.loopGuard(), policies.failover(), server.timers()));
+        StatefulRelay toOtherDomains = new StatefulRelay(server.sender(), server.copies(), server.timers());
+        chain.add(new ProxyHandler(TO_OTHER_DOMAINS, otherDomains, toOtherDomains, server.loopGuard(), policies.failover(),
+                server.timers()));
+        server.serve(chain, ALLOWED);
+    }
+
+    private static Set<String> withRegister(Set<String> methods) {
+        Set<String> all = new HashSet<>(methods);
+        all.add(Request.REGISTER);
+        return Set.copyOf(all);
+    }
+}
