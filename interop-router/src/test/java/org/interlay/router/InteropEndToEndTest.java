@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.interlay.router.bridge.SoleBridgeCoordinator;
 import org.interlay.router.presence.PresenceDocument;
 import org.interlay.router.testing.Eventually;
-import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.OverlayLab.LabDomain;
+import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.RawSipPeer;
 import org.interlay.router.testing.SipText;
 import org.interlay.router.ua.PresenceNotification;
@@ -21,9 +21,13 @@ import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Chord, Pastry and Kademlia overlays on real UDP, an agent on a peer of each, one router joining all three. */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InteropEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final List<String> DOMAINS = List.of("chord.lab", "pastry.lab", "kad.lab");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.router.testing.RawSipPeer;
@@ -17,12 +18,14 @@ import org.interlay.router.testing.SipText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Bad input does not stop an agent: good MESSAGEs interleaved with malformed requests (broken
  * headers, no Call-ID, a Content-Length larger than the body, garbage bytes, huge messages, ...)
  * are all delivered and answered; each bad one gets 400 or 413, or is dropped, and is counted.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MalformedInputTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration SILENCE = Duration.ofMillis(300);

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.router.testing.RawSipPeer;
 import org.interlay.router.testing.SipText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PeerAgentTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 

@@ -18,20 +18,24 @@ import org.interlay.router.bridge.BridgeAssignment;
 import org.interlay.router.bridge.DomainPair;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.testing.Eventually;
-import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.OverlayLab.LabDomain;
+import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two routers agree through the discovery group which of them bridges pastry.lab and kad.lab; the
  * active one is stopped abruptly in the middle of a stream of MESSAGEs, the standby takes the pair
  * over, and every MESSAGE still gets its 200 (the peers' agents retry through the new bridge).
  */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RouterFailoverTest {
     private static final DomainPair PAIR = new DomainPair("pastry.lab", "kad.lab");
     private OverlayLab lab;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.interlay.discovery.Algorithm;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.DomainPair;
@@ -20,9 +21,13 @@ import org.interlay.router.testing.RawSipPeer;
 import org.interlay.router.testing.SipText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The router between two overlays, each a shared in-memory double standing for the whole DHT. */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RouterTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 

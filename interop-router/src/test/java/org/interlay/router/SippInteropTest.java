@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.interlay.router.bridge.SoleBridgeCoordinator;
-import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.OverlayLab.LabDomain;
+import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.Sipp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Real SIP clients: SIPp registers carol@pastry.lab with the agent of a Pastry peer, a SIPp server is
@@ -20,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * the router, reaches the SIPp server with its body as sent (the server's scenario checks it), and the
  * 200 OK comes back to carol (her scenario waits for it). Skipped only when SIPp is not installed.
  */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SippInteropTest {
     private static final Duration SIPP_TIMEOUT = Duration.ofSeconds(10);
     private static OverlayLab lab;

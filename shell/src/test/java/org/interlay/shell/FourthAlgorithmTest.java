@@ -8,7 +8,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -18,6 +21,8 @@ import picocli.CommandLine;
  * advertised, discovered and bridged to an overlay of another algorithm, with no code that names it
  * outside this test.
  */
+@Tag("netns")
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class FourthAlgorithmTest {
     private static final String INSTALLED = "chord, kademlia, pastry, ring";
 

@@ -11,13 +11,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A person at the keyboard, played by tmux: the lab's shell runs in a tmux pane (in a network
  * namespace of its own), keys are sent, and the screen is read back.
  */
+@Tag("netns")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class InteractiveShellTest {
     private static final String SESSION = "lab";
     private final String server = "interlay-test-" + ProcessHandle.current().pid();

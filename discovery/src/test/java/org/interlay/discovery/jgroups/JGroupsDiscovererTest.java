@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.interlay.discovery.Adverts;
 import org.interlay.discovery.Await;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.InvalidAdvertException;
-import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayAdvert;
+import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.discovery.Source;
 import org.jgroups.BytesMessage;
@@ -28,8 +28,10 @@ import org.jgroups.protocols.TP;
 import org.jgroups.stack.ProtocolStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The group adapter on JGroups' shared loopback: real stacks in one JVM, no sockets. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class JGroupsDiscovererTest {
 
     static final String SHARED_LOOPBACK_STACK = "org/interlay/discovery/jgroups/shared-loopback-stack.xml";

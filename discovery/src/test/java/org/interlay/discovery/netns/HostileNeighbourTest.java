@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Bad input on a one-host LAN (a namespace's loopback): an observer node's directory must keep
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * sprays garbage at the mDNS and group ports, or joins the group without being Interlay. Each is
  * dropped, counted and logged.
  */
+@Tag("netns")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HostileNeighbourTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);

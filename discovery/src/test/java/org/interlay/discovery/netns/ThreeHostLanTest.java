@@ -6,16 +6,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Three hosts on one bridged segment (network namespaces, 10.77.0.1-3), each running a node that
  * advertises a different overlay over mDNS and the group. Every host's directory must list all
  * three, learnt from both sources; then a clean leave and a killed process must be noticed.
  */
+@Tag("netns")
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ThreeHostLanTest {
 
     private static final List<String> OVERLAYS = List.of("chord", "pastry", "kad");

@@ -53,6 +53,7 @@ public final class PresenceSubscription implements AutoCloseable {
     private Timer refresh;
     private volatile PresenceDocument last;
     private volatile boolean active;
+    private int accepted;
     private volatile boolean closed;
 
     PresenceSubscription(String presentity, UacRequests requests, RequestSender sender, Scheduler timers,
@@ -68,6 +69,11 @@ public final class PresenceSubscription implements AutoCloseable {
 
     public String presentity() {
         return presentity;
+    }
+
+    /** How many SUBSCRIBEs of this subscription (the first and each refresh) the notifier has accepted. */
+    public synchronized int accepted() {
+        return accepted;
     }
 
     public boolean isActive() {
@@ -107,6 +113,7 @@ public final class PresenceSubscription implements AutoCloseable {
                 learnDialog(response);
                 active = seconds > 0;
                 if (active) scheduleRefresh(Outcomes.grantedSeconds(response, seconds));
+                if (active) accepted++;
                 return Outcomes.of(response);
             }
         });

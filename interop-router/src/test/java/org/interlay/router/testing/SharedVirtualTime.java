@@ -5,7 +5,6 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.interlay.time.Scheduler;
@@ -24,7 +23,6 @@ public final class SharedVirtualTime implements Scheduler {
     private final VirtualScheduler time = new VirtualScheduler();
     private final Thread driver = Thread.currentThread();
     private final Queue<Handoff> handedOver = new ConcurrentLinkedQueue<>();
-    private final AtomicLong delayedHandoffs = new AtomicLong();
     private volatile long seen;
 
     private static final class Handoff implements Timer {
@@ -51,7 +49,6 @@ public final class SharedVirtualTime implements Scheduler {
     @Override
     public Timer schedule(long delayMillis, Runnable task) {
         if (inSchedulerThread()) return time.schedule(delayMillis, task);
-        if (delayMillis > 0) delayedHandoffs.incrementAndGet();
         Handoff handoff = new Handoff(seen + Math.max(0, delayMillis), task);
         handedOver.add(handoff);
         return handoff;
@@ -65,11 +62,6 @@ public final class SharedVirtualTime implements Scheduler {
     @Override
     public boolean inSchedulerThread() {
         return Thread.currentThread() == driver;
-    }
-
-    /** Timers set by threads other than the test's so far (a user agent's refresh set when its response came). */
-    public long delayedHandoffs() {
-        return delayedHandoffs.get();
     }
 
     /** Moves the time by {@code millis}, running what falls due on the way. */

@@ -14,8 +14,10 @@ import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.rpc.RpcConfig;
 import org.interlay.overlay.sim.UdpCluster;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** 64 Chord nodes on real UDP sockets on 127.0.0.1, all on one event loop. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ChordUdpTest {
     @Test
     void everyLookupEndsAtTheResponsibleNode() throws Exception {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.interlay.overlay.JoinFailedException;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
@@ -17,9 +18,13 @@ import org.interlay.overlay.Record;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.sim.SimCluster;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Whole overlays in simulation, checked against the simulator's global view. */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KademliaOverlayTest {
     private static final long MINUTE = 60_000;
     private static final int K = KademliaConfig.DEFAULT.k();

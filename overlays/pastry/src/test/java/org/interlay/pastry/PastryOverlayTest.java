@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.Record;
@@ -18,9 +19,13 @@ import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.sim.PlaneLatency;
 import org.interlay.overlay.sim.SimCluster;
 import org.interlay.overlay.sim.SimDefaults;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Pastry overlays in simulation, checked against the simulator's global view. */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PastryOverlayTest {
     private static final long MINUTE = 60_000;
 

@@ -24,7 +24,9 @@ import org.interlay.overlay.rpc.RpcConfig;
 import org.interlay.overlay.sim.SimCluster;
 import org.interlay.overlay.sim.UdpCluster;
 import org.interlay.overlay.wire.FrameCodec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What every overlay algorithm must do, whatever its routing: each algorithm's module subclasses this
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * are the point. It lives in a module of its own that modules use in test scope only, so JUnit never
  * reaches the product.
  */
+@Tag("slow")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class OverlayContractTest {
     private static final long SEED = 20011;
     private static final long LIMIT = 10 * 60_000;
