@@ -14,7 +14,7 @@ import org.interlay.time.Clock;
  * try-with-resources block can crash a node by leaving its scope.
  */
 public interface Overlay {
-    /** The overlay's name (its SIP domain, e.g. chord.lab). */
+    /** The overlay's name, e.g. {@code chord}; the SIP domain it serves ({@code chord.lab}) is said by its adverts. */
     String name();
 
     /** The algorithm's name: chord, pastry, kademlia. */
