@@ -28,7 +28,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<TimerTask> timers = new PriorityQueue<>();
-    private final long origin = System.nanoTime();
+    private final Clock clock = Clock.system();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
     private long sequence;
@@ -46,7 +46,7 @@ public final class EventLoop implements Scheduler, AutoCloseable {
 
     @Override
     public long nowMillis() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - origin);
+        return clock.nowMillis();
     }
 
     @Override
