@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -61,10 +63,7 @@ public final class ShellFrontEnd {
     private int interactive() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType());
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("interlay").completer(completer)
-                    .variable(LineReader.HISTORY_FILE, historyFile())
-                    .variable(LineReader.HISTORY_SIZE, 2000)
-                    .build();
+            LineReader reader = lineReader(terminal, completer, historyFile());
             Runnable stop = events.listen(e -> {
                 if (!(e instanceof ShellEvent.Notice)) reader.printAbove(styled("<< " + e.describe(), AttributedStyle.CYAN, colour));
             });
@@ -89,6 +88,21 @@ public final class ShellFrontEnd {
             }
             return 0;
         }
+    }
+
+    /**
+     * A line reader that hands over the line as typed, for {@link LineTokenizer} to split as in a
+     * script: JLine's history expansion (which also drops backslashes) is off, and only double quotes
+     * quote when Tab splits the line into words.
+     */
+    static LineReader lineReader(Terminal terminal, Completer completer, Path history) {
+        DefaultParser words = new DefaultParser();
+        words.setQuoteChars(new char[] {'"'});
+        return LineReaderBuilder.builder().terminal(terminal).appName("interlay").completer(completer).parser(words)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .build();
     }
 
     private static AttributedString styled(String text, int colour, boolean enabled) {
