@@ -31,6 +31,8 @@ public final class ShellCompleter implements Completer {
     private final Supplier<CommandTable> commands;
     private final Vocabulary vocabulary;
     private static final List<String> BUILT_INS = List.of("help", "quit", "watch", "expect", "sleep");
+    /** The presence statuses watchers know by name; any other word publishes too. */
+    private static final List<String> STATUSES = List.of("open", "busy", "away", "closed");
 
     public ShellCompleter(Supplier<CommandTable> commands, Vocabulary vocabulary) {
         this.commands = commands;
@@ -77,6 +79,7 @@ public final class ShellCompleter implements Completer {
             case NODE -> vocabulary.nodes();
             case ROUTER -> vocabulary.routers();
             case COMMAND -> commands.get().firstWords();
+            case STATUS -> STATUSES;
             case NONE -> List.of();
         };
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs shell lines: the session's commands plus the shell's own ({@code help}, {@code quit},
- * {@code watch}, and in scripts {@code expect} and {@code sleep}). A wrong line gets one line of error,
+ * Runs shell lines: the session's commands plus the shell's own ({@code watch}, {@code expect},
+ * {@code sleep}, {@code help}, {@code quit}), all in one {@link CommandTable}. A wrong line gets one line of error,
  * never a stack trace. A script stops at its first failed line or unmet expectation, saying what was
  * seen instead, and its exit code says whether every line held.
  */
@@ -28,6 +28,23 @@ public final class ShellRunner {
         this.events = events;
         this.world = world;
         this.asyncOut = asyncOut;
+        addBuiltIns();
+    }
+
+    /** The shell's own commands, after the session's: {@code watch}, {@code expect}, {@code sleep}, {@code help}, {@code quit}. */
+    private void addBuiltIns() {
+        commands.add(new ShellCommand("watch", "[off]", "print notices (overlays found or gone, ...) as they happen, or stop",
+                List.of(ShellCommand.Completion.NONE), this::watch));
+        commands.add(new ShellCommand("expect", "<condition...>",
+                "wait for messages, a presence, overlays, a burst, a settled lab (scripts)", List.of(ShellCommand.Completion.NONE),
+                (args, out) -> expect(ExpectParser.parse(args), out))
+                .withDetails(ExpectParser.FORMS.split(" \\| ")));
+        commands.add(new ShellCommand("sleep", "<duration>", "wait, e.g. sleep 500ms (scripts)", List.of(), (args, out) -> sleep(args)));
+        commands.add(new ShellCommand("help", "[command...]", "this list, or more on one command",
+                List.of(ShellCommand.Completion.COMMAND), this::help));
+        commands.add(new ShellCommand("quit", "", "leave the shell (a lab stops with it); 'exit' does the same", List.of(),
+                (args, out) -> quit = true));
+        commands.alias("exit", "quit");
     }
 
     public CommandTable commands() {
@@ -43,20 +60,11 @@ public final class ShellRunner {
         try {
             List<String> words = LineTokenizer.split(line);
             if (words.isEmpty()) return true;
-            switch (words.get(0)) {
-                case "help" -> help(words.subList(1, words.size()), out);
-                case "quit", "exit" -> quit = true;
-                case "watch" -> watch(words.subList(1, words.size()), out);
-                case "sleep" -> sleep(words.subList(1, words.size()));
-                case "expect" -> {
-                    return expect(ExpectParser.parse(words.subList(1, words.size())), out);
-                }
-                default -> {
-                    CommandTable.Call call = commands.resolve(words);
-                    call.command().action().run(call.args(), out);
-                }
-            }
+            CommandTable.Call call = commands.resolve(words);
+            call.command().action().run(call.args(), out);
             return true;
+        } catch (UnmetExpectation e) {
+            out.println(e.getMessage());
         } catch (ShellInputException e) {
             out.println("error: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -88,24 +96,22 @@ public final class ShellRunner {
         return 0;
     }
 
-    private boolean expect(Expectation e, PrintWriter out) throws InterruptedException {
+    private void expect(Expectation e, PrintWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + e.within().toNanos();
         while (true) {
             int seen = events.size();
             if (e.check(events, world)) {
                 out.println("ok: " + e.describe());
-                return true;
+                return;
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) break;
             events.awaitMore(seen, Math.min(left, 100));
         }
-        out.println("expected " + e.describe() + "; saw " + e.whatWasSeen(events, world));
-        return false;
+        throw new UnmetExpectation("expected " + e.describe() + "; saw " + e.whatWasSeen(events, world));
     }
 
     private void sleep(List<String> args) throws InterruptedException {
-        if (args.size() != 1) throw new ShellInputException("usage: sleep <duration>, e.g. sleep 500ms");
         Duration d = Durations.parse(args.get(0));
         if (d.toMinutes() > 10) throw new ShellInputException("sleep at most 10m");
         TimeUnit.MILLISECONDS.sleep(d.toMillis());
@@ -113,7 +119,7 @@ public final class ShellRunner {
 
     private void watch(List<String> args, PrintWriter out) {
         boolean off = args.size() == 1 && args.get(0).equals("off");
-        if (!args.isEmpty() && !off) throw new ShellInputException("usage: watch | watch off");
+        if (!args.isEmpty() && !off) throw new ShellInputException("usage: watch [off]");
         if (off) {
             if (stopWatching != null) stopWatching.run();
             stopWatching = null;
@@ -128,22 +134,9 @@ public final class ShellRunner {
 
     private void help(List<String> args, PrintWriter out) {
         if (args.isEmpty()) {
-            for (ShellCommand c : commands.all()) out.printf("  %-30s %s%n", c.usage(), c.summary());
-            out.printf("  %-30s %s%n", "watch [off]", "print events as they happen");
-            out.printf("  %-30s %s%n", "expect ...", "in scripts: wait for messages, a presence, overlays, a burst, a settled lab");
-            out.printf("  %-30s %s%n", "sleep <duration>", "in scripts: wait, e.g. sleep 500ms");
-            out.printf("  %-30s %s%n", "help [command]", "this list, or one command");
-            out.printf("  %-30s %s%n", "quit", "leave the shell (a lab stops with it)");
-            return;
+            ShellHelp.list(commands, out);
+        } else {
+            ShellHelp.about(commands, args, out);
         }
-        String name = String.join(" ", args);
-        if (name.equals("expect")) {
-            out.println("  " + ExpectParser.FORMS.replace(" | ", "\n  "));
-            return;
-        }
-        ShellCommand c = commands.named(name).orElseThrow(() -> new ShellInputException(
-                "no command '" + name + "'" + EditDistance.nearest(name, commands.firstWords())
-                        .map(n -> "; did you mean '" + n + "'?").orElse("")));
-        out.println("  " + c.usage() + "  —  " + c.summary());
     }
 }
