@@ -12,6 +12,7 @@ import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabRouter;
+import org.interlay.shell.repl.EventEcho;
 import org.interlay.shell.repl.EventLog;
 import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
@@ -43,9 +44,10 @@ final class ShellLauncher {
                     events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
                 }
             });
-            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), System.out::println);
+            EventEcho echo = new EventEcho(events);
+            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), echo);
             ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));
-            ShellFrontEnd front = new ShellFrontEnd(runner, events, completer,
+            ShellFrontEnd front = new ShellFrontEnd(runner, events, echo, completer,
                     () -> "interlay" + session.currentUser().map(u -> ":" + u).orElse("") + "> ");
             return front.run(script);
         }

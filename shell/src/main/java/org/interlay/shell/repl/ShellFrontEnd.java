@@ -21,18 +21,20 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * How a person or a script meets the shell: a JLine prompt with completion, history kept between runs
- * and colour where the terminal has it, incoming events printed above the line being typed; or, when
- * standard input is not a terminal or a script file is given, the lines of the script.
+ * and colour where the terminal has it, events printed above the line being typed, in the order of
+ * the log; or, when standard input is not a terminal or a script file is given, the lines of the script.
  */
 public final class ShellFrontEnd {
     private final ShellRunner runner;
     private final EventLog events;
+    private final EventEcho echo;
     private final ShellCompleter completer;
     private final Supplier<String> prompt;
 
-    public ShellFrontEnd(ShellRunner runner, EventLog events, ShellCompleter completer, Supplier<String> prompt) {
+    public ShellFrontEnd(ShellRunner runner, EventLog events, EventEcho echo, ShellCompleter completer, Supplier<String> prompt) {
         this.runner = runner;
         this.events = events;
+        this.echo = echo;
         this.completer = completer;
         this.prompt = prompt;
     }
@@ -50,23 +52,15 @@ public final class ShellFrontEnd {
         return interactive();
     }
 
-    private PrintWriter stdout() {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        events.listen(e -> {
-            if (!(e instanceof ShellEvent.Notice)) {
-                out.println("<< " + e.describe());
-            }
-        });
-        return out;
+    private static PrintWriter stdout() {
+        return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     }
 
     private int interactive() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType());
             LineReader reader = lineReader(terminal, completer, historyFile());
-            Runnable stop = events.listen(e -> {
-                if (!(e instanceof ShellEvent.Notice)) reader.printAbove(styled("<< " + e.describe(), AttributedStyle.CYAN, colour));
-            });
+            Runnable stop = events.listen(e -> echo.printNew(line -> reader.printAbove(styled(line, AttributedStyle.CYAN, colour))));
             PrintWriter out = terminal.writer();
             out.println("Interlay shell: 'help' lists the commands, Tab completes, 'quit' leaves.");
             try {

@@ -3,10 +3,10 @@ package org.interlay.shell.repl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Runs shell lines: the session's commands plus the shell's own ({@code watch}, {@code expect},
@@ -18,16 +18,15 @@ public final class ShellRunner {
     private final CommandTable commands;
     private final EventLog events;
     private final ShellWorld world;
-    private final Consumer<String> asyncOut;
-    private Runnable stopWatching;
+    private final EventEcho echo;
     private boolean quit;
 
-    /** @param asyncOut where lines that arrive between commands go (above the prompt, when there is one) */
-    public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, Consumer<String> asyncOut) {
+    /** @param echo prints events; {@code watch} turns its notices on and off, and scripts print it between lines */
+    public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, EventEcho echo) {
         this.commands = commands;
         this.events = events;
         this.world = world;
-        this.asyncOut = asyncOut;
+        this.echo = echo;
         addBuiltIns();
     }
 
@@ -85,14 +84,21 @@ public final class ShellRunner {
         while ((line = in.readLine()) != null && !quit) {
             number++;
             if (LineTokenizer.split(line).isEmpty()) continue;
+            echo.printNew(out::println);
             out.println("> " + line.strip());
+            StringWriter output = new StringWriter();
+            boolean ok = execute(line, new PrintWriter(output));
+            echo.printNew(out::println);
+            out.print(output);
             out.flush();
-            if (!execute(line, out)) {
+            if (!ok) {
                 out.println(name + ":" + number + ": failed: " + line.strip());
                 out.flush();
                 return 1;
             }
         }
+        echo.printNew(out::println);
+        out.flush();
         return 0;
     }
 
@@ -120,16 +126,9 @@ public final class ShellRunner {
     private void watch(List<String> args, PrintWriter out) {
         boolean off = args.size() == 1 && args.get(0).equals("off");
         if (!args.isEmpty() && !off) throw new ShellInputException("usage: watch [off]");
-        if (off) {
-            if (stopWatching != null) stopWatching.run();
-            stopWatching = null;
-            out.println("stopped watching");
-        } else if (stopWatching == null) {
-            stopWatching = events.listen(e -> {
-                if (e instanceof ShellEvent.Notice) asyncOut.accept("[watch] " + e.describe());
-            });
-            out.println("watching: messages, presence and notices are printed as they happen ('watch off' stops)");
-        }
+        echo.watch(!off);
+        out.println(off ? "stopped watching" : "watching: notices are printed as they happen, besides messages and presence "
+                + "('watch off' stops)");
     }
 
     private void help(List<String> args, PrintWriter out) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
@@ -42,6 +43,8 @@ public final class ShellSession implements AutoCloseable {
     static final Duration REGISTRATION = Duration.ofHours(1);
     static final int MAX_BURST = 1000;
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
+    /** How long a MESSAGE to one of the shell's own users may take to be logged after its 200 OK. */
+    static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
 
     private final OverlayDirectory directory;
     private final Lab lab;
@@ -149,12 +152,26 @@ public final class ShellSession implements AutoCloseable {
         return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 
+    /**
+     * Sends a MESSAGE and waits for its final response. When the target is one of this shell's own
+     * users, it also waits (at most {@link #LOCAL_DELIVERY}) until the message is in the event log, so
+     * that the next line of a script sees it: the recipient logs it on a SIP thread of its own, which
+     * may come after the 200 OK reached the sender.
+     */
     public String send(String to, String text) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
+        Predicate<ShellEvent.MessageReceived> thisOne = m -> m.to().equals(bare(target)) && m.from().equals(bare(u.aor))
+                && m.text().equals(text);
+        int before = events.count(ShellEvent.MessageReceived.class, thisOne);
         SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
+        if (isUser(target)) events.awaitCount(ShellEvent.MessageReceived.class, thisOne, before + 1, LOCAL_DELIVERY);
         return "delivered to " + bare(target) + " (" + o + ")";
+    }
+
+    private synchronized boolean isUser(String aor) {
+        return users.containsKey(aor);
     }
 
     /**

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,8 +33,22 @@ class ShellRunnerTest {
     private final EventLog events = new EventLog();
     private final ShellRunner runner = new ShellRunner(new CommandTable()
             .add(command("send", "<aor> <text...>")).add(command("stats", "")).add(command("inbox", ""))
-            .add(command("node add", "<overlay> [n]")).add(command("node kill", "<id>")).add(command("router kill", "<id>|active")),
-            events, NO_LAB, line -> { });
+            .add(command("node add", "<overlay> [n]")).add(command("node kill", "<id>")).add(command("router kill", "<id>|active"))
+            .add(new ShellCommand("deliver", "<text>", "a message arrives while the command prints", List.of(), (args, out) -> {
+                out.println("delivered");
+                Thread sip = new Thread(() -> events.add(new ShellEvent.MessageReceived(Instant.now(), "bob@kad.lab",
+                        "alice@chord.lab", args.get(0))));
+                sip.start();
+                sip.join();
+                events.add(new ShellEvent.Notice(Instant.now(), "overlay x found"));
+            })),
+            events, NO_LAB, new EventEcho(events));
+
+    private String script(String... lines) throws Exception {
+        StringWriter text = new StringWriter();
+        runner.runScript(new BufferedReader(new StringReader(String.join("\n", lines))), new PrintWriter(text), "t.il");
+        return text.toString();
+    }
 
     private String run(String line) {
         StringWriter text = new StringWriter();
@@ -75,5 +92,13 @@ class ShellRunnerTest {
         assertEquals("ran send [bob@kad.lab, hello, there]\n", run("send bob@kad.lab hello there"));
         run("quit");
         assertTrue(runner.quitRequested());
+    }
+
+    @Test
+    void aScriptPrintsWhatHappenedDuringALineBeforeThatLinesOutputAndNoticesOnlyWhileWatching() throws Exception {
+        assertEquals(String.join("\n", "> deliver one", "<< message to bob@kad.lab from alice@chord.lab: one", "delivered",
+                "> watch", "watching: notices are printed as they happen, besides messages and presence ('watch off' stops)",
+                "> deliver two", "<< message to bob@kad.lab from alice@chord.lab: two", "[watch] overlay x found", "delivered",
+                ""), script("deliver one", "watch", "deliver two"));
     }
 }
