@@ -21,8 +21,9 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * How a person or a script meets the shell: a JLine prompt with completion, history kept between runs
- * and colour where the terminal has it, events printed above the line being typed, in the order of
- * the log; or, when standard input is not a terminal or a script file is given, the lines of the script.
+ * and colour where the terminal has it, Ctrl-C cancelling the running command (not the shell), and
+ * events printed above the line being typed, in the order of the log; or, when standard input is not
+ * a terminal or a script file is given, the lines of the script.
  */
 public final class ShellFrontEnd {
     private final ShellRunner runner;
@@ -61,6 +62,8 @@ public final class ShellFrontEnd {
             boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType());
             LineReader reader = lineReader(terminal, completer, historyFile());
             Runnable stop = events.listen(e -> echo.printNew(line -> reader.printAbove(styled(line, AttributedStyle.CYAN, colour))));
+            RunningCommand running = new RunningCommand();
+            terminal.handle(Terminal.Signal.INT, signal -> running.interrupt()); // readLine has its own while it reads
             PrintWriter out = terminal.writer();
             out.println("Interlay shell: 'help' lists the commands, Tab completes, 'quit' leaves.");
             try {
@@ -73,7 +76,12 @@ public final class ShellFrontEnd {
                     } catch (EndOfFileException e) {
                         break;
                     }
-                    runner.execute(line, out);
+                    running.started();
+                    try {
+                        runner.execute(line, out);
+                    } finally {
+                        running.ended();
+                    }
                 }
             } finally {
                 stop.run();

@@ -68,7 +68,7 @@ public final class ShellRunner {
             out.println("error: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            out.println("error: interrupted");
+            out.println("interrupted");
         } catch (Exception e) {
             out.println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
