@@ -56,9 +56,10 @@ class ExampleScriptsTest {
                 "--script", script.toString()), out, 150);
         String transcript = Files.readString(out);
         assertEquals(1, code, transcript);
-        assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message(s)"),
+        assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message:"),
                 transcript);
         assertTrue(transcript.contains("failing.il:5: failed"), transcript);
+        assertTrue(transcript.contains(": 3 overlays, 1 router\n"), "one router is one router:\n" + transcript);
         assertTrue(!transcript.contains("> overlays\n"), "the script stops at the failed line:\n" + transcript);
     }
 

@@ -29,6 +29,7 @@ import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.Plural;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
 import org.interlay.time.EventLoop;
@@ -190,7 +191,7 @@ public final class ShellSession implements AutoCloseable {
             if (bursts == null) bursts = new EventLoop("shell-bursts");
         }
         MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
-        return "sending " + count + " message(s) to " + target + ", one every " + every.toMillis() + " ms";
+        return "sending " + Plural.of(count, "message") + " to " + target + ", one every " + every.toMillis() + " ms";
     }
 
     public List<ShellEvent.MessageReceived> inbox() {
@@ -240,7 +241,7 @@ public final class ShellSession implements AutoCloseable {
         found.ifPresent(b -> b.live(Instant.now()).stream().map(Binding::contact).forEach(contacts::add));
         String where = contacts.isEmpty() ? "not registered" : String.join(", ", contacts);
         return bare(aor.toString()) + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
-                + route.responsible() + ", " + route.hops() + " hop(s)]";
+                + route.responsible() + ", " + Plural.of(route.hops(), "hop") + "]";
     }
 
     private synchronized ShellUser user() {
