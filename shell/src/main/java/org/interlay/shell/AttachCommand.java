@@ -1,6 +1,7 @@
 package org.interlay.shell;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.interlay.discovery.LanDiscovery;
@@ -22,6 +23,8 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (script != null && !Files.isReadable(script)) throw new IllegalArgumentException("cannot read script " + script);
+        if (script != null && !ShellLauncher.checkScript(script, System.out)) return 1;
         try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(InetAddress.getByName(bind),
                 "interlay-shell-" + ProcessHandle.current().pid()))) {
             discovery.start();

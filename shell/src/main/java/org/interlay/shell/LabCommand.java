@@ -44,6 +44,7 @@ public final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (script != null && !Files.isReadable(script)) throw new IllegalArgumentException("cannot read script " + script);
+        if (script != null && !ShellLauncher.checkScript(script, System.out)) return 1;
         LabConfig config = LabConfig.standard(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
         for (String extra : extraOverlays) {
             LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);

@@ -1,6 +1,9 @@
 package org.interlay.shell;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -14,6 +17,7 @@ import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.shell.repl.EventEcho;
 import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.Plural;
 import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellFrontEnd;
@@ -51,6 +55,20 @@ final class ShellLauncher {
                     () -> "interlay" + session.currentUser().map(u -> ":" + u).orElse("") + "> ");
             return front.run(script);
         }
+    }
+
+    /**
+     * Checks a script file before anything starts, so that a typo on line 2 does not wait for a lab:
+     * prints one line per problem and a last line, and returns false when there is any.
+     */
+    static boolean checkScript(Path script, PrintStream out) throws IOException {
+        EventLog noEvents = new EventLog();
+        ShellRunner runner = new ShellRunner(ShellCommands.table(null), noEvents, null, new EventEcho(noEvents));
+        List<String> problems = runner.check(Files.readAllLines(script, StandardCharsets.UTF_8), script.toString());
+        if (problems.isEmpty()) return true;
+        problems.forEach(out::println);
+        out.println("script " + script + ": not run, " + Plural.of(problems.size(), "line") + " to fix");
+        return false;
     }
 
     private static ShellWorld world(ShellSession s) {

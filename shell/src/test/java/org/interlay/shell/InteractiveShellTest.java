@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A person at the keyboard, played by tmux: the lab's shell runs in a tmux pane (in a network
  * namespace of its own), keys are sent, and the screen is read back.
  */
+@Tag("netns")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class InteractiveShellTest {
     private static final String SESSION = "lab";
     private final String server = "interlay-test-" + ProcessHandle.current().pid();
@@ -81,8 +83,6 @@ class InteractiveShellTest {
     }
 
     @Test
-    @Tag("netns")
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void ctrlCCancelsTheRunningCommandAndTheLabGoesOn() throws Exception {
         String command = "INTERLAY_HISTORY=" + PrivateNetwork.quote(dir.resolve("history").toString()) + " "
                 + PrivateNetwork.commandLine(List.of("lab", "--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0"));

@@ -44,7 +44,7 @@ public final class ShellFrontEnd {
     public int run(Path script) throws IOException {
         if (script != null) {
             try (BufferedReader in = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-                return runner.runScript(in, stdout(), script.getFileName().toString());
+                return runner.runScript(in, stdout(), script.toString());
             }
         }
         if (System.console() == null) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,7 @@ public final class ShellRunner {
     private final ShellWorld world;
     private final EventEcho echo;
     private boolean quit;
+    private int expectationsHeld;
 
     /** @param echo prints events; {@code watch} turns its notices on and off, and scripts print it between lines */
     public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, EventEcho echo) {
@@ -77,29 +79,71 @@ public final class ShellRunner {
         return false;
     }
 
-    /** Runs a script; 0 when every line ran and every expectation held, 1 otherwise. */
+    /**
+     * Runs a script; 0 when every line ran and every expectation held, 1 otherwise. It ends with one
+     * line: how many lines ran, how many expectations held, how long it took, and where it failed.
+     */
     public int runScript(BufferedReader in, PrintWriter out, String name) throws IOException {
+        long start = System.nanoTime();
+        int heldBefore = expectationsHeld;
         String line;
-        int number = 0;
-        while ((line = in.readLine()) != null && !quit) {
+        int number = 0, run = 0, failedAt = 0;
+        while (failedAt == 0 && (line = in.readLine()) != null && !quit) {
             number++;
-            if (LineTokenizer.split(line).isEmpty()) continue;
+            if (isBlank(line)) continue;
+            run++;
             echo.printNew(out::println);
             out.println("> " + line.strip());
             StringWriter output = new StringWriter();
             boolean ok = execute(line, new PrintWriter(output));
             echo.printNew(out::println);
             out.print(output);
-            out.flush();
             if (!ok) {
                 out.println(name + ":" + number + ": failed: " + line.strip());
-                out.flush();
-                return 1;
+                failedAt = number;
             }
         }
         echo.printNew(out::println);
+        out.printf("script %s: %s%s, %s held, %.1f s%n", name, failedAt > 0 ? "failed at line " + failedAt + " after " : "",
+                Plural.of(run, "line"), Plural.of(expectationsHeld - heldBefore, "expectation"), (System.nanoTime() - start) / 1e9);
         out.flush();
-        return 0;
+        return failedAt > 0 ? 1 : 0;
+    }
+
+    /**
+     * Checks a script without running it: every line's words, command name, number of words, and the
+     * form of {@code expect} and {@code sleep} lines. One line per problem, as {@code name:line: error: ...}.
+     */
+    public List<String> check(List<String> lines, String name) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                check(lines.get(i));
+            } catch (ShellInputException e) {
+                problems.add(name + ":" + (i + 1) + ": error: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private void check(String line) {
+        List<String> words = LineTokenizer.split(line);
+        if (words.isEmpty()) return;
+        CommandTable.Call call = commands.resolve(words);
+        switch (call.command().name()) {
+            case "expect" -> ExpectParser.parse(call.args());
+            case "sleep" -> sleepDuration(call.args());
+            default -> { }
+        }
+    }
+
+    /** Blank or only a comment; a line that does not split (an open quote) is not blank: running it says why. */
+    private static boolean isBlank(String line) {
+        try {
+            return LineTokenizer.split(line).isEmpty();
+        } catch (ShellInputException e) {
+            return false;
+        }
     }
 
     private void expect(Expectation e, PrintWriter out) throws InterruptedException {
@@ -108,6 +152,7 @@ public final class ShellRunner {
             int seen = events.size();
             if (e.check(events, world)) {
                 out.println("ok: " + e.describe());
+                expectationsHeld++;
                 return;
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -118,9 +163,13 @@ public final class ShellRunner {
     }
 
     private void sleep(List<String> args) throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(sleepDuration(args).toMillis());
+    }
+
+    private static Duration sleepDuration(List<String> args) {
         Duration d = Durations.parse(args.get(0));
-        if (d.toMinutes() > 10) throw new ShellInputException("sleep at most 10m");
-        TimeUnit.MILLISECONDS.sleep(d.toMillis());
+        if (d.compareTo(Duration.ofMinutes(10)) > 0) throw new ShellInputException("sleep at most 10m");
+        return d;
     }
 
     private void watch(List<String> args, PrintWriter out) {

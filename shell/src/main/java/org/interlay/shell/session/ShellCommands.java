@@ -28,6 +28,10 @@ import org.interlay.shell.repl.ShellInputException;
 public final class ShellCommands {
     private ShellCommands() {}
 
+    /**
+     * The commands acting on {@code s}. They use it only when they run, so a table built with no
+     * session (null) serves to check a script before anything starts.
+     */
     public static CommandTable table(ShellSession s) {
         CommandTable t = new CommandTable();
         t.add(cmd("overlays", "", "list the overlays discovered: name, algorithm, domain, peers, routers, sources, last seen",

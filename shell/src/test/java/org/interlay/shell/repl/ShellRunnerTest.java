@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,13 @@ class ShellRunnerTest {
         }
     };
 
-    private static ShellCommand command(String name, String synopsis) {
-        return new ShellCommand(name, synopsis, "does " + name, List.of(), (args, out) -> out.println("ran " + name + " " + args));
+    private final List<String> ran = new ArrayList<>();
+
+    private ShellCommand command(String name, String synopsis) {
+        return new ShellCommand(name, synopsis, "does " + name, List.of(), (args, out) -> {
+            ran.add(name);
+            out.println("ran " + name + " " + args);
+        });
     }
 
     private final EventLog events = new EventLog();
@@ -95,10 +101,33 @@ class ShellRunnerTest {
     }
 
     @Test
+    void aScriptIsCheckedLineByLineWithoutRunningIt() {
+        assertEquals(List.of("t.il:2: error: unknown command 'sned'; did you mean 'send'? (type 'help' for the list)",
+                        "t.il:3: error: 'stats' takes no arguments",
+                        "t.il:4: error: cannot expect 'weather'; " + ExpectParser.FORMS,
+                        "t.il:5: error: '5 s' is not a duration: use a number with ms, s, m or h, e.g. 2s",
+                        "t.il:6: error: unterminated quote: close it with \"",
+                        "t.il:8: error: usage: node add <overlay> [n] ('help node add' says more)"),
+                runner.check(List.of("send bob@kad.lab hi # fine", "sned bob@kad.lab hi", "stats now", "expect weather sunny",
+                        "sleep \"5 s\"", "send bob@kad.lab \"hi", "", "node add"), "t.il"));
+        assertEquals(List.of(), ran, "nothing ran while checking");
+    }
+
+    @Test
+    void aScriptEndsWithALineOfWhatRanAndHeld() throws Exception {
+        String passed = script("send bob@kad.lab hi", "# a comment", "expect overlays 0 within 1s", "", "expect overlays 0");
+        assertTrue(passed.matches("(?s).*\nscript t\\.il: 3 lines, 2 expectations held, \\d+\\.\\d s\n"), passed);
+        String failed = script("expect overlays 0", "expect overlays 2 within 10ms", "stats");
+        assertTrue(failed.matches("(?s).*\nt\\.il:2: failed: expect overlays 2 within 10ms\n"
+                + "script t\\.il: failed at line 2 after 2 lines, 1 expectation held, \\d+\\.\\d s\n"), failed);
+    }
+
+    @Test
     void aScriptPrintsWhatHappenedDuringALineBeforeThatLinesOutputAndNoticesOnlyWhileWatching() throws Exception {
+        String transcript = script("deliver one", "watch", "deliver two");
         assertEquals(String.join("\n", "> deliver one", "<< message to bob@kad.lab from alice@chord.lab: one", "delivered",
                 "> watch", "watching: notices are printed as they happen, besides messages and presence ('watch off' stops)",
                 "> deliver two", "<< message to bob@kad.lab from alice@chord.lab: two", "[watch] overlay x found", "delivered",
-                ""), script("deliver one", "watch", "deliver two"));
+                ""), transcript.substring(0, transcript.indexOf("script t.il:")));
     }
 }
