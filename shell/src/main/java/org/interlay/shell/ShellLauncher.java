@@ -2,9 +2,6 @@ package org.interlay.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.interlay.harness.lab.LabRouter;
 import org.interlay.shell.repl.EventEcho;
 import org.interlay.shell.repl.EventLog;
 import org.interlay.shell.repl.Plural;
+import org.interlay.shell.repl.ScriptFile;
 import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellFrontEnd;
@@ -31,7 +29,7 @@ import org.interlay.shell.session.ShellSession;
 final class ShellLauncher {
     private ShellLauncher() {}
 
-    static int run(OverlayDirectory directory, Lab lab, Path script) throws IOException {
+    static int run(OverlayDirectory directory, Lab lab, ScriptFile script) throws IOException {
         try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
             EventLog events = session.events();
             directory.addListener(new DirectoryListener() {
@@ -61,13 +59,13 @@ final class ShellLauncher {
      * Checks a script file before anything starts, so that a typo on line 2 does not wait for a lab:
      * prints one line per problem and a last line, and returns false when there is any.
      */
-    static boolean checkScript(Path script, PrintStream out) throws IOException {
+    static boolean checkScript(ScriptFile script, PrintStream out) {
         EventLog noEvents = new EventLog();
         ShellRunner runner = new ShellRunner(ShellCommands.table(null), noEvents, null, new EventEcho(noEvents));
-        List<String> problems = runner.check(Files.readAllLines(script, StandardCharsets.UTF_8), script.toString());
+        List<String> problems = runner.check(script.lines(), script.name());
         if (problems.isEmpty()) return true;
         problems.forEach(out::println);
-        out.println("script " + script + ": not run, " + Plural.of(problems.size(), "line") + " to fix");
+        out.println("script " + script.name() + ": not run, " + Plural.of(problems.size(), "line") + " to fix");
         return false;
     }
 

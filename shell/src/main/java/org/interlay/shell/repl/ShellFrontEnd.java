@@ -4,8 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.jline.reader.Completer;
@@ -41,11 +41,10 @@ public final class ShellFrontEnd {
     }
 
     /** Runs {@code script}, or standard input as a script when it is not a terminal, or an interactive prompt. */
-    public int run(Path script) throws IOException {
+    public int run(ScriptFile script) throws IOException {
         if (script != null) {
-            try (BufferedReader in = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-                return runner.runScript(in, stdout(), script.toString());
-            }
+            String text = String.join("\n", script.lines());
+            return runner.runScript(new BufferedReader(new StringReader(text)), stdout(), script.name());
         }
         if (System.console() == null) {
             return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout(), "stdin");
