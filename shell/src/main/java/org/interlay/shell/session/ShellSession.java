@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ public final class ShellSession implements AutoCloseable {
     static final Duration REGISTRATION = Duration.ofHours(1);
     static final int MAX_BURST = 1000;
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
-    /** How long a MESSAGE to one of the shell's own users may take to be logged after its 200 OK. */
+    /** How long a MESSAGE or NOTIFY to one of the shell's own users may take to be logged after the request's 200 OK. */
     static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
 
     private final OverlayDirectory directory;
@@ -199,23 +200,49 @@ public final class ShellSession implements AutoCloseable {
         return events.all(ShellEvent.MessageReceived.class).stream().filter(m -> m.to().equals(me)).toList();
     }
 
+    /**
+     * Publishes the current user's presence. When users of this shell watch it, it also waits (at
+     * most {@link #LOCAL_DELIVERY}) until each has logged the NOTIFY with the new status.
+     */
     public String publish(String status, String note) throws Exception {
         ShellUser u = user();
+        String word = status.toLowerCase(Locale.ROOT);
+        List<String> watchers = watchersOf(u.aor);
+        Predicate<ShellEvent.PresenceSeen> notified = p -> p.aor().equals(bare(u.aor)) && p.status().equals(word)
+                && watchers.contains(p.watcher());
+        int before = events.count(ShellEvent.PresenceSeen.class, notified);
         SipOutcome o = await(u.agent.publishPresence(PresenceStatus.basicOf(status), PresenceStatus.noteOf(status, note),
                 REGISTRATION), "PUBLISH");
         if (!o.isSuccess()) throw new ShellInputException("PUBLISH failed: " + o);
-        return bare(u.aor) + " is " + status.toLowerCase() + (note.isEmpty() ? "" : " (" + note + ")");
+        if (!watchers.isEmpty()) {
+            events.awaitCount(ShellEvent.PresenceSeen.class, notified, before + watchers.size(), LOCAL_DELIVERY);
+        }
+        return bare(u.aor) + " is " + word + (note.isEmpty() ? "" : " (" + note + ")");
     }
 
+    /**
+     * Subscribes the current user to {@code to}'s presence. When {@code to} is a user of this shell,
+     * it also waits (at most {@link #LOCAL_DELIVERY}) for the first NOTIFY (closed when it has not
+     * published).
+     */
     public String subscribe(String to) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
         if (u.subscriptions.containsKey(target)) return bare(u.aor) + " is subscribed to " + bare(target) + " already";
+        boolean local = isUser(target);
+        Predicate<ShellEvent.PresenceSeen> notified = p -> p.watcher().equals(bare(u.aor)) && p.aor().equals(bare(target));
+        int before = events.count(ShellEvent.PresenceSeen.class, notified);
         PresenceSubscription s = await(u.agent.subscribe(target, REGISTRATION), "SUBSCRIBE");
         synchronized (this) {
             u.subscriptions.put(target, s);
         }
+        if (local) events.awaitCount(ShellEvent.PresenceSeen.class, notified, before + 1, LOCAL_DELIVERY);
         return bare(u.aor) + " now watches " + bare(target);
+    }
+
+    /** The users of this shell subscribed to {@code aor}, as bob@kad.lab. */
+    private synchronized List<String> watchersOf(String aor) {
+        return users.values().stream().filter(w -> w.subscriptions.containsKey(aor)).map(w -> bare(w.aor)).toList();
     }
 
     public String unsubscribe(String to) {
