@@ -7,6 +7,9 @@ import java.util.List;
 final class ShellHelp {
     private ShellHelp() {}
 
+    /** Usages longer than this put their summary on a line of its own. */
+    private static final int USAGE_WIDTH = 32;
+
     static void list(CommandTable table, PrintWriter out) {
         table.all().forEach(c -> line(c, out));
     }
@@ -26,6 +29,10 @@ final class ShellHelp {
     }
 
     private static void line(ShellCommand c, PrintWriter out) {
-        out.printf("  %-36s %s%n", c.usage(), c.summary());
+        if (c.usage().length() > USAGE_WIDTH) {
+            out.printf("  %s%n  %-" + USAGE_WIDTH + "s %s%n", c.usage(), "", c.summary());
+        } else {
+            out.printf("  %-" + USAGE_WIDTH + "s %s%n", c.usage(), c.summary());
+        }
     }
 }
