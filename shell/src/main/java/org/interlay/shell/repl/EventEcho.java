@@ -24,10 +24,6 @@ public final class EventEcho {
         watching = on;
     }
 
-    public boolean watching() {
-        return watching;
-    }
-
     /** Prints every event logged since the last call that is to be printed, in log order. */
     public synchronized void printNew(Consumer<String> out) {
         List<ShellEvent> fresh = log.since(printed);
