@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class InteractiveShellTest {
     private static final String SESSION = "lab";
-    private final String server = "interlay-test-" + ProcessHandle.current().pid();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    /** A tmux server of each test's own: one that a previous test's kill-server is still taking down takes no new session. */
+    private final String server = "interlay-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @TempDir
     Path dir;
