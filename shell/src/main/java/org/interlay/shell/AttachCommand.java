@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
+import org.interlay.shell.repl.ScriptFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,10 +23,12 @@ public final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ScriptFile lines = script == null ? null : ScriptFile.read(script);
+        if (lines != null && !ShellLauncher.checkScript(lines, System.out)) return 1;
         try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(InetAddress.getByName(bind),
                 "interlay-shell-" + ProcessHandle.current().pid()))) {
             discovery.start();
-            return ShellLauncher.run(discovery.directory(), null, script);
+            return ShellLauncher.run(discovery.directory(), null, lines);
         }
     }
 }

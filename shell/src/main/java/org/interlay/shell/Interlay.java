@@ -1,5 +1,8 @@
 package org.interlay.shell;
 
+import java.util.Optional;
+import java.util.Set;
+import org.interlay.shell.repl.EditDistance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,8 +28,13 @@ public final class Interlay implements Runnable {
         AlgorithmsHelpSection.addTo(cl.getSubcommands().get("lab"));
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("interlay: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            Optional<String> unknown = unknownSubcommand(ex);
+            if (unknown.isPresent()) {
+                cmd.getErr().println("interlay: " + unknown.get());
+            } else {
+                cmd.getErr().println("interlay: " + ex.getMessage());
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            }
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
@@ -35,6 +43,19 @@ public final class Interlay implements Runnable {
             return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;
+    }
+
+    /**
+     * For a word where a subcommand goes that names none: it is unknown, and either the one command
+     * close to it (by edit distance) or the list of commands.
+     */
+    private static Optional<String> unknownSubcommand(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) return Optional.empty();
+        String word = u.getUnmatched().get(0);
+        Set<String> names = ex.getCommandLine().getSubcommands().keySet();
+        if (word.startsWith("-") || names.isEmpty()) return Optional.empty();
+        return Optional.of("unknown command '" + word + "'" + EditDistance.nearest(word, names).map(n -> "; did you mean '" + n + "'?")
+                .orElse("; the commands are " + String.join(", ", names)));
     }
 
     @Override

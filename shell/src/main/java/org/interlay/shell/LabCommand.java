@@ -1,6 +1,5 @@
 package org.interlay.shell;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,6 +7,8 @@ import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabConfig;
 import org.interlay.harness.lab.LabOverlaySpec;
 import org.interlay.router.membership.InstalledAlgorithms;
+import org.interlay.shell.repl.Plural;
+import org.interlay.shell.repl.ScriptFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +43,8 @@ public final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (script != null && !Files.isReadable(script)) throw new IllegalArgumentException("cannot read script " + script);
+        ScriptFile lines = script == null ? null : ScriptFile.read(script);
+        if (lines != null && !ShellLauncher.checkScript(lines, System.out)) return 1;
         LabConfig config = LabConfig.standard(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
         for (String extra : extraOverlays) {
             LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);
@@ -52,9 +54,9 @@ public final class LabCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.err.println("starting the lab on 127.0.0.1 ...");
         try (Lab lab = Lab.start(config, System.err)) {
-            System.err.printf("lab up in %.1f s: %d overlays, %d routers%n", (System.nanoTime() - start) / 1e9,
-                    lab.overlays().size(), lab.routers().size());
-            return ShellLauncher.run(lab.directory(), lab, script);
+            System.err.printf("lab up in %.1f s: %s, %s%n", (System.nanoTime() - start) / 1e9,
+                    Plural.of(lab.overlays().size(), "overlay"), Plural.of(lab.routers().size(), "router"));
+            return ShellLauncher.run(lab.directory(), lab, lines);
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.interlay.shell;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +12,10 @@ import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabRouter;
+import org.interlay.shell.repl.EventEcho;
 import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.Plural;
+import org.interlay.shell.repl.ScriptFile;
 import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellFrontEnd;
@@ -26,7 +29,7 @@ import org.interlay.shell.session.ShellSession;
 final class ShellLauncher {
     private ShellLauncher() {}
 
-    static int run(OverlayDirectory directory, Lab lab, Path script) throws IOException {
+    static int run(OverlayDirectory directory, Lab lab, ScriptFile script) throws IOException {
         try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
             EventLog events = session.events();
             directory.addListener(new DirectoryListener() {
@@ -43,12 +46,27 @@ final class ShellLauncher {
                     events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
                 }
             });
-            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), System.out::println);
+            EventEcho echo = new EventEcho(events);
+            ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), echo);
             ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));
-            ShellFrontEnd front = new ShellFrontEnd(runner, events, completer,
+            ShellFrontEnd front = new ShellFrontEnd(runner, events, echo, completer,
                     () -> "interlay" + session.currentUser().map(u -> ":" + u).orElse("") + "> ");
             return front.run(script);
         }
+    }
+
+    /**
+     * Checks a script file before anything starts, so that a typo on line 2 does not wait for a lab:
+     * prints one line per problem and a last line, and returns false when there is any.
+     */
+    static boolean checkScript(ScriptFile script, PrintStream out) {
+        EventLog noEvents = new EventLog();
+        ShellRunner runner = new ShellRunner(ShellCommands.table(null), noEvents, null, new EventEcho(noEvents));
+        List<String> problems = runner.check(script.lines(), script.name());
+        if (problems.isEmpty()) return true;
+        problems.forEach(out::println);
+        out.println("script " + script.name() + ": not run, " + Plural.of(problems.size(), "line") + " to fix");
+        return false;
     }
 
     private static ShellWorld world(ShellSession s) {

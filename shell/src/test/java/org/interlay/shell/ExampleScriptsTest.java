@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every script in examples/ passes against a real lab, each lab in a network namespace of its own. */
 @Tag("netns")
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ExampleScriptsTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
 
@@ -44,6 +44,8 @@ class ExampleScriptsTest {
         String transcript = Files.readString(out);
         assertEquals(0, code, script.getFileName() + " failed:\n" + transcript);
         assertTrue(transcript.contains("ok: overlays 3"), transcript);
+        assertTrue(transcript.matches("(?s).*\nscript \\S+" + script.getFileName() + ": \\d+ lines?, \\d+ expectations? held, "
+                + "\\d+\\.\\d s\n.*"), "the script ends with a summary:\n" + transcript);
     }
 
     @Test
@@ -61,22 +63,26 @@ class ExampleScriptsTest {
                 "--script", script.toString()), out, 150);
         String transcript = Files.readString(out);
         assertEquals(1, code, transcript);
-        assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message(s)"),
+        assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message:"),
                 transcript);
         assertTrue(transcript.contains("failing.il:5: failed"), transcript);
+        assertTrue(transcript.contains("failing.il: failed at line 5 after 5 lines, 1 expectation held, "), transcript);
+        assertTrue(transcript.contains(": 3 overlays, 1 router\n"), "one router is one router:\n" + transcript);
         assertTrue(!transcript.contains("> overlays\n"), "the script stops at the failed line:\n" + transcript);
     }
 
     @Test
-    void wrongCommandsInAScriptGetOneLineAndNoStackTrace() throws Exception {
+    void aScriptWithAWrongLineFailsBeforeTheLabStartsWithOneLineAndNoStackTrace() throws Exception {
         Path script = dir.resolve("typo.il");
-        Files.writeString(script, "sned bob@kad.lab hi\n");
+        Files.writeString(script, "expect overlays 3 within 10s\nsned bob@kad.lab hi\n");
         Path out = dir.resolve("out.txt");
         int code = PrivateNetwork.run(List.of("lab", "--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0",
                 "--script", script.toString()), out, 120);
         String transcript = Files.readString(out);
         assertEquals(1, code, transcript);
-        assertTrue(transcript.contains("error: unknown command 'sned'; did you mean 'send'?"), transcript);
+        assertTrue(transcript.contains("typo.il:2: error: unknown command 'sned'; did you mean 'send'?"), transcript);
+        assertTrue(transcript.contains("typo.il: not run, 1 line to fix"), transcript);
+        assertTrue(!transcript.contains("starting the lab"), "no overlay was started:\n" + transcript);
         assertTrue(!transcript.contains("\tat org."), "no stack trace:\n" + transcript);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * namespace of its own), keys are sent, and the screen is read back.
  */
 @Tag("netns")
-@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class InteractiveShellTest {
     private static final String SESSION = "lab";
-    private final String server = "interlay-test-" + ProcessHandle.current().pid();
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    /** A tmux server of each test's own: one that a previous test's kill-server is still taking down takes no new session. */
+    private final String server = "interlay-test-" + ProcessHandle.current().pid() + "-" + SERVERS.incrementAndGet();
 
     @TempDir
     Path dir;
@@ -80,6 +83,39 @@ class InteractiveShellTest {
         type("quit");
         awaitGone(30);
         assertTrue(Files.readString(dir.resolve("history")).contains("send bob@kad.lab hi"), "history is kept between runs");
+    }
+
+    @Test
+    void ctrlCCancelsTheRunningCommandAndTheLabGoesOn() throws Exception {
+        String command = "INTERLAY_HISTORY=" + PrivateNetwork.quote(dir.resolve("history").toString()) + " "
+                + PrivateNetwork.commandLine(List.of("lab", "--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0"));
+        tmux("new-session", "-d", "-s", SESSION, "-x", "160", "-y", "60", command);
+        awaitScreen("interlay>", 90);
+        for (String slow : List.of("expect message from nobody@kad.lab within 60s", "sleep 5m")) {
+            type(slow);
+            awaitScreen(slow, 10);
+            interruptUntil("interrupted", 1 + (slow.startsWith("sleep") ? 1 : 0), 20);
+        }
+        type("overlays");
+        awaitScreen("LAST SEEN", 20);
+        assertTrue(!screen().contains("Exception"), screen());
+    }
+
+    /**
+     * Presses Ctrl-C until {@code text} is on the screen {@code times} times: a Ctrl-C that comes
+     * before the command starts only clears the prompt, so it is pressed again.
+     */
+    private void interruptUntil(String text, int times, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            keys("C-c");
+            long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (System.nanoTime() < next) {
+                if (screen().split(text, -1).length - 1 >= times) return;
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+        throw new AssertionError("Ctrl-C did not print '" + text + "'; the screen:\n" + screen());
     }
 
     private void type(String line) throws Exception {

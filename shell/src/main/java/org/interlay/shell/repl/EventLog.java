@@ -1,9 +1,11 @@
 package org.interlay.shell.repl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -72,6 +74,28 @@ public final class EventLog {
 
     public synchronized <E extends ShellEvent> List<E> all(Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The events from index {@code from} on, in the order they were added. */
+    public synchronized List<ShellEvent> since(int from) {
+        return List.copyOf(events.subList(Math.min(from, events.size()), events.size()));
+    }
+
+    /** How many events of the type match, taken or not. */
+    public synchronized <E extends ShellEvent> int count(Class<E> type, Predicate<E> matches) {
+        return (int) events.stream().filter(type::isInstance).map(type::cast).filter(matches).count();
+    }
+
+    /** Waits up to {@code within} until at least {@code n} events of the type match; true if they did. */
+    public synchronized <E extends ShellEvent> boolean awaitCount(Class<E> type, Predicate<E> matches, int n, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (count(type, matches) < n) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) return false;
+            wait(left);
+        }
+        return true;
     }
 
     /** Waits up to {@code millis} for a new event (or returns at once if one came since {@code seen}). */

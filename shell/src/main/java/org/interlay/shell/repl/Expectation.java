@@ -42,9 +42,9 @@ public interface Expectation {
         public String whatWasSeen(EventLog log, ShellWorld world) {
             List<ShellEvent.MessageReceived> all = log.all(ShellEvent.MessageReceived.class);
             if (all.isEmpty()) return "no messages at all";
-            if (count > 1) return log.untaken(ShellEvent.MessageReceived.class, this::matches) + " such message(s), "
-                    + all.size() + " message(s) in all";
-            return all.size() + " message(s): " + String.join("; ", all.stream().map(ShellEvent::describe).toList());
+            if (count > 1) return Plural.of(log.untaken(ShellEvent.MessageReceived.class, this::matches), "such message") + ", "
+                    + Plural.of(all.size(), "message") + " in all";
+            return Plural.of(all.size(), "message") + ": " + String.join("; ", all.stream().map(ShellEvent::describe).toList());
         }
     }
 
@@ -80,7 +80,7 @@ public interface Expectation {
 
         @Override
         public String whatWasSeen(EventLog log, ShellWorld world) {
-            return world.overlayCount() + " overlay(s) discovered";
+            return Plural.of(world.overlayCount(), "overlay") + " discovered";
         }
     }
 

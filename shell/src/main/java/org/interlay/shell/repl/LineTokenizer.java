@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a shell line into words: blanks separate words, double quotes keep blanks inside one word,
- * a backslash escapes the next character, and {@code #} outside quotes starts a comment.
+ * Splits a shell line into words as a POSIX shell does with double quotes: blanks separate words,
+ * double quotes keep blanks inside one word, and {@code #} outside quotes starts a comment. Outside
+ * quotes a backslash escapes the next character; inside double quotes it escapes only {@code "},
+ * {@code \}, {@code $} and {@code `}, and is kept before anything else, so {@code "a\nb"} stays
+ * {@code a\nb}. Single quotes are ordinary characters ({@code don't}).
  */
 public final class LineTokenizer {
+    private static final String ESCAPED_IN_QUOTES = "\"\\$`";
+
     private LineTokenizer() {}
 
     public static List<String> split(String line) {
@@ -18,7 +23,9 @@ public final class LineTokenizer {
             char c = line.charAt(i);
             if (c == '\\') {
                 if (i + 1 == line.length()) throw new ShellInputException("a backslash at the end of the line escapes nothing");
-                word.append(line.charAt(++i));
+                char next = line.charAt(++i);
+                if (quoted && ESCAPED_IN_QUOTES.indexOf(next) < 0) word.append('\\');
+                word.append(next);
                 inWord = true;
             } else if (c == '"') {
                 quoted = !quoted;

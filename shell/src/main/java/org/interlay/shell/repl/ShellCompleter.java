@@ -11,8 +11,9 @@ import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: command names first, then each argument by its kind — overlay names and domains,
- * addresses of record (known users, and user@ followed by every known domain), node and router ids.
+ * Tab completion: command names first (also after {@code help}), then each argument by its kind —
+ * overlay names and domains, addresses of record (known users, and user@ followed by every known
+ * domain), node ids, router ids and {@code active}, presence statuses.
  */
 public final class ShellCompleter implements Completer {
     /** What there is to complete to, read fresh at each Tab. */
@@ -30,7 +31,8 @@ public final class ShellCompleter implements Completer {
 
     private final Supplier<CommandTable> commands;
     private final Vocabulary vocabulary;
-    private static final List<String> BUILT_INS = List.of("help", "quit", "watch", "expect", "sleep");
+    /** The presence statuses watchers know by name; any other word publishes too. */
+    private static final List<String> STATUSES = List.of("open", "busy", "away", "closed");
 
     public ShellCompleter(Supplier<CommandTable> commands, Vocabulary vocabulary) {
         this.commands = commands;
@@ -43,20 +45,16 @@ public final class ShellCompleter implements Completer {
         int index = line.wordIndex();
         CommandTable table = commands.get();
         if (index == 0) {
-            Set<String> first = new LinkedHashSet<>(table.firstWords());
-            first.addAll(BUILT_INS);
-            first.forEach(w -> candidates.add(new Candidate(w)));
-            return;
-        }
-        if (words.get(0).equals("help")) {
             table.firstWords().forEach(w -> candidates.add(new Candidate(w)));
             return;
         }
+        if (words.get(0).equals("help")) {
+            if (index == 1) table.firstWords().forEach(w -> candidates.add(new Candidate(w)));
+            if (index == 2) secondWords(table, words.get(1), candidates);
+            return;
+        }
         if (index == 1 && table.named(words.get(0)).isEmpty()) {
-            for (ShellCommand c : table.all()) {
-                String[] parts = c.name().split(" ");
-                if (parts.length == 2 && parts[0].equals(words.get(0))) candidates.add(new Candidate(parts[1]));
-            }
+            secondWords(table, words.get(0), candidates);
             return;
         }
         int nameWords = table.named(words.get(0)).isPresent() ? 1 : 2;
@@ -64,6 +62,10 @@ public final class ShellCompleter implements Completer {
                 ? table.named(words.get(0) + " " + words.get(1)) : java.util.Optional.empty()).orElse(null);
         if (command == null) return;
         for (String c : choices(command.completionFor(index - nameWords), line.word())) candidates.add(new Candidate(c));
+    }
+
+    private static void secondWords(CommandTable table, String first, List<Candidate> candidates) {
+        table.startingWith(first).forEach(c -> candidates.add(new Candidate(c.name().substring(first.length() + 1))));
     }
 
     private List<String> choices(ShellCommand.Completion kind, String word) {
@@ -75,8 +77,13 @@ public final class ShellCompleter implements Completer {
             }
             case ADDRESS -> addresses(word);
             case NODE -> vocabulary.nodes();
-            case ROUTER -> vocabulary.routers();
+            case ROUTER -> {
+                List<String> out = new ArrayList<>(vocabulary.routers());
+                out.add("active");
+                yield out;
+            }
             case COMMAND -> commands.get().firstWords();
+            case STATUS -> STATUSES;
             case NONE -> List.of();
         };
     }

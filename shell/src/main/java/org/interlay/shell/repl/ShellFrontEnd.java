@@ -4,14 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
@@ -19,28 +21,30 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * How a person or a script meets the shell: a JLine prompt with completion, history kept between runs
- * and colour where the terminal has it, incoming events printed above the line being typed; or, when
- * standard input is not a terminal or a script file is given, the lines of the script.
+ * and colour where the terminal has it, Ctrl-C cancelling the running command (not the shell), and
+ * events printed above the line being typed, in the order of the log; or, when standard input is not
+ * a terminal or a script file is given, the lines of the script.
  */
 public final class ShellFrontEnd {
     private final ShellRunner runner;
     private final EventLog events;
+    private final EventEcho echo;
     private final ShellCompleter completer;
     private final Supplier<String> prompt;
 
-    public ShellFrontEnd(ShellRunner runner, EventLog events, ShellCompleter completer, Supplier<String> prompt) {
+    public ShellFrontEnd(ShellRunner runner, EventLog events, EventEcho echo, ShellCompleter completer, Supplier<String> prompt) {
         this.runner = runner;
         this.events = events;
+        this.echo = echo;
         this.completer = completer;
         this.prompt = prompt;
     }
 
     /** Runs {@code script}, or standard input as a script when it is not a terminal, or an interactive prompt. */
-    public int run(Path script) throws IOException {
+    public int run(ScriptFile script) throws IOException {
         if (script != null) {
-            try (BufferedReader in = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
-                return runner.runScript(in, stdout(), script.getFileName().toString());
-            }
+            String text = String.join("\n", script.lines());
+            return runner.runScript(new BufferedReader(new StringReader(text)), stdout(), script.name());
         }
         if (System.console() == null) {
             return runner.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout(), "stdin");
@@ -48,26 +52,17 @@ public final class ShellFrontEnd {
         return interactive();
     }
 
-    private PrintWriter stdout() {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        events.listen(e -> {
-            if (!(e instanceof ShellEvent.Notice)) {
-                out.println("<< " + e.describe());
-            }
-        });
-        return out;
+    private static PrintWriter stdout() {
+        return new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     }
 
     private int interactive() throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean colour = !Terminal.TYPE_DUMB.equals(terminal.getType());
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("interlay").completer(completer)
-                    .variable(LineReader.HISTORY_FILE, historyFile())
-                    .variable(LineReader.HISTORY_SIZE, 2000)
-                    .build();
-            Runnable stop = events.listen(e -> {
-                if (!(e instanceof ShellEvent.Notice)) reader.printAbove(styled("<< " + e.describe(), AttributedStyle.CYAN, colour));
-            });
+            LineReader reader = lineReader(terminal, completer, historyFile());
+            Runnable stop = events.listen(e -> echo.printNew(line -> reader.printAbove(styled(line, AttributedStyle.CYAN, colour))));
+            RunningCommand running = new RunningCommand();
+            terminal.handle(Terminal.Signal.INT, signal -> running.interrupt()); // readLine has its own while it reads
             PrintWriter out = terminal.writer();
             out.println("Interlay shell: 'help' lists the commands, Tab completes, 'quit' leaves.");
             try {
@@ -80,7 +75,12 @@ public final class ShellFrontEnd {
                     } catch (EndOfFileException e) {
                         break;
                     }
-                    runner.execute(line, out);
+                    running.started();
+                    try {
+                        runner.execute(line, out);
+                    } finally {
+                        running.ended();
+                    }
                 }
             } finally {
                 stop.run();
@@ -89,6 +89,21 @@ public final class ShellFrontEnd {
             }
             return 0;
         }
+    }
+
+    /**
+     * A line reader that hands over the line as typed, for {@link LineTokenizer} to split as in a
+     * script: JLine's history expansion (which also drops backslashes) is off, and only double quotes
+     * quote when Tab splits the line into words.
+     */
+    static LineReader lineReader(Terminal terminal, Completer completer, Path history) {
+        DefaultParser words = new DefaultParser();
+        words.setQuoteChars(new char[] {'"'});
+        return LineReaderBuilder.builder().terminal(terminal).appName("interlay").completer(completer).parser(words)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .variable(LineReader.HISTORY_FILE, history)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .build();
     }
 
     private static AttributedString styled(String text, int colour, boolean enabled) {

@@ -3,14 +3,15 @@ package org.interlay.shell.repl;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * Runs shell lines: the session's commands plus the shell's own ({@code help}, {@code quit},
- * {@code watch}, and in scripts {@code expect} and {@code sleep}). A wrong line gets one line of error,
+ * Runs shell lines: the session's commands plus the shell's own ({@code watch}, {@code expect},
+ * {@code sleep}, {@code help}, {@code quit}), all in one {@link CommandTable}. A wrong line gets one line of error,
  * never a stack trace. A script stops at its first failed line or unmet expectation, saying what was
  * seen instead, and its exit code says whether every line held.
  */
@@ -18,16 +19,33 @@ public final class ShellRunner {
     private final CommandTable commands;
     private final EventLog events;
     private final ShellWorld world;
-    private final Consumer<String> asyncOut;
-    private Runnable stopWatching;
+    private final EventEcho echo;
     private boolean quit;
+    private int expectationsHeld;
 
-    /** @param asyncOut where lines that arrive between commands go (above the prompt, when there is one) */
-    public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, Consumer<String> asyncOut) {
+    /** @param echo prints events; {@code watch} turns its notices on and off, and scripts print it between lines */
+    public ShellRunner(CommandTable commands, EventLog events, ShellWorld world, EventEcho echo) {
         this.commands = commands;
         this.events = events;
         this.world = world;
-        this.asyncOut = asyncOut;
+        this.echo = echo;
+        addBuiltIns();
+    }
+
+    /** The shell's own commands, after the session's: {@code watch}, {@code expect}, {@code sleep}, {@code help}, {@code quit}. */
+    private void addBuiltIns() {
+        commands.add(new ShellCommand("watch", "[off]", "print notices (overlays found or gone, ...) as they happen, or stop",
+                List.of(ShellCommand.Completion.NONE), this::watch));
+        commands.add(new ShellCommand("expect", "<condition...>",
+                "wait for messages, a presence, overlays, a burst, a settled lab (scripts)", List.of(ShellCommand.Completion.NONE),
+                (args, out) -> expect(ExpectParser.parse(args), out))
+                .withDetails(ExpectParser.FORMS.split(" \\| ")));
+        commands.add(new ShellCommand("sleep", "<duration>", "wait, e.g. sleep 500ms (scripts)", List.of(), (args, out) -> sleep(args)));
+        commands.add(new ShellCommand("help", "[command...]", "this list, or more on one command",
+                List.of(ShellCommand.Completion.COMMAND), this::help));
+        commands.add(new ShellCommand("quit", "", "leave the shell (a lab stops with it); 'exit' does the same", List.of(),
+                (args, out) -> quit = true));
+        commands.alias("exit", "quit");
     }
 
     public CommandTable commands() {
@@ -43,25 +61,16 @@ public final class ShellRunner {
         try {
             List<String> words = LineTokenizer.split(line);
             if (words.isEmpty()) return true;
-            switch (words.get(0)) {
-                case "help" -> help(words.subList(1, words.size()), out);
-                case "quit", "exit" -> quit = true;
-                case "watch" -> watch(words.subList(1, words.size()), out);
-                case "sleep" -> sleep(words.subList(1, words.size()));
-                case "expect" -> {
-                    return expect(ExpectParser.parse(words.subList(1, words.size())), out);
-                }
-                default -> {
-                    CommandTable.Call call = commands.resolve(words);
-                    call.command().action().run(call.args(), out);
-                }
-            }
+            CommandTable.Call call = commands.resolve(words);
+            call.command().action().run(call.args(), out);
             return true;
+        } catch (UnmetExpectation e) {
+            out.println(e.getMessage());
         } catch (ShellInputException e) {
             out.println("error: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            out.println("error: interrupted");
+            out.println("interrupted");
         } catch (Exception e) {
             out.println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
@@ -70,80 +79,112 @@ public final class ShellRunner {
         return false;
     }
 
-    /** Runs a script; 0 when every line ran and every expectation held, 1 otherwise. */
+    /**
+     * Runs a script; 0 when every line ran and every expectation held, 1 otherwise. It ends with one
+     * line: how many lines ran, how many expectations held, how long it took, and where it failed.
+     */
     public int runScript(BufferedReader in, PrintWriter out, String name) throws IOException {
+        long start = System.nanoTime();
+        int heldBefore = expectationsHeld;
         String line;
-        int number = 0;
-        while ((line = in.readLine()) != null && !quit) {
+        int number = 0, run = 0, failedAt = 0;
+        while (failedAt == 0 && (line = in.readLine()) != null && !quit) {
             number++;
-            if (LineTokenizer.split(line).isEmpty()) continue;
+            if (isBlank(line)) continue;
+            run++;
+            echo.printNew(out::println);
             out.println("> " + line.strip());
-            out.flush();
-            if (!execute(line, out)) {
+            StringWriter output = new StringWriter();
+            boolean ok = execute(line, new PrintWriter(output));
+            echo.printNew(out::println);
+            out.print(output);
+            if (!ok) {
                 out.println(name + ":" + number + ": failed: " + line.strip());
-                out.flush();
-                return 1;
+                failedAt = number;
             }
         }
-        return 0;
+        echo.printNew(out::println);
+        out.printf("script %s: %s%s, %s held, %.1f s%n", name, failedAt > 0 ? "failed at line " + failedAt + " after " : "",
+                Plural.of(run, "line"), Plural.of(expectationsHeld - heldBefore, "expectation"), (System.nanoTime() - start) / 1e9);
+        out.flush();
+        return failedAt > 0 ? 1 : 0;
     }
 
-    private boolean expect(Expectation e, PrintWriter out) throws InterruptedException {
+    /**
+     * Checks a script without running it: every line's words, command name, number of words, and the
+     * form of {@code expect} and {@code sleep} lines. One line per problem, as {@code name:line: error: ...}.
+     */
+    public List<String> check(List<String> lines, String name) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                check(lines.get(i));
+            } catch (ShellInputException e) {
+                problems.add(name + ":" + (i + 1) + ": error: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private void check(String line) {
+        List<String> words = LineTokenizer.split(line);
+        if (words.isEmpty()) return;
+        CommandTable.Call call = commands.resolve(words);
+        switch (call.command().name()) {
+            case "expect" -> ExpectParser.parse(call.args());
+            case "sleep" -> sleepDuration(call.args());
+            default -> { }
+        }
+    }
+
+    /** Blank or only a comment; a line that does not split (an open quote) is not blank: running it says why. */
+    private static boolean isBlank(String line) {
+        try {
+            return LineTokenizer.split(line).isEmpty();
+        } catch (ShellInputException e) {
+            return false;
+        }
+    }
+
+    private void expect(Expectation e, PrintWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + e.within().toNanos();
         while (true) {
             int seen = events.size();
             if (e.check(events, world)) {
                 out.println("ok: " + e.describe());
-                return true;
+                expectationsHeld++;
+                return;
             }
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) break;
             events.awaitMore(seen, Math.min(left, 100));
         }
-        out.println("expected " + e.describe() + "; saw " + e.whatWasSeen(events, world));
-        return false;
+        throw new UnmetExpectation("expected " + e.describe() + "; saw " + e.whatWasSeen(events, world));
     }
 
     private void sleep(List<String> args) throws InterruptedException {
-        if (args.size() != 1) throw new ShellInputException("usage: sleep <duration>, e.g. sleep 500ms");
+        TimeUnit.MILLISECONDS.sleep(sleepDuration(args).toMillis());
+    }
+
+    private static Duration sleepDuration(List<String> args) {
         Duration d = Durations.parse(args.get(0));
-        if (d.toMinutes() > 10) throw new ShellInputException("sleep at most 10m");
-        TimeUnit.MILLISECONDS.sleep(d.toMillis());
+        if (d.compareTo(Duration.ofMinutes(10)) > 0) throw new ShellInputException("sleep at most 10m");
+        return d;
     }
 
     private void watch(List<String> args, PrintWriter out) {
         boolean off = args.size() == 1 && args.get(0).equals("off");
-        if (!args.isEmpty() && !off) throw new ShellInputException("usage: watch | watch off");
-        if (off) {
-            if (stopWatching != null) stopWatching.run();
-            stopWatching = null;
-            out.println("stopped watching");
-        } else if (stopWatching == null) {
-            stopWatching = events.listen(e -> {
-                if (e instanceof ShellEvent.Notice) asyncOut.accept("[watch] " + e.describe());
-            });
-            out.println("watching: messages, presence and notices are printed as they happen ('watch off' stops)");
-        }
+        if (!args.isEmpty() && !off) throw new ShellInputException("usage: watch [off]");
+        echo.watch(!off);
+        out.println(off ? "stopped watching" : "watching: notices are printed as they happen, besides messages and presence "
+                + "('watch off' stops)");
     }
 
     private void help(List<String> args, PrintWriter out) {
         if (args.isEmpty()) {
-            for (ShellCommand c : commands.all()) out.printf("  %-30s %s%n", c.usage(), c.summary());
-            out.printf("  %-30s %s%n", "watch [off]", "print events as they happen");
-            out.printf("  %-30s %s%n", "expect ...", "in scripts: wait for messages, a presence, overlays, a burst, a settled lab");
-            out.printf("  %-30s %s%n", "sleep <duration>", "in scripts: wait, e.g. sleep 500ms");
-            out.printf("  %-30s %s%n", "help [command]", "this list, or one command");
-            out.printf("  %-30s %s%n", "quit", "leave the shell (a lab stops with it)");
-            return;
+            ShellHelp.list(commands, out);
+        } else {
+            ShellHelp.about(commands, args, out);
         }
-        String name = String.join(" ", args);
-        if (name.equals("expect")) {
-            out.println("  " + ExpectParser.FORMS.replace(" | ", "\n  "));
-            return;
-        }
-        ShellCommand c = commands.named(name).orElseThrow(() -> new ShellInputException(
-                "no command '" + name + "'" + EditDistance.nearest(name, commands.firstWords())
-                        .map(n -> "; did you mean '" + n + "'?").orElse("")));
-        out.println("  " + c.usage() + "  —  " + c.summary());
     }
 }

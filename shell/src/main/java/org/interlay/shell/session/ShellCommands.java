@@ -5,6 +5,7 @@ import static org.interlay.shell.repl.ShellCommand.Completion.NODE;
 import static org.interlay.shell.repl.ShellCommand.Completion.NONE;
 import static org.interlay.shell.repl.ShellCommand.Completion.OVERLAY;
 import static org.interlay.shell.repl.ShellCommand.Completion.ROUTER;
+import static org.interlay.shell.repl.ShellCommand.Completion.STATUS;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -27,6 +28,10 @@ import org.interlay.shell.repl.ShellInputException;
 public final class ShellCommands {
     private ShellCommands() {}
 
+    /**
+     * The commands acting on {@code s}. They use it only when they run, so a table built with no
+     * session (null) serves to check a script before anything starts.
+     */
     public static CommandTable table(ShellSession s) {
         CommandTable t = new CommandTable();
         t.add(cmd("overlays", "", "list the overlays discovered: name, algorithm, domain, peers, routers, sources, last seen",
@@ -40,11 +45,15 @@ public final class ShellCommands {
         t.add(cmd("unregister", "", "remove the current user's registration", List.of(), (a, out) -> out.println(s.unregister())));
         t.add(cmd("lookup", "<aor>", "where a user is registered: contact, overlay, responsible node, hops",
                 List.of(ADDRESS), (a, out) -> out.println(s.lookup(one(a, "lookup <aor>")))));
-        t.add(cmd("send", "<aor> <text>", "send a SIP MESSAGE from the current user", List.of(ADDRESS, NONE), (a, out) -> {
-            if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text>, e.g. send bob@kad.lab hello");
+        t.add(cmd("send", "<aor> <text...>", "send a SIP MESSAGE from the current user", List.of(ADDRESS, NONE), (a, out) -> {
+            if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text...>, e.g. send bob@kad.lab hello");
             out.println(s.send(a.get(0), String.join(" ", a.subList(1, a.size()))));
-        }));
-        t.add(cmd("burst", "<aor> <n> [every <duration>] <text>",
+        }).withDetails("the words after the address are the text, joined by one blank: send bob@kad.lab hello there",
+                "double quotes keep blanks and #: send bob@kad.lab \"two  blanks # not a comment\"",
+                "inside double quotes a backslash escapes only \" \\ $ ` and is kept before anything else, as in a POSIX shell:",
+                "send bob@kad.lab \"a \\\"nested\\\" quote\" sends: a \"nested\" quote; \"a\\nb\" sends a\\nb as it is",
+                "outside quotes a backslash escapes any character (\\# is a #)"));
+        t.add(cmd("burst", "<aor> <n> [every <duration>] <text...>",
                 "send n MESSAGEs without waiting for answers (default one every 100ms); the outcome is printed when all end",
                 List.of(ADDRESS, NONE), (a, out) -> out.println(burst(s, a))));
         t.add(cmd("inbox", "", "messages the current user received", List.of(), (a, out) -> {
@@ -52,11 +61,12 @@ public final class ShellCommands {
             if (in.isEmpty()) out.println("no messages");
             in.forEach(m -> out.println(m.at().toString().substring(11, 19) + "  " + m.from() + ": " + m.text()));
         }));
-        t.add(cmd("presence", "<status> [note]", "publish the current user's presence (open, busy, away, closed ...)",
-                List.of(NONE), (a, out) -> {
+        t.add(cmd("presence", "<status> [note...]", "publish the current user's presence (open, busy, away, closed ...)",
+                List.of(STATUS, NONE), (a, out) -> {
                     if (a.isEmpty()) throw new ShellInputException("usage: presence <status> [note], e.g. presence busy in a meeting");
                     out.println(s.publish(a.get(0), String.join(" ", a.subList(1, a.size()))));
-                }));
+                }).withDetails("closed and offline publish basic status closed; any other word is open, with the word as the first note",
+                        "watchers see the word: expect presence alice@chord.lab is busy"));
         t.add(cmd("subscribe", "<aor>", "watch a user's presence (NOTIFYs are shown as they come)", List.of(ADDRESS),
                 (a, out) -> out.println(s.subscribe(one(a, "subscribe <aor>")))));
         t.add(cmd("unsubscribe", "<aor>", "stop watching a user's presence", List.of(ADDRESS),

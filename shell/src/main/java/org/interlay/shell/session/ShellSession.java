@@ -7,12 +7,14 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
@@ -28,6 +30,7 @@ import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.interlay.shell.repl.EventLog;
+import org.interlay.shell.repl.Plural;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
 import org.interlay.time.EventLoop;
@@ -42,6 +45,8 @@ public final class ShellSession implements AutoCloseable {
     static final Duration REGISTRATION = Duration.ofHours(1);
     static final int MAX_BURST = 1000;
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
+    /** How long a MESSAGE or NOTIFY to one of the shell's own users may take to be logged after the request's 200 OK. */
+    static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
 
     private final OverlayDirectory directory;
     private final Lab lab;
@@ -149,12 +154,26 @@ public final class ShellSession implements AutoCloseable {
         return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 
+    /**
+     * Sends a MESSAGE and waits for its final response. When the target is one of this shell's own
+     * users, it also waits (at most {@link #LOCAL_DELIVERY}) until the message is in the event log, so
+     * that the next line of a script sees it: the recipient logs it on a SIP thread of its own, which
+     * may come after the 200 OK reached the sender.
+     */
     public String send(String to, String text) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
+        Predicate<ShellEvent.MessageReceived> thisOne = m -> m.to().equals(bare(target)) && m.from().equals(bare(u.aor))
+                && m.text().equals(text);
+        int before = events.count(ShellEvent.MessageReceived.class, thisOne);
         SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
+        if (isUser(target)) events.awaitCount(ShellEvent.MessageReceived.class, thisOne, before + 1, LOCAL_DELIVERY);
         return "delivered to " + bare(target) + " (" + o + ")";
+    }
+
+    private synchronized boolean isUser(String aor) {
+        return users.containsKey(aor);
     }
 
     /**
@@ -173,7 +192,7 @@ public final class ShellSession implements AutoCloseable {
             if (bursts == null) bursts = new EventLoop("shell-bursts");
         }
         MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
-        return "sending " + count + " message(s) to " + target + ", one every " + every.toMillis() + " ms";
+        return "sending " + Plural.of(count, "message") + " to " + target + ", one every " + every.toMillis() + " ms";
     }
 
     public List<ShellEvent.MessageReceived> inbox() {
@@ -181,23 +200,49 @@ public final class ShellSession implements AutoCloseable {
         return events.all(ShellEvent.MessageReceived.class).stream().filter(m -> m.to().equals(me)).toList();
     }
 
+    /**
+     * Publishes the current user's presence. When users of this shell watch it, it also waits (at
+     * most {@link #LOCAL_DELIVERY}) until each has logged the NOTIFY with the new status.
+     */
     public String publish(String status, String note) throws Exception {
         ShellUser u = user();
+        String word = status.toLowerCase(Locale.ROOT);
+        List<String> watchers = watchersOf(u.aor);
+        Predicate<ShellEvent.PresenceSeen> notified = p -> p.aor().equals(bare(u.aor)) && p.status().equals(word)
+                && watchers.contains(p.watcher());
+        int before = events.count(ShellEvent.PresenceSeen.class, notified);
         SipOutcome o = await(u.agent.publishPresence(PresenceStatus.basicOf(status), PresenceStatus.noteOf(status, note),
                 REGISTRATION), "PUBLISH");
         if (!o.isSuccess()) throw new ShellInputException("PUBLISH failed: " + o);
-        return bare(u.aor) + " is " + status.toLowerCase() + (note.isEmpty() ? "" : " (" + note + ")");
+        if (!watchers.isEmpty()) {
+            events.awaitCount(ShellEvent.PresenceSeen.class, notified, before + watchers.size(), LOCAL_DELIVERY);
+        }
+        return bare(u.aor) + " is " + word + (note.isEmpty() ? "" : " (" + note + ")");
     }
 
+    /**
+     * Subscribes the current user to {@code to}'s presence. When {@code to} is a user of this shell,
+     * it also waits (at most {@link #LOCAL_DELIVERY}) for the first NOTIFY (closed when it has not
+     * published).
+     */
     public String subscribe(String to) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
         if (u.subscriptions.containsKey(target)) return bare(u.aor) + " is subscribed to " + bare(target) + " already";
+        boolean local = isUser(target);
+        Predicate<ShellEvent.PresenceSeen> notified = p -> p.watcher().equals(bare(u.aor)) && p.aor().equals(bare(target));
+        int before = events.count(ShellEvent.PresenceSeen.class, notified);
         PresenceSubscription s = await(u.agent.subscribe(target, REGISTRATION), "SUBSCRIBE");
         synchronized (this) {
             u.subscriptions.put(target, s);
         }
+        if (local) events.awaitCount(ShellEvent.PresenceSeen.class, notified, before + 1, LOCAL_DELIVERY);
         return bare(u.aor) + " now watches " + bare(target);
+    }
+
+    /** The users of this shell subscribed to {@code aor}, as bob@kad.lab. */
+    private synchronized List<String> watchersOf(String aor) {
+        return users.values().stream().filter(w -> w.subscriptions.containsKey(aor)).map(w -> bare(w.aor)).toList();
     }
 
     public String unsubscribe(String to) {
@@ -223,7 +268,7 @@ public final class ShellSession implements AutoCloseable {
         found.ifPresent(b -> b.live(Instant.now()).stream().map(Binding::contact).forEach(contacts::add));
         String where = contacts.isEmpty() ? "not registered" : String.join(", ", contacts);
         return bare(aor.toString()) + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
-                + route.responsible() + ", " + route.hops() + " hop(s)]";
+                + route.responsible() + ", " + Plural.of(route.hops(), "hop") + "]";
     }
 
     private synchronized ShellUser user() {

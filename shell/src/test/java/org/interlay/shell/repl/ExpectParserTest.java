@@ -91,7 +91,7 @@ class ExpectParserTest {
         }
         log.add(new ShellEvent.MessageReceived(Instant.now(), "bob@kad.lab", "carol@pastry.lab", "burst 3/3"));
         assertFalse(three.check(log, NO_LAB), "a message from someone else does not count");
-        assertEquals("2 such message(s), 3 message(s) in all", three.whatWasSeen(log, NO_LAB));
+        assertEquals("2 such messages, 3 messages in all", three.whatWasSeen(log, NO_LAB));
         log.add(new ShellEvent.MessageReceived(Instant.now(), "bob@kad.lab", "alice@chord.lab", "burst 3/3"));
         assertTrue(three.check(log, NO_LAB));
         assertFalse(parse("message from alice@chord.lab containing burst").check(log, NO_LAB), "all three were taken");

@@ -15,6 +15,16 @@ class LineTokenizerTest {
     }
 
     @Test
+    void backslashesInsideDoubleQuotesWorkAsInAPosixShell() {
+        assertEquals(List.of("send", "bob@kad.lab", "a \"nested\" quote"),
+                LineTokenizer.split("send bob@kad.lab \"a \\\"nested\\\" quote\""));
+        assertEquals(List.of("a\\nb"), LineTokenizer.split("\"a\\nb\""), "kept before a letter inside quotes");
+        assertEquals(List.of("a\\b", "$`"), LineTokenizer.split("\"a\\\\b\" \"\\$\\`\""));
+        assertEquals(List.of("anb"), LineTokenizer.split("a\\nb"), "outside quotes a backslash escapes any character");
+        assertEquals(List.of("don't"), LineTokenizer.split("don't"), "a single quote is an ordinary character");
+    }
+
+    @Test
     void commentsEndTheLineOutsideQuotes() {
         assertEquals(List.of("overlays"), LineTokenizer.split("overlays # list them"));
         assertEquals(List.of("send", "b", "#1"), LineTokenizer.split("send b \"#1\""));

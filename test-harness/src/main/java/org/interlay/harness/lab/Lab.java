@@ -168,7 +168,7 @@ public final class Lab implements AutoCloseable {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
-        say("%s: %d peer(s) up", o.domain(), o.peers().size());
+        say("%s: %d %s up", o.domain(), o.peers().size(), o.peers().size() == 1 ? "peer" : "peers");
         synchronized (o) {
             return o.peers().subList(o.peers().size() - count, o.peers().size()).stream().map(p -> p.spec().nodeId()).toList();
         }

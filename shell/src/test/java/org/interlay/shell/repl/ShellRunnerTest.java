@@ -1,0 +1,133 @@
+package org.interlay.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ShellRunnerTest {
+    private static final ShellWorld NO_LAB = new ShellWorld() {
+        @Override
+        public int overlayCount() {
+            return 0;
+        }
+
+        @Override
+        public Optional<List<String>> unsettled() {
+            return Optional.empty();
+        }
+    };
+
+    private final List<String> ran = new ArrayList<>();
+
+    private ShellCommand command(String name, String synopsis) {
+        return new ShellCommand(name, synopsis, "does " + name, List.of(), (args, out) -> {
+            ran.add(name);
+            out.println("ran " + name + " " + args);
+        });
+    }
+
+    private final EventLog events = new EventLog();
+    private final ShellRunner runner = new ShellRunner(new CommandTable()
+            .add(command("send", "<aor> <text...>")).add(command("stats", "")).add(command("inbox", ""))
+            .add(command("node add", "<overlay> [n]")).add(command("node kill", "<id>")).add(command("router kill", "<id>|active"))
+            .add(new ShellCommand("deliver", "<text>", "a message arrives while the command prints", List.of(), (args, out) -> {
+                out.println("delivered");
+                Thread sip = new Thread(() -> events.add(new ShellEvent.MessageReceived(Instant.now(), "bob@kad.lab",
+                        "alice@chord.lab", args.get(0))));
+                sip.start();
+                sip.join();
+                events.add(new ShellEvent.Notice(Instant.now(), "overlay x found"));
+            })),
+            events, NO_LAB, new EventEcho(events));
+
+    private String script(String... lines) throws Exception {
+        StringWriter text = new StringWriter();
+        runner.runScript(new BufferedReader(new StringReader(String.join("\n", lines))), new PrintWriter(text), "t.il");
+        return text.toString();
+    }
+
+    private String run(String line) {
+        StringWriter text = new StringWriter();
+        runner.execute(line, new PrintWriter(text));
+        return text.toString();
+    }
+
+    @Test
+    void everyListedCommandHasHelpOfItsOwn() {
+        String list = run("help");
+        for (ShellCommand c : runner.commands().all()) {
+            assertTrue(list.contains(c.usage()), c.name() + " is listed:\n" + list);
+            String one = run("help " + c.name());
+            assertTrue(one.contains(c.usage()) && one.contains(c.summary()) && !one.contains("error"), "help " + c.name() + ": " + one);
+        }
+        for (String builtIn : List.of("watch", "sleep", "help", "quit", "expect")) {
+            assertTrue(list.contains("  " + builtIn), builtIn + " is listed:\n" + list);
+        }
+        assertTrue(run("help exit").contains("quit"), run("help exit"));
+        assertTrue(run("help expect").contains("expect presence <aor> is <status>"), run("help expect"));
+    }
+
+    @Test
+    void helpOnTheFirstWordOfTwoWordCommandsListsThem() {
+        String node = run("help node");
+        assertTrue(node.contains("node add <overlay> [n]") && node.contains("node kill <id>") && !node.contains("error"), node);
+        String router = run("help router");
+        assertTrue(router.contains("router kill <id>|active") && !router.contains("error"), router);
+        assertEquals("error: no command 'sedn'; did you mean 'send'?\n", run("help sedn"));
+    }
+
+    @Test
+    void extraWordsAreRejectedNotIgnored() {
+        for (String name : List.of("stats", "inbox", "quit", "exit")) {
+            assertEquals("error: '" + (name.equals("exit") ? "quit" : name) + "' takes no arguments\n", run(name + " extra"), name);
+        }
+        assertFalse(runner.quitRequested());
+        assertTrue(run("send bob@kad.lab").startsWith("error: usage: send <aor> <text...>"), run("send bob@kad.lab"));
+        assertTrue(run("node add chord 2 3").startsWith("error: usage: node add <overlay> [n]"), run("node add chord 2 3"));
+        assertTrue(run("watch on off").startsWith("error: usage: watch [off]"), run("watch on off"));
+        assertEquals("ran send [bob@kad.lab, hello, there]\n", run("send bob@kad.lab hello there"));
+        run("quit");
+        assertTrue(runner.quitRequested());
+    }
+
+    @Test
+    void aScriptIsCheckedLineByLineWithoutRunningIt() {
+        assertEquals(List.of("t.il:2: error: unknown command 'sned'; did you mean 'send'? (type 'help' for the list)",
+                        "t.il:3: error: 'stats' takes no arguments",
+                        "t.il:4: error: cannot expect 'weather'; " + ExpectParser.FORMS,
+                        "t.il:5: error: '5 s' is not a duration: use a number with ms, s, m or h, e.g. 2s",
+                        "t.il:6: error: unterminated quote: close it with \"",
+                        "t.il:8: error: usage: node add <overlay> [n] ('help node add' says more)"),
+                runner.check(List.of("send bob@kad.lab hi # fine", "sned bob@kad.lab hi", "stats now", "expect weather sunny",
+                        "sleep \"5 s\"", "send bob@kad.lab \"hi", "", "node add"), "t.il"));
+        assertEquals(List.of(), ran, "nothing ran while checking");
+    }
+
+    @Test
+    void aScriptEndsWithALineOfWhatRanAndHeld() throws Exception {
+        String passed = script("send bob@kad.lab hi", "# a comment", "expect overlays 0 within 1s", "", "expect overlays 0");
+        assertTrue(passed.matches("(?s).*\nscript t\\.il: 3 lines, 2 expectations held, \\d+\\.\\d s\n"), passed);
+        String failed = script("expect overlays 0", "expect overlays 2 within 10ms", "stats");
+        assertTrue(failed.matches("(?s).*\nt\\.il:2: failed: expect overlays 2 within 10ms\n"
+                + "script t\\.il: failed at line 2 after 2 lines, 1 expectation held, \\d+\\.\\d s\n"), failed);
+    }
+
+    @Test
+    void aScriptPrintsWhatHappenedDuringALineBeforeThatLinesOutputAndNoticesOnlyWhileWatching() throws Exception {
+        String transcript = script("deliver one", "watch", "deliver two");
+        assertEquals(String.join("\n", "> deliver one", "<< message to bob@kad.lab from alice@chord.lab: one", "delivered",
+                "> watch", "watching: notices are printed as they happen, besides messages and presence ('watch off' stops)",
+                "> deliver two", "<< message to bob@kad.lab from alice@chord.lab: two", "[watch] overlay x found", "delivered",
+                ""), transcript.substring(0, transcript.indexOf("script t.il:")));
+    }
+}
