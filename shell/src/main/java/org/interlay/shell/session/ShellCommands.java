@@ -15,6 +15,7 @@ import org.interlay.harness.lab.LabOverlay;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.overlay.OverlayStats;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
 import org.interlay.shell.repl.CommandTable;
@@ -40,7 +41,8 @@ public final class ShellCommands {
         t.add(cmd("unregister", "", "remove the current user's registration", List.of(), (a, out) -> out.println(s.unregister())));
         t.add(cmd("lookup", "<aor>", "where a user is registered: contact, overlay, responsible node, hops",
                 List.of(ADDRESS), (a, out) -> out.println(s.lookup(one(a, "lookup <aor>")))));
-        t.add(cmd("send", "<aor> <text>", "send a SIP MESSAGE from the current user", List.of(ADDRESS, NONE), (a, out) -> {
+        t.add(cmd("send", "<aor> <text>", "send a SIP MESSAGE from the current user; the text is at most "
+                + MessageSizeLimit.BODY_BYTES + " bytes of UTF-8 (longer is refused before sending)", List.of(ADDRESS, NONE), (a, out) -> {
             if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text>, e.g. send bob@kad.lab hello");
             out.println(s.send(a.get(0), String.join(" ", a.subList(1, a.size()))));
         }));

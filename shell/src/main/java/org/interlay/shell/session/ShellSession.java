@@ -1,6 +1,7 @@
 package org.interlay.shell.session;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,6 +24,7 @@ import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.location.Binding;
 import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
@@ -150,6 +152,7 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public String send(String to, String text) throws Exception {
+        checkSize(text);
         ShellUser u = user();
         String target = parseAor(to).toString();
         SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
@@ -167,6 +170,7 @@ public final class ShellSession implements AutoCloseable {
         if (every.compareTo(MIN_BURST_GAP) < 0 || every.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ShellInputException("a burst sends one message every 10ms to 1m, not every " + every.toMillis() + "ms");
         }
+        checkSize(text + " " + count + "/" + count); // the longest of the burst's bodies
         ShellUser u = user();
         String target = bare(parseAor(to).toString());
         synchronized (this) {
@@ -174,6 +178,12 @@ public final class ShellSession implements AutoCloseable {
         }
         MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
         return "sending " + count + " message(s) to " + target + ", one every " + every.toMillis() + " ms";
+    }
+
+    /** Refuses at once a text no path could carry, before anything is sent. */
+    private static void checkSize(String text) {
+        String refusal = MessageSizeLimit.refusal(text.getBytes(StandardCharsets.UTF_8).length);
+        if (refusal != null) throw new ShellInputException(refusal);
     }
 
     public List<ShellEvent.MessageReceived> inbox() {
