@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabConfig;
 import org.interlay.harness.lab.LabOverlaySpec;
+import org.interlay.harness.lab.Plural;
 import org.interlay.router.membership.InstalledAlgorithms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +53,8 @@ public final class LabCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.err.println("starting the lab on 127.0.0.1 ...");
         try (Lab lab = Lab.start(config, System.err)) {
-            System.err.printf("lab up in %.1f s: %d overlays, %d routers%n", (System.nanoTime() - start) / 1e9,
-                    lab.overlays().size(), lab.routers().size());
+            System.err.printf("lab up in %.1f s: %s, %s%n", (System.nanoTime() - start) / 1e9,
+                    Plural.of(lab.overlays().size(), "overlay"), Plural.of(lab.routers().size(), "router"));
             return ShellLauncher.run(lab.directory(), lab, script);
         }
     }

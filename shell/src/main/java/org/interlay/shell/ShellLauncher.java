@@ -2,12 +2,10 @@ package org.interlay.shell;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.interlay.discovery.DirectoryListener;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
@@ -29,20 +27,6 @@ final class ShellLauncher {
     static int run(OverlayDirectory directory, Lab lab, Path script) throws IOException {
         try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
             EventLog events = session.events();
-            directory.addListener(new DirectoryListener() {
-                @Override
-                public void added(OverlayEntry e) {
-                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") found"));
-                }
-
-                @Override
-                public void changed(OverlayEntry before, OverlayEntry after) { }
-
-                @Override
-                public void removed(OverlayEntry e) {
-                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
-                }
-            });
             ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), System.out::println);
             ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));
             ShellFrontEnd front = new ShellFrontEnd(runner, events, completer,

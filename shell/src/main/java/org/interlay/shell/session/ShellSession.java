@@ -50,13 +50,21 @@ public final class ShellSession implements AutoCloseable {
     private final OverlayMembers members;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
+    private final DirectoryNotices directoryNotices = new DirectoryNotices(events);
+    private final Runnable stopLabNotices;
     private EventLoop bursts;
     private String current;
 
+    /**
+     * What discovery sees come and go becomes the shell's notices until the session closes; so does,
+     * in a lab ({@code lab} not null), what the lab itself does.
+     */
     public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
         this.directory = directory;
         this.lab = lab;
         this.members = members;
+        directory.addListener(directoryNotices);
+        this.stopLabNotices = lab == null ? () -> { } : lab.onNotice(text -> events.add(new ShellEvent.Notice(Instant.now(), text)));
     }
 
     public EventLog events() {
@@ -84,6 +92,23 @@ public final class ShellSession implements AutoCloseable {
         return users.keySet().stream().map(ShellSession::bare).toList();
     }
 
+    /** One user of this shell as {@code users} shows it. */
+    public record UserLine(String aor, boolean current, boolean registered, String registrar) {}
+
+    /**
+     * Every user of this shell, registered or not, in the order they were first acted as, each with
+     * the peer's agent it registers with (in a lab, named by the peer's id).
+     */
+    public synchronized List<UserLine> userLines() {
+        List<UserLine> lines = new ArrayList<>();
+        for (ShellUser u : users.values()) {
+            String where = u.registrar.getAddress().getHostAddress() + ":" + u.registrar.getPort();
+            String peer = lab == null ? "" : lab.peerWithAgentAt(u.registrar).map(id -> "peer " + id + " at ").orElse("");
+            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where));
+        }
+        return lines;
+    }
+
     /** The user the shell acts as, as alice@chord.lab. */
     public synchronized Optional<String> currentUser() {
         return Optional.ofNullable(current).map(ShellSession::bare);
@@ -101,7 +126,7 @@ public final class ShellSession implements AutoCloseable {
         }
         InetSocketAddress proxy = entryPoint(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
-        ShellUser user = new ShellUser(key, agent);
+        ShellUser user = new ShellUser(key, agent, proxy);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onPresence(n -> {
             if (n.document() != null) {
@@ -120,6 +145,7 @@ public final class ShellSession implements AutoCloseable {
             agent.close();
             throw new ShellInputException("REGISTER of " + key + " with " + hostPort(proxy) + " failed: " + outcome);
         }
+        user.registered = true;
         synchronized (this) {
             users.put(key, user);
             current = key;
@@ -142,12 +168,14 @@ public final class ShellSession implements AutoCloseable {
     public String register() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.register(REGISTRATION), "REGISTER");
+        if (o.isSuccess()) u.registered = true;
         return o.isSuccess() ? bare(u.aor) + " registered" : "REGISTER failed: " + o;
     }
 
     public String unregister() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.unregister(), "REGISTER");
+        if (o.isSuccess()) u.registered = false;
         return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 
@@ -282,6 +310,8 @@ public final class ShellSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        stopLabNotices.run();
+        directory.removeListener(directoryNotices);
         if (bursts != null) bursts.close();
         users.values().forEach(ShellUser::close);
         users.clear();
