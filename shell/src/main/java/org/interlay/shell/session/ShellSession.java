@@ -18,6 +18,7 @@ import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
+import org.interlay.harness.lab.Plural;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.location.AddressOfRecord;
@@ -205,7 +206,7 @@ public final class ShellSession implements AutoCloseable {
             if (bursts == null) bursts = new EventLoop("shell-bursts");
         }
         MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
-        return "sending " + count + " message(s) to " + target + ", one every " + every.toMillis() + " ms";
+        return "sending " + Plural.of(count, "message") + " to " + target + ", one every " + every.toMillis() + " ms";
     }
 
     /** Refuses at once a text no path could carry, before anything is sent. */
@@ -261,7 +262,7 @@ public final class ShellSession implements AutoCloseable {
         found.ifPresent(b -> b.live(Instant.now()).stream().map(Binding::contact).forEach(contacts::add));
         String where = contacts.isEmpty() ? "not registered" : String.join(", ", contacts);
         return bare(aor.toString()) + " -> " + where + "  [overlay " + overlay.name() + " (" + overlay.algorithm() + "), responsible node "
-                + route.responsible() + ", " + route.hops() + " hop(s)]";
+                + route.responsible() + ", " + Plural.of(route.hops(), "hop") + "]";
     }
 
     private synchronized ShellUser user() {
