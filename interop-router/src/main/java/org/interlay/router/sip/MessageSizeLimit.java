@@ -7,9 +7,10 @@ package org.interlay.router.sip;
  *
  * <p>Where the other limits stand: each SIP stack reads at most {@link SipEndpointConfig#DEFAULT_MAX_MESSAGE_BYTES}
  * (16 KiB) of a datagram and cuts the rest, so a larger request arrives with a body shorter than its
- * Content-Length and gets 400; a MESSAGE that crosses overlays gains a Via and a Record-Route at each
- * of its three proxies (about 1 KiB in all). 8 KiB of body leaves that room twice over, and stays far
- * below the 65,507 bytes of a UDP datagram.
+ * Content-Length and gets 400; a MESSAGE that crosses overlays gains a Via at each of its three
+ * proxies (the peer's agent, the router, the other overlay's agent). 8 KiB of body leaves the
+ * headers 8 KiB, several times what they take, and stays far below the 65,507 bytes of a UDP
+ * datagram.
  */
 public final class MessageSizeLimit {
     /** The largest MESSAGE body, in bytes. */
