@@ -3,6 +3,7 @@ package org.interlay.router;
 import java.time.Duration;
 import org.interlay.router.proxy.FailoverPolicy;
 import org.interlay.router.sip.ExpiryPolicy;
+import org.interlay.router.sip.MessageSizeLimit;
 
 /**
  * How peers' agents and routers serve their domains; the same everywhere, so that expiry and
@@ -19,7 +20,7 @@ import org.interlay.router.sip.ExpiryPolicy;
 public record AgentPolicies(ExpiryPolicy registrations, ExpiryPolicy presence, Duration bindingMemory, Duration cacheTtl,
                             Duration presencePoll, FailoverPolicy failover, int maxBodyBytes) {
     public static final AgentPolicies STANDARD = new AgentPolicies(ExpiryPolicy.STANDARD, ExpiryPolicy.STANDARD,
-            Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(1), FailoverPolicy.DEFAULT, 8 * 1024);
+            Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(1), FailoverPolicy.DEFAULT, MessageSizeLimit.BODY_BYTES);
 
     public AgentPolicies {
         if (registrations == null || presence == null || failover == null) {

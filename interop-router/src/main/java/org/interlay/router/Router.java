@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
@@ -39,6 +41,7 @@ public final class Router implements AutoCloseable {
     private final BridgeCoordinator coordinator;
     private final BridgePublisher publisher;
     private final DomainServices services;
+    private final List<Consumer<Set<DomainPair>>> bridgeListeners = new CopyOnWriteArrayList<>();
 
     private Router(RouterConfig config, SipServer server, ServedDomains served, RouterMemberships memberships,
                    BridgeCoordinator coordinator, BridgePublisher publisher, DomainServices services) {
@@ -83,7 +86,7 @@ public final class Router implements AutoCloseable {
         AgentChain.serve(server, served, services, config.policies(), localRelay,
                 new DirectoryFinder(directory, served::serves));
         Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
-        coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), publisher::assign);
+        coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), router::assign);
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
         server.timers().repeat(period, period, memberships::joinMissing);
@@ -103,6 +106,21 @@ public final class Router implements AutoCloseable {
     /** The domains whose overlays this router has joined. */
     public Set<String> servedDomains() {
         return memberships.joinedDomains();
+    }
+
+    /** Takes the pairs the coordinator assigns, then tells the listeners. */
+    private synchronized void assign(Set<DomainPair> pairs) {
+        publisher.assign(pairs);
+        bridgeListeners.forEach(l -> l.accept(publisher.assigned()));
+    }
+
+    /**
+     * Adds a listener told the pairs this router bridges: at once, then each time the coordinator
+     * gives it pairs or takes them away (an empty set: it is a standby).
+     */
+    public synchronized void onBridgesChanged(Consumer<Set<DomainPair>> listener) {
+        bridgeListeners.add(listener);
+        listener.accept(publisher.assigned());
     }
 
     /** The pairs of domains this router is bridging now (empty for a standby). */

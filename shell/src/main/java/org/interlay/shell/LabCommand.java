@@ -7,8 +7,8 @@ import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabConfig;
 import org.interlay.harness.lab.LabOverlaySpec;
 import org.interlay.router.membership.InstalledAlgorithms;
-import org.interlay.shell.repl.Plural;
 import org.interlay.shell.repl.ScriptFile;
+import org.interlay.text.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -17,11 +17,16 @@ public final class OverlayTable {
         Instant now = Instant.now();
         for (OverlayEntry e : entries) {
             rows.add(new String[] {e.name(), e.algorithm().name(), e.sipDomain(),
-                    String.valueOf(e.nodes().size() - e.routers().size()), String.valueOf(e.routers().size()),
+                    String.valueOf(peers(e)), String.valueOf(e.routers().size()),
                     String.join(",", e.sources().stream().map(Source::name).map(String::toLowerCase).sorted().toList()),
                     ago(Duration.between(e.lastSeen(), now))});
         }
         return Tables.format(rows);
+    }
+
+    /** How many of the overlay's nodes are peers (the rest are routers). */
+    static int peers(OverlayEntry e) {
+        return (int) e.nodes().stream().filter(id -> !e.routers().contains(id)).count();
     }
 
     private static String ago(Duration d) {

@@ -25,7 +25,8 @@ public final class OverlaysCommand implements Callable<Integer> {
             description = "How long to listen before printing. Default: ${DEFAULT-VALUE}.")
     double waitSeconds;
 
-    @Option(names = "--json", description = "One JSON array: name, algo, domain, boot, sip, routers, sources.")
+    @Option(names = "--json", description = "One JSON array, what the table shows and more: name, algo, domain, peers, "
+            + "nodes, routers, sources, last_seen (ISO-8601), boot, sip.")
     boolean json;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
@@ -59,10 +60,13 @@ public final class OverlaysCommand implements Callable<Integer> {
         m.put("name", e.name());
         m.put("algo", e.algorithm().name());
         m.put("domain", e.sipDomain());
-        m.put("boot", e.bootstrapPeers().stream().map(HostPort::toString).toList());
-        m.put("sip", e.sipEntryPoints().stream().map(HostPort::toString).toList());
+        m.put("peers", OverlayTable.peers(e));
+        m.put("nodes", e.nodes());
         m.put("routers", e.routers());
         m.put("sources", e.sources().stream().map(Source::name).map(String::toLowerCase).sorted().toList());
+        m.put("last_seen", e.lastSeen().toString());
+        m.put("boot", e.bootstrapPeers().stream().map(HostPort::toString).toList());
+        m.put("sip", e.sipEntryPoints().stream().map(HostPort::toString).toList());
         return m;
     }
 }

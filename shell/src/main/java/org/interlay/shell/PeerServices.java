@@ -26,7 +26,7 @@ final class PeerServices implements AutoCloseable {
     }
 
     String describe() {
-        return agent == null ? "" : "; SIP agent for " + agent.domain() + " at " + agent.sipAddress().getAddress().getHostAddress()
+        return agent == null ? "; no SIP agent (--sip-port runs one)" : "; SIP agent for " + agent.domain() + " at " + agent.sipAddress().getAddress().getHostAddress()
                 + ":" + agent.sipAddress().getPort();
     }
 

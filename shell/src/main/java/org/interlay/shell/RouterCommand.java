@@ -12,6 +12,7 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
+import org.interlay.router.bridge.BridgeChangeLines;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
 import org.interlay.router.membership.NodeJoiner;
@@ -62,11 +63,14 @@ public final class RouterCommand implements Callable<Integer> {
         System.out.printf("router %s at %s:%d serving %s of %s (the rest are joined as they are discovered)%n", routerId,
                 router.sipAddress().getAddress().getHostAddress(), router.sipAddress().getPort(), router.servedDomains(),
                 config.domains());
+        router.onBridgesChanged(new BridgeChangeLines(routerId, System.out::println));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("router " + routerId + " stopping: leaving its overlays, its pairs go to the other routers");
             router.close();
             discovery.close();
             loop.close();
+            System.out.println("router " + routerId + " stopped");
             stopped.countDown();
         }, "router-shutdown"));
         stopped.await();

@@ -2,19 +2,17 @@ package org.interlay.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.interlay.discovery.DirectoryListener;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.shell.repl.EventEcho;
 import org.interlay.shell.repl.EventLog;
-import org.interlay.shell.repl.Plural;
+import org.interlay.text.Plural;
 import org.interlay.shell.repl.ScriptFile;
 import org.interlay.shell.repl.ShellCompleter;
 import org.interlay.shell.repl.ShellEvent;
@@ -32,20 +30,6 @@ final class ShellLauncher {
     static int run(OverlayDirectory directory, Lab lab, ScriptFile script) throws IOException {
         try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
             EventLog events = session.events();
-            directory.addListener(new DirectoryListener() {
-                @Override
-                public void added(OverlayEntry e) {
-                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") found"));
-                }
-
-                @Override
-                public void changed(OverlayEntry before, OverlayEntry after) { }
-
-                @Override
-                public void removed(OverlayEntry e) {
-                    events.add(new ShellEvent.Notice(Instant.now(), "overlay " + e.name() + " (" + e.sipDomain() + ") gone"));
-                }
-            });
             EventEcho echo = new EventEcho(events);
             ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), echo);
             ShellCompleter completer = new ShellCompleter(runner::commands, vocabulary(session));

@@ -18,6 +18,7 @@ import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.presence.PresenceDocument;
 import org.interlay.router.proxy.SelfAddress;
 import org.interlay.router.sip.HandlerChain;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.sip.RequestValidator;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipDispatcher;
@@ -129,13 +130,18 @@ public final class UserAgent implements AutoCloseable {
         return registration.unregister();
     }
 
-    /** Sends a text MESSAGE to {@code to} ({@code sip:user@domain}); completes with its final response. */
+    /**
+     * Sends a text MESSAGE to {@code to} ({@code sip:user@domain}); completes with its final response,
+     * or at once with a {@link MessageTooLargeException} when the text is over {@link MessageSizeLimit#BODY_BYTES}.
+     */
     public CompletableFuture<SipOutcome> sendMessage(String to, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        if (body.length > MessageSizeLimit.BODY_BYTES) return CompletableFuture.failedFuture(new MessageTooLargeException(body.length));
         Address target = requests.parse(to);
         Request message = requests.outOfDialog(Request.MESSAGE, target.getURI(), target, Tags.random() + "-msg", 1,
                 Tags.random());
         try {
-            message.setContent(text.getBytes(StandardCharsets.UTF_8),
+            message.setContent(body,
                     SipFactories.get().headers().createContentTypeHeader("text", "plain"));
         } catch (ParseException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.interlay.shell.repl;
 
+import org.interlay.text.Plural;
 import java.time.Duration;
 import java.util.List;
 

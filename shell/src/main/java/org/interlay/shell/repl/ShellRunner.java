@@ -1,5 +1,6 @@
 package org.interlay.shell.repl;
 
+import org.interlay.text.Plural;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

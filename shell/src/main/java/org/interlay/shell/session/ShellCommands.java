@@ -16,6 +16,7 @@ import org.interlay.harness.lab.LabOverlay;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.overlay.OverlayStats;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
 import org.interlay.shell.repl.CommandTable;
@@ -41,11 +42,15 @@ public final class ShellCommands {
                 }));
         t.add(cmd("as", "<aor>", "act as a user (registers it with a peer of its domain); several users may be registered",
                 List.of(ADDRESS), (a, out) -> out.println(s.actAs(one(a, "as <aor>")))));
+        t.add(cmd("users", "", "the users of this shell, registered or not, and the peer each registers with", List.of(),
+                (a, out) -> users(s, a, out, "users")));
+        t.add(cmd("who", "", "the same as 'users'", List.of(), (a, out) -> users(s, a, out, "who")));
         t.add(cmd("register", "", "register the current user again", List.of(), (a, out) -> out.println(s.register())));
         t.add(cmd("unregister", "", "remove the current user's registration", List.of(), (a, out) -> out.println(s.unregister())));
         t.add(cmd("lookup", "<aor>", "where a user is registered: contact, overlay, responsible node, hops",
                 List.of(ADDRESS), (a, out) -> out.println(s.lookup(one(a, "lookup <aor>")))));
-        t.add(cmd("send", "<aor> <text...>", "send a SIP MESSAGE from the current user", List.of(ADDRESS, NONE), (a, out) -> {
+        t.add(cmd("send", "<aor> <text...>", "send a SIP MESSAGE from the current user; the text is at most "
+                + MessageSizeLimit.BODY_BYTES + " bytes of UTF-8 (longer is refused before sending)", List.of(ADDRESS, NONE), (a, out) -> {
             if (a.size() < 2) throw new ShellInputException("usage: send <aor> <text...>, e.g. send bob@kad.lab hello");
             out.println(s.send(a.get(0), String.join(" ", a.subList(1, a.size()))));
         }).withDetails("the words after the address are the text, joined by one blank: send bob@kad.lab hello there",
@@ -84,6 +89,11 @@ public final class ShellCommands {
         }));
         t.add(cmd("router kill", "<id>|active", "kill a router at once; a standby takes its pairs over (lab)", List.of(ROUTER),
                 (a, out) -> out.println("killed router " + s.requireLab("router kill").killRouter(one(a, "router kill <id>|active")))));
+        t.add(cmd("router add", "", "start one more router; it joins every overlay of the lab and takes pairs over as the group "
+                + "decides (lab)", List.of(), (a, out) -> {
+                    none(a, "router add");
+                    out.println("started router " + s.requireLab("router add").addRouter());
+                }));
         t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;
@@ -108,6 +118,22 @@ public final class ShellCommands {
         return s.burst(a.get(0), n, every, String.join(" ", a.subList(text, a.size())));
     }
 
+    private static void users(ShellSession s, List<String> a, PrintWriter out, String name) {
+        none(a, name);
+        List<ShellSession.UserLine> users = s.userLines();
+        if (users.isEmpty()) {
+            out.println("no users yet ('as alice@chord.lab' acts as one)");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"USER", "REGISTERED", "WITH"});
+        for (ShellSession.UserLine u : users) {
+            rows.add(new String[] {u.aor() + (u.current() ? " *" : ""), u.registered() ? "yes" : "no", u.registrar()});
+        }
+        out.print(Tables.format(rows));
+        if (users.stream().anyMatch(ShellSession.UserLine::current)) out.println("* the user the shell acts as");
+    }
+
     private static void routers(ShellSession s, PrintWriter out) {
         if (s.lab().isEmpty()) {
             s.overlays().forEach(o -> out.println(o.name() + ": routers " + (o.routers().isEmpty() ? "none" : o.routers())));
@@ -115,7 +141,7 @@ public final class ShellCommands {
         }
         List<LabRouter> routers = s.lab().get().routers();
         if (routers.isEmpty()) {
-            out.println("no routers");
+            out.println("no routers ('router add' starts one)");
             return;
         }
         List<String[]> rows = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.interlay.shell.session;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -19,18 +20,20 @@ import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
+import org.interlay.text.Plural;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.location.Binding;
 import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.interlay.shell.repl.EventLog;
-import org.interlay.shell.repl.Plural;
+import org.interlay.text.Plural;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
 import org.interlay.time.EventLoop;
@@ -53,13 +56,21 @@ public final class ShellSession implements AutoCloseable {
     private final OverlayMembers members;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
+    private final DirectoryNotices directoryNotices = new DirectoryNotices(events);
+    private final Runnable stopLabNotices;
     private EventLoop bursts;
     private String current;
 
+    /**
+     * What discovery sees come and go becomes the shell's notices until the session closes; so does,
+     * in a lab ({@code lab} not null), what the lab itself does.
+     */
     public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
         this.directory = directory;
         this.lab = lab;
         this.members = members;
+        directory.addListener(directoryNotices);
+        this.stopLabNotices = lab == null ? () -> { } : lab.onNotice(text -> events.add(new ShellEvent.Notice(Instant.now(), text)));
     }
 
     public EventLog events() {
@@ -87,6 +98,23 @@ public final class ShellSession implements AutoCloseable {
         return users.keySet().stream().map(ShellSession::bare).toList();
     }
 
+    /** One user of this shell as {@code users} shows it. */
+    public record UserLine(String aor, boolean current, boolean registered, String registrar) {}
+
+    /**
+     * Every user of this shell, registered or not, in the order they were first acted as, each with
+     * the peer's agent it registers with (in a lab, named by the peer's id).
+     */
+    public synchronized List<UserLine> userLines() {
+        List<UserLine> lines = new ArrayList<>();
+        for (ShellUser u : users.values()) {
+            String where = u.registrar.getAddress().getHostAddress() + ":" + u.registrar.getPort();
+            String peer = lab == null ? "" : lab.peerWithAgentAt(u.registrar).map(id -> "peer " + id + " at ").orElse("");
+            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where));
+        }
+        return lines;
+    }
+
     /** The user the shell acts as, as alice@chord.lab. */
     public synchronized Optional<String> currentUser() {
         return Optional.ofNullable(current).map(ShellSession::bare);
@@ -104,7 +132,7 @@ public final class ShellSession implements AutoCloseable {
         }
         InetSocketAddress proxy = entryPoint(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
-        ShellUser user = new ShellUser(key, agent);
+        ShellUser user = new ShellUser(key, agent, proxy);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onPresence(n -> {
             if (n.document() != null) {
@@ -123,6 +151,7 @@ public final class ShellSession implements AutoCloseable {
             agent.close();
             throw new ShellInputException("REGISTER of " + key + " with " + hostPort(proxy) + " failed: " + outcome);
         }
+        user.registered = true;
         synchronized (this) {
             users.put(key, user);
             current = key;
@@ -145,12 +174,14 @@ public final class ShellSession implements AutoCloseable {
     public String register() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.register(REGISTRATION), "REGISTER");
+        if (o.isSuccess()) u.registered = true;
         return o.isSuccess() ? bare(u.aor) + " registered" : "REGISTER failed: " + o;
     }
 
     public String unregister() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.unregister(), "REGISTER");
+        if (o.isSuccess()) u.registered = false;
         return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 
@@ -161,6 +192,7 @@ public final class ShellSession implements AutoCloseable {
      * may come after the 200 OK reached the sender.
      */
     public String send(String to, String text) throws Exception {
+        checkSize(text);
         ShellUser u = user();
         String target = parseAor(to).toString();
         Predicate<ShellEvent.MessageReceived> thisOne = m -> m.to().equals(bare(target)) && m.from().equals(bare(u.aor))
@@ -186,6 +218,7 @@ public final class ShellSession implements AutoCloseable {
         if (every.compareTo(MIN_BURST_GAP) < 0 || every.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ShellInputException("a burst sends one message every 10ms to 1m, not every " + every.toMillis() + "ms");
         }
+        checkSize(text + " " + count + "/" + count); // the longest of the burst's bodies
         ShellUser u = user();
         String target = bare(parseAor(to).toString());
         synchronized (this) {
@@ -193,6 +226,12 @@ public final class ShellSession implements AutoCloseable {
         }
         MessageBurst.start(u.agent, bare(u.aor), target, count, every.toMillis(), text, bursts, events);
         return "sending " + Plural.of(count, "message") + " to " + target + ", one every " + every.toMillis() + " ms";
+    }
+
+    /** Refuses at once a text no path could carry, before anything is sent. */
+    private static void checkSize(String text) {
+        String refusal = MessageSizeLimit.refusal(text.getBytes(StandardCharsets.UTF_8).length);
+        if (refusal != null) throw new ShellInputException(refusal);
     }
 
     public List<ShellEvent.MessageReceived> inbox() {
@@ -317,6 +356,8 @@ public final class ShellSession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        stopLabNotices.run();
+        directory.removeListener(directoryNotices);
         if (bursts != null) bursts.close();
         users.values().forEach(ShellUser::close);
         users.clear();

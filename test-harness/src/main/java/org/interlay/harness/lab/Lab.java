@@ -1,5 +1,6 @@
 package org.interlay.harness.lab;
 
+import org.interlay.text.Plural;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
@@ -39,6 +42,7 @@ import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
 import org.interlay.router.bridge.Bridge;
+import org.interlay.router.bridge.BridgeChangeLines;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
@@ -70,6 +74,9 @@ public final class Lab implements AutoCloseable {
     private final AtomicInteger nextRouter = new AtomicInteger(1);
     private final PrintStream progress;
     private final long startedAt = System.nanoTime();
+    private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    /** Once up, the lab's progress lines stop: what it does next goes to its notice listeners. */
+    private volatile boolean up;
 
     private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress) {
         this.config = config;
@@ -95,6 +102,7 @@ public final class Lab implements AutoCloseable {
             for (int i = 0; i < config.routers(); i++) routers.add(lab::addRouter);
             lab.inParallel(routers);
             lab.awaitSettled(SETTLE_WITHIN);
+            lab.up = true;
             return lab;
         } catch (DiscoveryException | InterruptedException | SipStartException | RuntimeException e) {
             lab.close();
@@ -153,6 +161,10 @@ public final class Lab implements AutoCloseable {
     public List<String> addPeers(String overlayName, int count) throws InterruptedException, SipStartException {
         LabOverlay o = overlay(overlayName).orElseThrow(() -> new IllegalArgumentException(
                 "no overlay '" + overlayName + "' in the lab; there are " + overlays.keySet()));
+        if (o.peers().size() + count > LabConfig.MAX_PEERS) {
+            throw new IllegalArgumentException(o.domain() + " has " + Plural.of(o.peers().size(), "peer") + "; a lab overlay has at most "
+                    + LabConfig.MAX_PEERS + ", so " + count + " more would be too many");
+        }
         List<String> ids = new ArrayList<>();
         int first = 0;
         if (o.peers().isEmpty()) {
@@ -168,10 +180,14 @@ public final class Lab implements AutoCloseable {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }
-        say("%s: %d %s up", o.domain(), o.peers().size(), o.peers().size() == 1 ? "peer" : "peers");
+        say("%s: %s up", o.domain(), Plural.of(o.peers().size(), "peer"));
+        List<String> started;
         synchronized (o) {
-            return o.peers().subList(o.peers().size() - count, o.peers().size()).stream().map(p -> p.spec().nodeId()).toList();
+            started = o.peers().subList(o.peers().size() - count, o.peers().size()).stream().map(p -> p.spec().nodeId()).toList();
         }
+        notice("%s: %s %s started (%s now)", o.domain(), count == 1 ? "peer" : "peers", String.join(", ", started),
+                Plural.of(o.peers().size(), "peer"));
+        return started;
     }
 
     private String addPeer(LabOverlay o) throws InterruptedException, SipStartException {
@@ -204,6 +220,9 @@ public final class Lab implements AutoCloseable {
 
     /** Starts a router that joins every overlay of the lab and coordinates with the others through the group. */
     public String addRouter() throws DiscoveryException, SipStartException {
+        if (routers().size() >= LabConfig.MAX_ROUTERS) {
+            throw new IllegalArgumentException("the lab has " + Plural.of(routers().size(), "router") + " already, the most a lab runs");
+        }
         String id = "r" + nextRouter.getAndIncrement();
         JGroupsDiscoverer group = new JGroupsDiscoverer(JGroupsConfig.udp(config.bind()));
         group.start(new OverlayDirectory());
@@ -217,12 +236,14 @@ public final class Lab implements AutoCloseable {
             synchronized (this) {
                 routers.put(id, new LabRouter(id, router, group, loop));
             }
+            router.onBridgesChanged(new BridgeChangeLines(id, this::notice));
         } catch (SipStartException | RuntimeException e) {
             group.close();
             loop.close();
             throw e;
         }
         say("router %s up", id);
+        notice("router %s up (%s now)", id, Plural.of(routers().size(), "router"));
         return id;
     }
 
@@ -260,7 +281,7 @@ public final class Lab implements AutoCloseable {
             List<OverlayPeer> peers = home.peers();
             List<String> missing = new ArrayList<>();
             for (LabOverlay target : overlays.values()) {
-                if (target == home || config.routers() == 0) continue;
+                if (target == home || (config.routers() == 0 && liveRouters.isEmpty())) continue;
                 List<CompletableFuture<Optional<Bridge>>> reads = peers.stream()
                         .map(p -> BridgeFinder.read(p.node(), target.domain())).toList();
                 for (CompletableFuture<Optional<Bridge>> read : reads) {
@@ -293,7 +314,27 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a listener told, one line each, what the lab itself does once started: peers started and
+     * killed, routers started and killed, and each router taking a pair over or giving it up.
+     * Returns what removes it.
+     */
+    public Runnable onNotice(Consumer<String> listener) {
+        noticeListeners.add(listener);
+        return () -> noticeListeners.remove(listener);
+    }
+
+    private void notice(String format, Object... args) {
+        String line = String.format(format, args);
+        noticeListeners.forEach(l -> l.accept(line));
+    }
+
+    private void notice(String line) {
+        noticeListeners.forEach(l -> l.accept(line));
+    }
+
     private void say(String format, Object... args) {
+        if (up) return;
         progress.printf("[%5.1f s] %s%n", (System.nanoTime() - startedAt) / 1e9, String.format(format, args));
         progress.flush();
     }
@@ -312,8 +353,12 @@ public final class Lab implements AutoCloseable {
                     .orElseThrow(() -> new IllegalArgumentException("no router bridges any pair right now"));
         }
         LabRouter r = routers.remove(id);
-        if (r == null) throw new IllegalArgumentException("no router '" + id + "'; there are " + routers.keySet());
+        if (r == null) {
+            throw new IllegalArgumentException("no router '" + id + "'; " + (routers.isEmpty() ? "there are none ('router add' starts one)"
+                    : "there are " + String.join(", ", routers.keySet())));
+        }
         r.kill();
+        notice("router %s killed (%s left)", id, Plural.of(routers.size(), "router"));
         return id;
     }
 
@@ -334,6 +379,7 @@ public final class Lab implements AutoCloseable {
                             return false;
                         });
                         p.kill();
+                        notice("%s: peer %s killed (%s left)", o.domain(), id, Plural.of(o.peers.size(), "peer"));
                         return;
                     }
                 }
@@ -344,6 +390,12 @@ public final class Lab implements AutoCloseable {
 
     private static int agentPortOf(OverlayPeer peer) {
         return peer.sipEntryPoint().map(InetSocketAddress::getPort).orElse(-1);
+    }
+
+    /** The id of the peer whose SIP agent listens at {@code sip}, if it is one of the lab's. */
+    public Optional<String> peerWithAgentAt(InetSocketAddress sip) {
+        return overlays.values().stream().flatMap(o -> o.peers().stream())
+                .filter(p -> p.sipEntryPoint().filter(sip::equals).isPresent()).map(p -> p.spec().nodeId()).findFirst();
     }
 
     /** Where a user of {@code domain} registers: one of its overlay's SIP agents. */

@@ -45,13 +45,15 @@ public final class OverlayPeer implements AutoCloseable {
 
     /**
      * Starts the node and joins. With no bootstrap peers given, waits up to {@code discoveryWait} for
-     * discovery to name some; if none turn up, the node creates the overlay.
+     * discovery to name some; if none turn up, the node creates the overlay. Refuses a domain that
+     * discovery knows another overlay to serve ({@link DomainOwnership}).
      */
     public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
                                     Duration joinLimit) throws InterruptedException {
         OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(spec.algorithm());
         List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
                 ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
+        if (discovery != null) DomainOwnership.check(discovery.directory(), spec.overlay(), spec.domain());
         UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
         OverlayNode node = new OverlayNode(algorithm, NodeConfig.defaults(spec.overlay()),
                 Key.hash(spec.overlay() + "/" + transport.localAddress()), transport, loop, new Random());

@@ -1,4 +1,4 @@
-package org.interlay.shell.repl;
+package org.interlay.text;
 
 /** A count and its noun in agreement: {@code 1 router}, {@code 2 routers}, {@code 0 messages}. */
 public final class Plural {

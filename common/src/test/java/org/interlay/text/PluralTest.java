@@ -1,4 +1,4 @@
-package org.interlay.shell.repl;
+package org.interlay.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
