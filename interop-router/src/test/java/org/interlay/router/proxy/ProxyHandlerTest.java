@@ -158,6 +158,39 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void whenTheFinderKnowsNoRouterIsLeftTheRequestIsAnsweredAtOnceNotAfterTheWindow() throws Exception {
+        sender.later("sip:127.0.0.1:7001"); // the last router dies with the request
+        AtomicReference<Boolean> routerLeft = new AtomicReference<>(true);
+        TargetFinder finder = new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                return CompletableFuture.completedFuture(routerLeft.get()
+                        ? new Routing.Forward(List.of(new Target(request.getRequestURI(), (SipURI) uri("sip:127.0.0.1:7001"))))
+                        : new Routing.Refuse(503, "No router bridges to kad.lab", 0, true));
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return true;
+            }
+        };
+        RecordingExchange exchange = message();
+        proxy(finder, QUICK).handle(exchange);
+        routerLeft.set(false); // discovery sees the router go
+        time.runFor(QUICK.hopPatience().toMillis() + QUICK.retryDelay().toMillis());
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("No router bridges to kad.lab", response.getReasonPhrase());
+        time.runFor(FailoverPolicy.TIMER_F.toMillis());
+        assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
+    }
+
+    @Test
     void aLateAnswerWithinTheWindowStillWins() throws Exception {
         CompletableFuture<Integer> slowRouter = sender.later("sip:127.0.0.1:7001");
         RecordingExchange exchange = message();
