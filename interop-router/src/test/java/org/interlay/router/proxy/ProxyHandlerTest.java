@@ -85,6 +85,16 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void aDeadContactDoesNotDelayTheLiveOnes200() throws Exception {
+        sender.later("sip:gus@127.0.0.1:6001"); // a shell that quit without unregistering
+        sender.answer("sip:gus@127.0.0.1:6002", 200);
+        RecordingExchange exchange = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:gus@127.0.0.1:6001", "sip:gus@127.0.0.1:6002"))),
+                FailoverPolicy.DEFAULT).handle(exchange);
+        assertEquals(200, exchange.sentSoFar().get(0).getStatusCode(), "answered at once, no time moved");
+    }
+
+    @Test
     void withoutA2xxTheBestResponseIsChosenAnd503Becomes500() throws Exception {
         sender.answer("sip:a@127.0.0.1:1", 486).answer("sip:b@127.0.0.1:2", 302).answer("sip:c@127.0.0.1:3", 503);
         RecordingExchange exchange = message();

@@ -42,6 +42,8 @@ public final class ShellSession implements AutoCloseable {
     static final Duration REGISTRATION = Duration.ofHours(1);
     static final int MAX_BURST = 1000;
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
+    /** How long closing waits for the users' registrations to be removed, all at once. */
+    static final Duration UNREGISTER_BOUND = Duration.ofMillis(800);
 
     private final OverlayDirectory directory;
     private final Lab lab;
@@ -270,9 +272,28 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Unregisters every user, all at once, waiting at most {@link #UNREGISTER_BOUND}: a contact left
+     * behind would be forked to in vain until it expires. A registrar that does not answer keeps the
+     * contact until then; quitting does not wait for it.
+     */
+    synchronized void unregisterAll() {
+        List<CompletableFuture<SipOutcome>> leaving = users.values().stream().map(u -> u.agent.unregister()).toList();
+        try {
+            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))
+                    .get(UNREGISTER_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // left to expire
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the session: unregisters every user ({@link #unregisterAll()}), then stops them. */
     @Override
     public synchronized void close() {
         if (bursts != null) bursts.close();
+        unregisterAll();
         users.values().forEach(ShellUser::close);
         users.clear();
         members.close();
