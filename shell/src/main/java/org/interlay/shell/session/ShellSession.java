@@ -93,11 +93,18 @@ public final class ShellSession implements AutoCloseable {
     public String actAs(String aorText) throws Exception {
         AddressOfRecord aor = parseAor(aorText);
         String key = aor.toString();
+        ShellUser known;
         synchronized (this) {
-            if (users.containsKey(key)) {
-                current = key;
-                return "acting as " + bare(key) + " (registered already)";
-            }
+            known = users.get(key);
+            if (known != null) current = key;
+        }
+        if (known != null) {
+            if (known.registered) return "acting as " + bare(key) + " (registered already)";
+            SipOutcome o = await(known.agent.register(REGISTRATION), "REGISTER");
+            if (!o.isSuccess()) throw new ShellInputException("REGISTER of " + key + " failed: " + o);
+            known.registered = true;
+            return "acting as " + bare(key) + ", registered again with " + aor.domain() + " at "
+                    + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoint(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
@@ -120,11 +127,45 @@ public final class ShellSession implements AutoCloseable {
             agent.close();
             throw new ShellInputException("REGISTER of " + key + " with " + hostPort(proxy) + " failed: " + outcome);
         }
+        user.registered = true;
         synchronized (this) {
             users.put(key, user);
             current = key;
         }
+        agent.watchProxy(dead -> moveAway(user, aor.domain(), dead));
         return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy);
+    }
+
+    /**
+     * Moves {@code user}, whose peer at {@code dead} stopped answering, to another entry point of its
+     * domain and registers it there; says what happened in an event.
+     */
+    private void moveAway(ShellUser user, String domain, InetSocketAddress dead) {
+        String who = bare(user.aor);
+        Optional<InetSocketAddress> next = otherEntryPoint(domain, dead);
+        if (next.isEmpty()) {
+            events.add(new ShellEvent.Notice(Instant.now(), who + ": its peer " + hostPort(dead)
+                    + " stopped answering, and no other entry point of " + domain + " is known"));
+            return;
+        }
+        user.agent.moveTo(next.get());
+        String moved = who + " moved to " + hostPort(next.get()) + " (its peer stopped answering)";
+        if (!user.registered) {
+            events.add(new ShellEvent.Notice(Instant.now(), moved));
+            return;
+        }
+        user.agent.register(REGISTRATION).whenComplete((o, e) -> events.add(new ShellEvent.Notice(Instant.now(),
+                e == null && o.isSuccess() ? moved : moved + ", but REGISTER there failed: " + (e != null ? e.getMessage() : o))));
+    }
+
+    /** An entry point of {@code domain} other than {@code dead}: the lab's first agent, else one discovery knows. */
+    private Optional<InetSocketAddress> otherEntryPoint(String domain, InetSocketAddress dead) {
+        if (lab != null) {
+            Optional<InetSocketAddress> e = lab.entryPoint(domain).filter(a -> !a.equals(dead));
+            if (e.isPresent()) return e;
+        }
+        return directory.overlayServing(domain).stream().flatMap(o -> o.sipEntryPoints().stream())
+                .map(hp -> new InetSocketAddress(hp.host(), hp.port())).filter(a -> !a.equals(dead)).findFirst();
     }
 
     private InetSocketAddress entryPoint(String domain) {
@@ -142,12 +183,14 @@ public final class ShellSession implements AutoCloseable {
     public String register() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.register(REGISTRATION), "REGISTER");
+        if (o.isSuccess()) u.registered = true;
         return o.isSuccess() ? bare(u.aor) + " registered" : "REGISTER failed: " + o;
     }
 
     public String unregister() throws Exception {
         ShellUser u = user();
         SipOutcome o = await(u.agent.unregister(), "REGISTER");
+        if (o.isSuccess()) u.registered = false;
         return o.isSuccess() ? bare(u.aor) + " unregistered" : "un-REGISTER failed: " + o;
     }
 

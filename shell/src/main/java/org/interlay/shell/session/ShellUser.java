@@ -10,6 +10,8 @@ final class ShellUser implements AutoCloseable {
     final String aor;
     final UserAgent agent;
     final Map<String, PresenceSubscription> subscriptions = new LinkedHashMap<>();
+    /** Whether the user's contact is registered (false after {@code unregister}). */
+    volatile boolean registered;
 
     ShellUser(String aor, UserAgent agent) {
         this.aor = aor;
