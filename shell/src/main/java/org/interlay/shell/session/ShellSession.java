@@ -23,6 +23,7 @@ import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.location.Binding;
 import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
+import org.interlay.router.sip.SipFactories;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
@@ -144,18 +145,19 @@ public final class ShellSession implements AutoCloseable {
         String who = bare(user.aor);
         Optional<InetSocketAddress> next = otherEntryPoint(domain, dead);
         if (next.isEmpty()) {
-            events.add(new ShellEvent.Notice(Instant.now(), who + ": its peer " + hostPort(dead)
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, "nowhere", "its peer " + hostPort(dead)
                     + " stopped answering, and no other entry point of " + domain + " is known"));
             return;
         }
         user.agent.moveTo(next.get());
-        String moved = who + " moved to " + hostPort(next.get()) + " (its peer stopped answering)";
+        String to = hostPort(next.get());
+        String why = "its peer stopped answering";
         if (!user.registered) {
-            events.add(new ShellEvent.Notice(Instant.now(), moved));
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, to, why));
             return;
         }
-        user.agent.register(REGISTRATION).whenComplete((o, e) -> events.add(new ShellEvent.Notice(Instant.now(),
-                e == null && o.isSuccess() ? moved : moved + ", but REGISTER there failed: " + (e != null ? e.getMessage() : o))));
+        user.agent.register(REGISTRATION).whenComplete((o, e) -> events.add(new ShellEvent.UserMoved(Instant.now(), who, to,
+                e == null && o.isSuccess() ? why : why + "; REGISTER there failed: " + (e != null ? e.getMessage() : o))));
     }
 
     /** An entry point of {@code domain} other than {@code dead}: the lab's first agent, else one discovery knows. */
@@ -283,8 +285,10 @@ public final class ShellSession implements AutoCloseable {
     static AddressOfRecord parseAor(String text) {
         String t = text.startsWith("sip:") ? text : "sip:" + text;
         try {
-            return AddressOfRecord.parse(t);
-        } catch (IllegalArgumentException e) {
+            AddressOfRecord aor = AddressOfRecord.parse(t);
+            SipFactories.get().addresses().createURI(t); // what the SIP stack will make of it, e.g. no bad %-escape
+            return aor;
+        } catch (IllegalArgumentException | java.text.ParseException e) {
             throw new ShellInputException("'" + text + "' is not an address of record like alice@chord.lab");
         }
     }

@@ -77,15 +77,15 @@ class ShellUserMovesTest {
         agents.remove(dying).close();
         peers.remove(dying).kill();
 
-        Optional<ShellEvent.Notice> moved = Optional.empty();
+        Optional<ShellEvent.UserMoved> moved = Optional.empty();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (moved.isEmpty() && System.nanoTime() < deadline) {
             session.events().awaitMore(session.events().size(), 200);
-            moved = session.events().last(ShellEvent.Notice.class, n -> n.text().contains("moved"));
+            moved = session.events().last(ShellEvent.UserMoved.class, n -> true);
         }
         assertEquals("alice@chord.lab moved to 127.0.0.1:" + other + " (its peer stopped answering)",
                 moved.orElseThrow(() -> new AssertionError("no move within 10 s: " + session.events().all(ShellEvent.class)))
-                        .text());
+                        .describe());
         assertTrue(session.send("alice@chord.lab", "still here").startsWith("delivered"), "registered at the other peer");
         assertTrue(session.actAs("alice@chord.lab").contains("registered already"));
     }
