@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.interlay.discovery.HostPort;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
@@ -49,6 +49,7 @@ public final class ShellSession implements AutoCloseable {
     private final OverlayDirectory directory;
     private final Lab lab;
     private final OverlayMembers members;
+    private final EntryPoints entryPoints;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
     private EventLoop bursts;
@@ -58,6 +59,7 @@ public final class ShellSession implements AutoCloseable {
         this.directory = directory;
         this.lab = lab;
         this.members = members;
+        this.entryPoints = new EntryPoints(lab, directory);
     }
 
     public EventLog events() {
@@ -107,7 +109,7 @@ public final class ShellSession implements AutoCloseable {
             return "acting as " + bare(key) + ", registered again with " + aor.domain() + " at "
                     + hostPort(known.agent.outboundProxy());
         }
-        InetSocketAddress proxy = entryPoint(aor.domain());
+        InetSocketAddress proxy = entryPoints.first(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
         ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
@@ -143,7 +145,7 @@ public final class ShellSession implements AutoCloseable {
      */
     private void moveAway(ShellUser user, String domain, InetSocketAddress dead) {
         String who = bare(user.aor);
-        Optional<InetSocketAddress> next = otherEntryPoint(domain, dead);
+        Optional<InetSocketAddress> next = entryPoints.other(domain, dead);
         if (next.isEmpty()) {
             events.add(new ShellEvent.UserMoved(Instant.now(), who, "nowhere", "its peer " + hostPort(dead)
                     + " stopped answering, and no other entry point of " + domain + " is known"));
@@ -154,32 +156,14 @@ public final class ShellSession implements AutoCloseable {
         String why = "its peer stopped answering";
         if (!user.registered) {
             events.add(new ShellEvent.UserMoved(Instant.now(), who, to, why));
+            user.moved();
             return;
         }
-        user.agent.register(REGISTRATION).whenComplete((o, e) -> events.add(new ShellEvent.UserMoved(Instant.now(), who, to,
-                e == null && o.isSuccess() ? why : why + "; REGISTER there failed: " + (e != null ? e.getMessage() : o))));
-    }
-
-    /** An entry point of {@code domain} other than {@code dead}: the lab's first agent, else one discovery knows. */
-    private Optional<InetSocketAddress> otherEntryPoint(String domain, InetSocketAddress dead) {
-        if (lab != null) {
-            Optional<InetSocketAddress> e = lab.entryPoint(domain).filter(a -> !a.equals(dead));
-            if (e.isPresent()) return e;
-        }
-        return directory.overlayServing(domain).stream().flatMap(o -> o.sipEntryPoints().stream())
-                .map(hp -> new InetSocketAddress(hp.host(), hp.port())).filter(a -> !a.equals(dead)).findFirst();
-    }
-
-    private InetSocketAddress entryPoint(String domain) {
-        if (lab != null) {
-            Optional<InetSocketAddress> e = lab.entryPoint(domain);
-            if (e.isPresent()) return e.get();
-        }
-        OverlayEntry entry = directory.overlayServing(domain).orElseThrow(() -> new ShellInputException(
-                "no overlay serves " + domain + "; known domains: " + knownDomains()));
-        HostPort sip = entry.sipEntryPoints().stream().findFirst().orElseThrow(() -> new ShellInputException(
-                "overlay " + entry.name() + " (" + domain + ") advertises no SIP entry point"));
-        return new InetSocketAddress(sip.host(), sip.port());
+        user.agent.register(REGISTRATION).whenComplete((o, e) -> {
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, to,
+                    e == null && o.isSuccess() ? why : why + "; REGISTER there failed: " + (e != null ? e.getMessage() : o)));
+            user.moved();
+        });
     }
 
     public String register() throws Exception {
@@ -199,7 +183,17 @@ public final class ShellSession implements AutoCloseable {
     public String send(String to, String text) throws Exception {
         ShellUser u = user();
         String target = parseAor(to).toString();
-        SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
+        // a MESSAGE sent through a peer that has just died goes again once the user has moved, if it is still waited for
+        CompletableFuture<SipOutcome> first = u.agent.sendMessage(target, text);
+        AtomicBoolean waited = new AtomicBoolean(true);
+        CompletableFuture<SipOutcome> again = u.nextMove().thenCompose(v -> waited.get() && !first.isDone()
+                ? u.agent.sendMessage(target, text) : first);
+        SipOutcome o;
+        try {
+            o = await(first.applyToEither(again, outcome -> outcome), "MESSAGE");
+        } finally {
+            waited.set(false);
+        }
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
         return "delivered to " + bare(target) + " (" + o + ")";
     }
@@ -276,10 +270,6 @@ public final class ShellSession implements AutoCloseable {
     private synchronized ShellUser user() {
         if (current == null) throw new ShellInputException("act as a user first: as <aor>, e.g. as alice@chord.lab");
         return users.get(current);
-    }
-
-    private List<String> knownDomains() {
-        return directory.overlays().stream().map(OverlayEntry::sipDomain).sorted().toList();
     }
 
     static AddressOfRecord parseAor(String text) {

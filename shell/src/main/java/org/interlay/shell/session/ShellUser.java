@@ -2,6 +2,7 @@ package org.interlay.shell.session;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.UserAgent;
 
@@ -12,10 +13,21 @@ final class ShellUser implements AutoCloseable {
     final Map<String, PresenceSubscription> subscriptions = new LinkedHashMap<>();
     /** Whether the user's contact is registered (false after {@code unregister}). */
     volatile boolean registered;
+    private CompletableFuture<Void> nextMove = new CompletableFuture<>();
 
     ShellUser(String aor, UserAgent agent) {
         this.aor = aor;
         this.agent = agent;
+    }
+
+    /** Completes when the user has moved to another peer (and registered there, if it was registered). */
+    synchronized CompletableFuture<Void> nextMove() {
+        return nextMove;
+    }
+
+    synchronized void moved() {
+        nextMove.complete(null);
+        nextMove = new CompletableFuture<>();
     }
 
     @Override

@@ -76,6 +76,10 @@ class ShellUserMovesTest {
         int other = agents.get(1 - dying).sipAddress().getPort();
         agents.remove(dying).close();
         peers.remove(dying).kill();
+        long sentAt = System.nanoTime();
+        assertTrue(session.send("alice@chord.lab", "right after").startsWith("delivered"), "sent again once moved");
+        long tookMillis = (System.nanoTime() - sentAt) / 1_000_000;
+        assertTrue(tookMillis < 6_000, "took " + tookMillis + " ms, not the 10 s of waiting for a dead peer");
 
         Optional<ShellEvent.UserMoved> moved = Optional.empty();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
