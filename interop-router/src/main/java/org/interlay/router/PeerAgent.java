@@ -3,6 +3,7 @@ package org.interlay.router;
 import java.net.InetSocketAddress;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
+import org.interlay.router.bridge.RouterRoster;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.sip.SipStartException;
 import org.interlay.time.Scheduler;
@@ -28,22 +29,30 @@ public final class PeerAgent implements AutoCloseable {
 
     /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}, with a timer thread of its own. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint()));
+        return start(overlay, config, SipServer.open(config.endpoint()), RouterRoster.UNKNOWN);
     }
 
     /** Starts an agent whose timers (failover, expiry, refreshes) run on {@code timers}, which stays the caller's. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint(), timers));
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), RouterRoster.UNKNOWN);
     }
 
-    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server) {
+    /**
+     * Starts an agent that knows the live routers ({@code routers}, e.g. {@code DiscoveredRouters}), so a
+     * request for a domain no router is left to bridge gets 503 at once.
+     */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, RouterRoster routers) throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint()), routers);
+    }
+
+    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers) {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
         served.add(domain);
         DomainServices services = new DomainServices(server, served, config.policies());
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
-                new BridgeFinder(overlay, served::serves, config.policies().cacheTtl(), server.timers()));
+                new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()));
         log.info("SIP agent for {} on udp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }

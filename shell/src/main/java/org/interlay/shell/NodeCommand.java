@@ -76,7 +76,7 @@ public final class NodeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, spec);
+        PeerServices services = PeerServices.start(peer, spec, discovery);
         System.out.printf("%s %s overlay %s (%s) as %s at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());

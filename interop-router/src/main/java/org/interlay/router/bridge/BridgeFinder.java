@@ -26,7 +26,9 @@ import org.interlay.time.Clock;
  * whose bridge record for that domain is in the overlay, Request-URI unchanged, the router as a loose
  * route. No bridge record: 404, and that answer is not kept, since the record may be written any
  * moment (an overlay still forming). When the router does not answer, the record is read again (not from
- * the cache), so a request moves to the standby as soon as it has taken the bridge over.
+ * the cache), so a request moves to the standby as soon as it has taken the bridge over. When the
+ * {@link RouterRoster} knows that no live router is a member of both overlays, the request gets 503 at
+ * once, whatever record is left behind by a router that is gone.
  */
 public final class BridgeFinder implements TargetFinder {
     private static final int CACHE_CAPACITY = 1_024;
@@ -35,6 +37,7 @@ public final class BridgeFinder implements TargetFinder {
 
     private final Overlay overlay;
     private final Predicate<String> servedHere;
+    private final RouterRoster routers;
     private final ExpiringCache<String, Optional<Bridge>> cache;
 
     /**
@@ -42,8 +45,14 @@ public final class BridgeFinder implements TargetFinder {
      * @param clock      the time the cached bridge records' ages are read from
      */
     public BridgeFinder(Overlay overlay, Predicate<String> servedHere, Duration cacheTtl, Clock clock) {
+        this(overlay, servedHere, RouterRoster.UNKNOWN, cacheTtl, clock);
+    }
+
+    /** @param routers what is known of the live routers, to answer at once when none is left for a domain */
+    public BridgeFinder(Overlay overlay, Predicate<String> servedHere, RouterRoster routers, Duration cacheTtl, Clock clock) {
         this.overlay = overlay;
         this.servedHere = servedHere;
+        this.routers = routers;
         this.cache = new ExpiringCache<>(cacheTtl, Duration.ZERO, CACHE_CAPACITY, clock);
     }
 
@@ -62,11 +71,15 @@ public final class BridgeFinder implements TargetFinder {
     @Override
     public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
         String domain = ((SipURI) request.getRequestURI()).getHost().toLowerCase(java.util.Locale.ROOT);
+        if (!routers.mayBridge(overlay.name(), domain)) {
+            return CompletableFuture.completedFuture(new Routing.Refuse(Response.SERVICE_UNAVAILABLE,
+                    "No router bridges to " + domain, 0, true));
+        }
         if (!failedHops.isEmpty()) cache.invalidateIfOlderThan(domain, REREAD_AFTER);
         return cache.get(domain, d -> read(overlay, d)).thenApply(bridge -> {
             if (bridge.isEmpty()) {
                 cache.invalidate(domain); // "no bridge" is not kept: the bridge may be written any moment
-                return new Routing.Refuse(Response.NOT_FOUND, "No route to domain " + domain);
+                return new Routing.Refuse(Response.NOT_FOUND, "No router bridges to " + domain);
             }
             try {
                 SipURI router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());

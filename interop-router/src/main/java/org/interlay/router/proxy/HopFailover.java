@@ -15,7 +15,8 @@ import org.interlay.time.Scheduler;
  * the hop patience, the hop is suspected and the finder is asked again, so the request also goes
  * through another hop as soon as one is known (a standby that took the bridge over), while the first
  * attempt may still answer. The first usable final response wins; an attempt whose every hop failed
- * (timed out, unreachable, 503) leads to another attempt, until the failover window ends.
+ * (timed out, unreachable, 503) leads to another attempt, until the failover window ends. A definite
+ * refusal from the finder (no router is left to bridge the domain) is the answer at once.
  */
 final class HopFailover {
     private final Request request;
@@ -25,6 +26,7 @@ final class HopFailover {
     private final Scheduler timers;
     private final Consumer<Response> answer;
     private final Runnable giveUp;
+    private final Consumer<Routing.Refuse> refusal;
     private final long deadline;
     private final Set<URI> suspected = new HashSet<>();
     private int attempts;
@@ -36,9 +38,10 @@ final class HopFailover {
     /**
      * @param answer what to do with the winning response (sent upstream)
      * @param giveUp what to do when the window ended without any usable response
+     * @param refusal what to do with a definite refusal from the finder
      */
     HopFailover(Request request, TargetFinder finder, Relay relay, FailoverPolicy policy, Scheduler timers,
-                Consumer<Response> answer, Runnable giveUp) {
+                Consumer<Response> answer, Runnable giveUp, Consumer<Routing.Refuse> refusal) {
         this.request = request;
         this.finder = finder;
         this.relay = relay;
@@ -46,6 +49,7 @@ final class HopFailover {
         this.timers = timers;
         this.answer = answer;
         this.giveUp = giveUp;
+        this.refusal = refusal;
         this.deadline = timers.nowMillis() + policy.window().toMillis();
     }
 
@@ -62,6 +66,10 @@ final class HopFailover {
             avoid = Set.copyOf(suspected);
         }
         finder.find(request, avoid).whenComplete((routing, error) -> {
+            if (routing instanceof Routing.Refuse refuse && refuse.definite()) {
+                refuseAtOnce(refuse);
+                return;
+            }
             if (error != null || routing instanceof Routing.Refuse) {
                 retryOrEnd();
                 return;
@@ -106,6 +114,14 @@ final class HopFailover {
             }
             retryOrEnd();
         });
+    }
+
+    private void refuseAtOnce(Routing.Refuse refuse) {
+        synchronized (this) {
+            if (done) return;
+            done = true;
+        }
+        refusal.accept(refuse);
     }
 
     /** Routes again after the retry delay, or ends when the window is over and nothing is pending. */

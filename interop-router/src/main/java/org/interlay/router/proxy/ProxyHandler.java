@@ -83,7 +83,8 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
     /** Attempts through hops that may be down, each answered or replaced by another (see {@link HopFailover}). */
     private void forwardWithFailover(ServerExchange exchange, List<Target> first) {
         new HopFailover(exchange.request(), finder, relay, failover, timers, response -> sendBack(exchange, response),
-                () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers")).start(first);
+                () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers"),
+                refuse -> refuse(exchange, refuse)).start(first);
     }
 
     /** Relays a response upstream: without this proxy's Via; a 503 becomes 500 (RFC 3261 section 16.7 step 6). */

@@ -96,10 +96,19 @@ public final class SipEndpoint implements AutoCloseable {
             log.debug("SIP endpoint {} listening on udp {}", config.name(), endpoint.localAddress);
             return endpoint;
         } catch (SipException | TooManyListenersException | javax.sip.InvalidArgumentException | RuntimeException e) {
-            if (stack != null) stack.stop();
+            if (stack != null) stopHalfStarted(stack, config.name());
             CountingParserFactory.unregister(stackName);
             throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp "
                     + config.bind().getAddress().getHostAddress() + ":" + port, e);
+        }
+    }
+
+    /** Stops a stack that failed to start; a failure of its stop must not hide why it did not start. */
+    private static void stopHalfStarted(SipStack stack, String name) {
+        try {
+            stack.stop();
+        } catch (RuntimeException e) {
+            log.debug("stopping the half-started SIP stack of {}", name, e);
         }
     }
 
@@ -196,8 +205,9 @@ public final class SipEndpoint implements AutoCloseable {
         } catch (ObjectInUseException e) {
             log.debug("closing endpoint {}", config.name(), e);
         }
-        deleteListeningPoint();
+        boolean freed = deleteListeningPoint();
         Thread stopper = new Thread(() -> {
+            if (!freed && !deleteListeningPoint()) log.warn("the socket of SIP endpoint {} could not be freed", config.name());
             try {
                 stack.stop();
             } catch (RuntimeException e) {
@@ -214,21 +224,26 @@ public final class SipEndpoint implements AutoCloseable {
      * JAIN-SIP creates its UDP processor's state on the processor's own thread, so a stack closed right
      * after it started can fail to stop it; the deletion is retried for up to a second until it can.
      */
-    private void deleteListeningPoint() {
+    /**
+     * Deletes the listening point, which frees the socket. JAIN-SIP's UDP processor cannot be stopped
+     * before its thread has begun (a NullPointerException), so that is tried again for up to a
+     * second; false when it still could not be, for the background stop to try again.
+     */
+    private boolean deleteListeningPoint() {
         for (int attempt = 0; ; attempt++) {
             try {
                 stack.deleteListeningPoint(listeningPoint);
-                return;
+                return true;
             } catch (ObjectInUseException e) {
                 log.debug("closing endpoint {}", config.name(), e);
-                return;
+                return true;
             } catch (NullPointerException notRunningYet) {
-                if (attempt >= 100) throw notRunningYet;
+                if (attempt >= 100) return false;
                 try {
                     java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }

@@ -28,15 +28,25 @@ import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.Tags;
 import org.interlay.time.Scheduler;
 import org.interlay.time.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A subscription to someone's presence, on the subscriber's side (RFC 6665 section 4.1): the
  * SUBSCRIBE goes out through the outbound proxy; the dialog (remote tag and target) is learnt from
  * the 200 or the first NOTIFY, whichever comes first; refreshes go in the dialog before expiry; a
  * refresh that fails, or a NOTIFY that ends the subscription by timeout, starts a new subscription.
- * {@link #close()} unsubscribes.
+ * While active, the notifier is probed: an OPTIONS in the dialog every {@link #PROBE_EVERY}; with no
+ * answer within {@link #PROBE_PATIENCE} the notifier is taken for gone (a router that died, whose
+ * standby now bridges the domains) and a new subscription starts through the outbound proxy, tried
+ * again every {@link #RESTART_DELAY} until one is accepted. RFC 6665 lets a refresh find a dead
+ * notifier, but only at the refresh, which may be an hour away. {@link #close()} unsubscribes.
  */
 public final class PresenceSubscription implements AutoCloseable {
+    static final Duration PROBE_EVERY = Duration.ofSeconds(3);
+    static final Duration PROBE_PATIENCE = Duration.ofSeconds(2);
+    static final Duration RESTART_DELAY = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(PresenceSubscription.class);
     private final String presentity;
     private final UacRequests requests;
     private final RequestSender sender;
@@ -51,6 +61,9 @@ public final class PresenceSubscription implements AutoCloseable {
     private URI remoteTarget;
     private List<Address> routeSet = List.of();
     private Timer refresh;
+    private Timer probe;
+    /** Counts the dialogs this subscription has had, so that timers of an earlier one do nothing. */
+    private long dialog;
     private volatile PresenceDocument last;
     private volatile boolean active;
     private int accepted;
@@ -91,6 +104,8 @@ public final class PresenceSubscription implements AutoCloseable {
 
     /** Sends a new SUBSCRIBE, out of dialog; the future tells its final response. */
     synchronized CompletableFuture<SipOutcome> start() {
+        dialog++;
+        cancel(probe);
         callId = Tags.random() + "-sub";
         localTag = Tags.random();
         remoteTag = null;
@@ -107,12 +122,13 @@ public final class PresenceSubscription implements AutoCloseable {
         return Outcomes.unwrap(sender.send(subscribe)).handle((response, error) -> {
             synchronized (this) {
                 if (error != null || response.getStatusCode() / 100 != 2) {
-                    if (seconds > 0 && remoteTag != null && !closed) timers.execute(this::start);
+                    if (seconds > 0 && remoteTag != null && !closed) timers.execute(this::restart);
                     return error != null ? new SipOutcome(408, "No response") : Outcomes.of(response);
                 }
                 learnDialog(response);
                 active = seconds > 0;
                 if (active) scheduleRefresh(Outcomes.grantedSeconds(response, seconds));
+                if (active) scheduleProbe();
                 if (active) accepted++;
                 return Outcomes.of(response);
             }
@@ -134,6 +150,54 @@ public final class PresenceSubscription implements AutoCloseable {
         refresh = timers.schedule(Outcomes.refreshDelayMillis(granted), () -> refresh(expires.toSeconds()));
     }
 
+    /** Starts a new subscription, and again after a delay for as long as none is accepted. */
+    private void restart() {
+        synchronized (this) {
+            if (closed) return;
+        }
+        start().whenComplete((outcome, error) -> {
+            if (error != null || !outcome.isSuccess()) {
+                log.info("subscribing to {} again failed ({}); trying again in {} s", presentity,
+                        error != null ? error.toString() : outcome, RESTART_DELAY.toSeconds());
+                timers.schedule(RESTART_DELAY.toMillis(), this::restart);
+            }
+        });
+    }
+
+    private void scheduleProbe() {
+        cancel(probe);
+        long current = dialog;
+        probe = timers.schedule(PROBE_EVERY.toMillis(), () -> probe(current));
+    }
+
+    /** Asks the notifier of dialog {@code of} for any answer; none in time, and the subscription starts over. */
+    private void probe(long of) {
+        Request options;
+        synchronized (this) {
+            if (closed || of != dialog || remoteTarget == null || remoteTag == null) return;
+            options = requests.inDialog(Request.OPTIONS, remoteTarget, requests.ownAddress(), localTag,
+                    requests.parse(presentity), remoteTag, callId, cseq.getAndIncrement(), routeSet);
+        }
+        CompletableFuture<Response> answer = sender.send(options);
+        timers.schedule(PROBE_PATIENCE.toMillis(), () -> {
+            synchronized (this) {
+                if (closed || of != dialog) return;
+                if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                    scheduleProbe();
+                    return;
+                }
+                cancel(refresh);
+                active = false;
+            }
+            log.info("the notifier of {}'s presence at {} does not answer; subscribing again", presentity, remoteTarget);
+            restart();
+        });
+    }
+
+    private static void cancel(Timer timer) {
+        if (timer != null) timer.cancel();
+    }
+
     private synchronized CompletableFuture<SipOutcome> refresh(long seconds) {
         if (remoteTarget == null || remoteTag == null) return start();
         Request subscribe = requests.inDialog(Request.SUBSCRIBE, remoteTarget, requests.ownAddress(), localTag,
@@ -145,7 +209,7 @@ public final class PresenceSubscription implements AutoCloseable {
     synchronized int notified(Request notify) {
         if (remoteTag == null) remoteTag = ((FromHeader) notify.getHeader(FromHeader.NAME)).getTag();
         ContactHeader contact = (ContactHeader) notify.getHeader(ContactHeader.NAME);
-        if (remoteTarget == null && contact != null) remoteTarget = contact.getAddress().getURI();
+        if (contact != null) remoteTarget = contact.getAddress().getURI(); // NOTIFY is a target refresh request (RFC 6665)
         SubscriptionStateHeader state = (SubscriptionStateHeader) notify.getHeader(SubscriptionStateHeader.NAME);
         if (state == null) return Response.BAD_REQUEST;
         PresenceDocument document = null;
@@ -164,7 +228,8 @@ public final class PresenceSubscription implements AutoCloseable {
         if (terminated && !closed && ("timeout".equalsIgnoreCase(state.getReasonCode()) || state.getReasonCode() == null
                 || "deactivated".equalsIgnoreCase(state.getReasonCode()))) {
             if (refresh != null) refresh.cancel();
-            timers.execute(this::start);
+            cancel(probe);
+            timers.execute(this::restart);
         }
         return Response.OK;
     }
@@ -174,6 +239,7 @@ public final class PresenceSubscription implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         if (refresh != null) refresh.cancel();
+        cancel(probe);
         if (active) refresh(0);
         active = false;
     }

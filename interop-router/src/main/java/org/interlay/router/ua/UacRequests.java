@@ -23,7 +23,7 @@ import org.interlay.router.sip.Tags;
 final class UacRequests {
     private final AddressOfRecord aor;
     private final SelfAddress self;
-    private final SipURI proxy;
+    private volatile SipURI proxy;
     private final HeaderFactory headers = SipFactories.get().headers();
     private final AddressFactory addresses = SipFactories.get().addresses();
 
@@ -31,6 +31,15 @@ final class UacRequests {
         this.aor = aor;
         this.self = self;
         this.proxy = proxy;
+    }
+
+    /** From now on, requests outside dialogs go through {@code next}. */
+    void moveTo(SipURI next) {
+        proxy = next;
+    }
+
+    SipURI proxy() {
+        return proxy;
     }
 
     Address ownAddress() {

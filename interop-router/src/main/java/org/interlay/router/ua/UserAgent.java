@@ -51,6 +51,7 @@ public final class UserAgent implements AutoCloseable {
     private final Map<String, PresenceSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Consumer<IncomingMessage> messageListener = m -> { };
     private volatile Consumer<PresenceNotification> presenceListener = n -> { };
+    private ProxyWatch proxyWatch;
 
     private UserAgent(UserAgentConfig config, SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers) {
         this.config = config;
@@ -121,6 +122,31 @@ public final class UserAgent implements AutoCloseable {
         presenceListener = listener;
     }
 
+    /** The peer's agent (or router) this user agent sends its requests outside dialogs through. */
+    public InetSocketAddress outboundProxy() {
+        SipURI proxy = requests.proxy();
+        return new InetSocketAddress(proxy.getHost(), proxy.getPort());
+    }
+
+    /**
+     * Sends the requests outside dialogs through {@code proxy} from now on (another peer of the
+     * domain); register again to have the registration refreshed there.
+     */
+    public void moveTo(InetSocketAddress proxy) {
+        requests.moveTo(proxyUri(proxy));
+    }
+
+    /**
+     * Checks that the outbound proxy still answers (an OPTIONS every 2 s, 1.5 s to answer);
+     * {@code lost} is told, on the user agent's scheduler, the proxy that stopped answering.
+     */
+    public synchronized void watchProxy(Consumer<InetSocketAddress> lost) {
+        if (proxyWatch != null) proxyWatch.close();
+        proxyWatch = new ProxyWatch(requests, sender, timers,
+                proxy -> lost.accept(new InetSocketAddress(proxy.getHost(), proxy.getPort())));
+        proxyWatch.start();
+    }
+
     /** Registers this user agent's contact for {@code expires}, and keeps it registered. */
     public CompletableFuture<SipOutcome> register(Duration expires) {
         return registration.register(expires);
@@ -182,6 +208,9 @@ public final class UserAgent implements AutoCloseable {
     /** Stops at once: nothing is unregistered or unsubscribed (do that first if wanted). */
     @Override
     public void close() {
+        synchronized (this) {
+            if (proxyWatch != null) proxyWatch.close();
+        }
         endpoint.close();
         stopTimers.run();
     }

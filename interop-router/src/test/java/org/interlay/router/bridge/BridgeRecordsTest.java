@@ -95,6 +95,7 @@ class BridgeRecordsTest {
         Request toBob = message("sip:bob@kad.lab");
         Routing before = done(finder.find(toBob, Set.of()));
         assertEquals(404, assertInstanceOf(Routing.Refuse.class, before).status());
+        assertEquals("No router bridges to kad.lab", ((Routing.Refuse) before).reason());
 
         publisher.assign(Set.of(PAIR));
         time.runFor(1);
@@ -102,6 +103,20 @@ class BridgeRecordsTest {
         Routing after = done(finder.find(toBob, Set.of()));
         Routing.Forward forward = assertInstanceOf(Routing.Forward.class, after);
         assertEquals("127.0.0.1", ((SipURI) forward.targets().get(0).hop()).getHost());
+    }
+
+    @Test
+    void whenNoLiveRouterIsLeftTheRequestIsRefusedAtOnceWhateverRecordIsLeftBehind() throws Exception {
+        publisher.assign(Set.of(PAIR));
+        time.runFor(1);
+        assertTrue(chord.held(Bridge.recordName("kad.lab")).isPresent(), "the dead router's record is still there");
+        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, (overlay, domain) -> false, Duration.ofMinutes(1), time);
+        int reads = chord.gets();
+        Routing.Refuse refuse = assertInstanceOf(Routing.Refuse.class, done(finder.find(message("sip:bob@kad.lab"), Set.of())));
+        assertEquals(503, refuse.status());
+        assertEquals("No router bridges to kad.lab", refuse.reason());
+        assertTrue(refuse.definite(), "a proxy failing over does not wait for another router");
+        assertEquals(reads, chord.gets(), "answered without reading the overlay");
     }
 
     @Test

@@ -85,6 +85,16 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void aDeadContactDoesNotDelayTheLiveOnes200() throws Exception {
+        sender.later("sip:gus@127.0.0.1:6001"); // a shell that quit without unregistering
+        sender.answer("sip:gus@127.0.0.1:6002", 200);
+        RecordingExchange exchange = message();
+        proxy(finder(false, new AtomicReference<>(List.of("sip:gus@127.0.0.1:6001", "sip:gus@127.0.0.1:6002"))),
+                FailoverPolicy.DEFAULT).handle(exchange);
+        assertEquals(200, exchange.sentSoFar().get(0).getStatusCode(), "answered at once, no time moved");
+    }
+
+    @Test
     void withoutA2xxTheBestResponseIsChosenAnd503Becomes500() throws Exception {
         sender.answer("sip:a@127.0.0.1:1", 486).answer("sip:b@127.0.0.1:2", 302).answer("sip:c@127.0.0.1:3", 503);
         RecordingExchange exchange = message();
@@ -155,6 +165,39 @@ class ProxyHandlerTest {
         assertEquals(503, response.getStatusCode());
         assertEquals("No router answers", response.getReasonPhrase());
         assertEquals(1, sender.sent().size(), "a hop already suspected is not tried again");
+    }
+
+    @Test
+    void whenTheFinderKnowsNoRouterIsLeftTheRequestIsAnsweredAtOnceNotAfterTheWindow() throws Exception {
+        sender.later("sip:127.0.0.1:7001"); // the last router dies with the request
+        AtomicReference<Boolean> routerLeft = new AtomicReference<>(true);
+        TargetFinder finder = new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                return CompletableFuture.completedFuture(routerLeft.get()
+                        ? new Routing.Forward(List.of(new Target(request.getRequestURI(), (SipURI) uri("sip:127.0.0.1:7001"))))
+                        : new Routing.Refuse(503, "No router bridges to kad.lab", 0, true));
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return true;
+            }
+        };
+        RecordingExchange exchange = message();
+        proxy(finder, QUICK).handle(exchange);
+        routerLeft.set(false); // discovery sees the router go
+        time.runFor(QUICK.hopPatience().toMillis() + QUICK.retryDelay().toMillis());
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("No router bridges to kad.lab", response.getReasonPhrase());
+        time.runFor(FailoverPolicy.TIMER_F.toMillis());
+        assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
     }
 
     @Test

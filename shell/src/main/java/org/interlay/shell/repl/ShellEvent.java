@@ -42,6 +42,14 @@ public sealed interface ShellEvent {
         }
     }
 
+    /** One of the shell's users moved to another entry point of its domain, and why. */
+    record UserMoved(Instant at, String user, String to, String why) implements ShellEvent {
+        @Override
+        public String describe() {
+            return user + " moved to " + to + " (" + why + ")";
+        }
+    }
+
     /** Anything else worth a line: overlays found or gone, nodes killed, routers taking over. */
     record Notice(Instant at, String text) implements ShellEvent {
         @Override

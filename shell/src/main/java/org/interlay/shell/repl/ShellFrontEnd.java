@@ -69,7 +69,7 @@ public final class ShellFrontEnd {
                 while (!runner.quitRequested()) {
                     String line;
                     try {
-                        line = reader.readLine(styled(prompt.get(), AttributedStyle.GREEN, colour).toAnsi(terminal));
+                        line = reader.readLine(literalPrompt(styled(prompt.get(), AttributedStyle.GREEN, colour).toAnsi(terminal)));
                     } catch (UserInterruptException e) {
                         continue;
                     } catch (EndOfFileException e) {
@@ -104,6 +104,11 @@ public final class ShellFrontEnd {
                 .variable(LineReader.HISTORY_FILE, history)
                 .variable(LineReader.HISTORY_SIZE, 2000)
                 .build();
+    }
+
+    /** JLine expands %-sequences in a prompt; a user name with % in it is shown as it is. */
+    static String literalPrompt(String prompt) {
+        return prompt.replace("%", "%%");
     }
 
     private static AttributedString styled(String text, int colour, boolean enabled) {

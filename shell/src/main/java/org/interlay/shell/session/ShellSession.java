@@ -15,12 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
-import org.interlay.text.Plural;
 import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.location.AddressOfRecord;
@@ -28,14 +28,15 @@ import org.interlay.router.location.Binding;
 import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
 import org.interlay.router.sip.MessageSizeLimit;
+import org.interlay.router.sip.SipFactories;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
 import org.interlay.router.ua.UserAgentConfig;
 import org.interlay.shell.repl.EventLog;
-import org.interlay.text.Plural;
 import org.interlay.shell.repl.ShellEvent;
 import org.interlay.shell.repl.ShellInputException;
+import org.interlay.text.Plural;
 import org.interlay.time.EventLoop;
 
 /**
@@ -50,10 +51,13 @@ public final class ShellSession implements AutoCloseable {
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
     /** How long a MESSAGE or NOTIFY to one of the shell's own users may take to be logged after the request's 200 OK. */
     static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
+    /** How long closing waits for the users' registrations to be removed, all at once. */
+    static final Duration UNREGISTER_BOUND = Duration.ofMillis(800);
 
     private final OverlayDirectory directory;
     private final Lab lab;
     private final OverlayMembers members;
+    private final EntryPoints entryPoints;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
     private final DirectoryNotices directoryNotices = new DirectoryNotices(events);
@@ -71,6 +75,7 @@ public final class ShellSession implements AutoCloseable {
         this.members = members;
         directory.addListener(directoryNotices);
         this.stopLabNotices = lab == null ? () -> { } : lab.onNotice(text -> events.add(new ShellEvent.Notice(Instant.now(), text)));
+        this.entryPoints = new EntryPoints(lab, directory);
     }
 
     public EventLog events() {
@@ -124,13 +129,20 @@ public final class ShellSession implements AutoCloseable {
     public String actAs(String aorText) throws Exception {
         AddressOfRecord aor = parseAor(aorText);
         String key = aor.toString();
+        ShellUser known;
         synchronized (this) {
-            if (users.containsKey(key)) {
-                current = key;
-                return "acting as " + bare(key) + " (registered already)";
-            }
+            known = users.get(key);
+            if (known != null) current = key;
         }
-        InetSocketAddress proxy = entryPoint(aor.domain());
+        if (known != null) {
+            if (known.registered) return "acting as " + bare(key) + " (registered already)";
+            SipOutcome o = await(known.agent.register(REGISTRATION), "REGISTER");
+            if (!o.isSuccess()) throw new ShellInputException("REGISTER of " + key + " failed: " + o);
+            known.registered = true;
+            return "acting as " + bare(key) + ", registered again with " + aor.domain() + " at "
+                    + hostPort(known.agent.outboundProxy());
+        }
+        InetSocketAddress proxy = entryPoints.first(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
         ShellUser user = new ShellUser(key, agent, proxy);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
@@ -156,19 +168,35 @@ public final class ShellSession implements AutoCloseable {
             users.put(key, user);
             current = key;
         }
+        agent.watchProxy(dead -> moveAway(user, aor.domain(), dead));
         return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy);
     }
 
-    private InetSocketAddress entryPoint(String domain) {
-        if (lab != null) {
-            Optional<InetSocketAddress> e = lab.entryPoint(domain);
-            if (e.isPresent()) return e.get();
+    /**
+     * Moves {@code user}, whose peer at {@code dead} stopped answering, to another entry point of its
+     * domain and registers it there; says what happened in an event.
+     */
+    private void moveAway(ShellUser user, String domain, InetSocketAddress dead) {
+        String who = bare(user.aor);
+        Optional<InetSocketAddress> next = entryPoints.other(domain, dead);
+        if (next.isEmpty()) {
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, "nowhere", "its peer " + hostPort(dead)
+                    + " stopped answering, and no other entry point of " + domain + " is known"));
+            return;
         }
-        OverlayEntry entry = directory.overlayServing(domain).orElseThrow(() -> new ShellInputException(
-                "no overlay serves " + domain + "; known domains: " + knownDomains()));
-        HostPort sip = entry.sipEntryPoints().stream().findFirst().orElseThrow(() -> new ShellInputException(
-                "overlay " + entry.name() + " (" + domain + ") advertises no SIP entry point"));
-        return new InetSocketAddress(sip.host(), sip.port());
+        user.agent.moveTo(next.get());
+        String to = hostPort(next.get());
+        String why = "its peer stopped answering";
+        if (!user.registered) {
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, to, why));
+            user.moved();
+            return;
+        }
+        user.agent.register(REGISTRATION).whenComplete((o, e) -> {
+            events.add(new ShellEvent.UserMoved(Instant.now(), who, to,
+                    e == null && o.isSuccess() ? why : why + "; REGISTER there failed: " + (e != null ? e.getMessage() : o)));
+            user.moved();
+        });
     }
 
     public String register() throws Exception {
@@ -198,7 +226,17 @@ public final class ShellSession implements AutoCloseable {
         Predicate<ShellEvent.MessageReceived> thisOne = m -> m.to().equals(bare(target)) && m.from().equals(bare(u.aor))
                 && m.text().equals(text);
         int before = events.count(ShellEvent.MessageReceived.class, thisOne);
-        SipOutcome o = await(u.agent.sendMessage(target, text), "MESSAGE");
+        // a MESSAGE sent through a peer that has just died goes again once the user has moved, if it is still waited for
+        CompletableFuture<SipOutcome> first = u.agent.sendMessage(target, text);
+        AtomicBoolean waited = new AtomicBoolean(true);
+        CompletableFuture<SipOutcome> again = u.nextMove().thenCompose(v -> waited.get() && !first.isDone()
+                ? u.agent.sendMessage(target, text) : first);
+        SipOutcome o;
+        try {
+            o = await(first.applyToEither(again, outcome -> outcome), "MESSAGE");
+        } finally {
+            waited.set(false);
+        }
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
         if (isUser(target)) events.awaitCount(ShellEvent.MessageReceived.class, thisOne, before + 1, LOCAL_DELIVERY);
         return "delivered to " + bare(target) + " (" + o + ")";
@@ -315,15 +353,13 @@ public final class ShellSession implements AutoCloseable {
         return users.get(current);
     }
 
-    private List<String> knownDomains() {
-        return directory.overlays().stream().map(OverlayEntry::sipDomain).sorted().toList();
-    }
-
     static AddressOfRecord parseAor(String text) {
         String t = text.startsWith("sip:") ? text : "sip:" + text;
         try {
-            return AddressOfRecord.parse(t);
-        } catch (IllegalArgumentException e) {
+            AddressOfRecord aor = AddressOfRecord.parse(t);
+            SipFactories.get().addresses().createURI(t); // what the SIP stack will make of it, e.g. no bad %-escape
+            return aor;
+        } catch (IllegalArgumentException | java.text.ParseException e) {
             throw new ShellInputException("'" + text + "' is not an address of record like alice@chord.lab");
         }
     }
@@ -354,11 +390,30 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Unregisters every user, all at once, waiting at most {@link #UNREGISTER_BOUND}: a contact left
+     * behind would be forked to in vain until it expires. A registrar that does not answer keeps the
+     * contact until then; quitting does not wait for it.
+     */
+    synchronized void unregisterAll() {
+        List<CompletableFuture<SipOutcome>> leaving = users.values().stream().map(u -> u.agent.unregister()).toList();
+        try {
+            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new))
+                    .get(UNREGISTER_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // left to expire
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the session: unregisters every user ({@link #unregisterAll()}), then stops them. */
     @Override
     public synchronized void close() {
         stopLabNotices.run();
         directory.removeListener(directoryNotices);
         if (bursts != null) bursts.close();
+        unregisterAll();
         users.values().forEach(ShellUser::close);
         users.clear();
         members.close();

@@ -3,6 +3,7 @@ package org.interlay.shell.session;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.UserAgent;
 
@@ -15,12 +16,24 @@ final class ShellUser implements AutoCloseable {
     final UserAgent agent;
     final InetSocketAddress registrar;
     final Map<String, PresenceSubscription> subscriptions = new LinkedHashMap<>();
+    /** Whether the user's contact is registered (false after {@code unregister}). */
     volatile boolean registered;
+    private CompletableFuture<Void> nextMove = new CompletableFuture<>();
 
     ShellUser(String aor, UserAgent agent, InetSocketAddress registrar) {
         this.aor = aor;
         this.agent = agent;
         this.registrar = registrar;
+    }
+
+    /** Completes when the user has moved to another peer (and registered there, if it was registered). */
+    synchronized CompletableFuture<Void> nextMove() {
+        return nextMove;
+    }
+
+    synchronized void moved() {
+        nextMove.complete(null);
+        nextMove = new CompletableFuture<>();
     }
 
     @Override

@@ -46,6 +46,7 @@ import org.interlay.router.bridge.BridgeChangeLines;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
+import org.interlay.router.directory.DiscoveredRouters;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.router.membership.NodeJoiner;
 import org.interlay.router.sip.SipEndpointConfig;
@@ -204,7 +205,7 @@ public final class Lab implements AutoCloseable {
         }
         if (runAgent) {
             PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
-                    .withEndpoint(endpoint(o.domain())));
+                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()));
             synchronized (o) {
                 o.agents.add(agent);
             }
