@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import org.interlay.discovery.HostPort;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.discovery.OverlayEntry;
 import org.interlay.harness.lab.Lab;
