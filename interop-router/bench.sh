@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs one of the router's benchmarks (test-scope main classes) with the module's test class path.
+# The modules it needs are built from this checkout (-am), never taken from the local repository.
 #   interop-router/bench.sh ThroughputBenchmark [stateless|stateful] [seconds per step] [rates]
 #   interop-router/bench.sh FailoverBenchmark [rate] [seconds] [kill at]
 # BENCH_JAVA_OPTS replaces the JVM options (default: G1 with a small young generation, which keeps
@@ -7,7 +8,7 @@
 set -euo pipefail
 module="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$module/.."
-mvn -q -o -pl interop-router test-compile dependency:build-classpath \
+mvn -q -pl interop-router -am test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2
 cp="$module/target/test-classes:$module/target/classes:$(cat "$module/target/test-classpath.txt")"
 main="$1"
