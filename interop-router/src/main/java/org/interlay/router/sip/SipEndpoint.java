@@ -186,18 +186,20 @@ public final class SipEndpoint implements AutoCloseable {
 
     /**
      * Stops listening at once (the socket is closed before this returns) and stops the rest of the
-     * stack on a background thread: JAIN-SIP pauses for a second while stopping its timers.
+     * stack on a background thread: JAIN-SIP sleeps a second in stopping it (after closing its sockets),
+     * which deleting the last provider would otherwise spend on the caller's thread. Deleting the
+     * listening point first closes the socket without stopping the stack.
      */
     @Override
     public void close() {
         provider.removeSipListener(listener);
-        try {
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            log.debug("closing endpoint {}", config.name(), e);
-        }
         deleteListeningPoint();
         Thread stopper = new Thread(() -> {
+            try {
+                stack.deleteSipProvider(provider);
+            } catch (ObjectInUseException e) {
+                log.debug("closing endpoint {}", config.name(), e);
+            }
             try {
                 stack.stop();
             } catch (RuntimeException e) {
