@@ -64,11 +64,8 @@ public final class RouterCommand implements Callable<Integer> {
                 config.domains());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("router " + routerId + " leaving ...");
-            Thread leaving = new Thread(router::close, "router-leave"); // the overlays and discovery are left at once
-            leaving.start();
+            router.close();
             discovery.close();
-            NodeCommand.joinQuietly(leaving);
             loop.close();
             stopped.countDown();
         }, "router-shutdown"));
