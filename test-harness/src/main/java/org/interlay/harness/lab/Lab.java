@@ -354,10 +354,12 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Stops the lab, all parts at once: the routers leave their overlays (handing their records over
-     * to the peers, which stay up until then) and the group; the SIP agents stop; discovery leaves
-     * the group and sends its mDNS goodbyes; then the peers halt (the lab is going away as a whole,
-     * so they have no one to hand over to). Says what it is doing when that takes over half a second.
+     * Stops the lab, its parts at once: the routers leave their overlays (handing their records over
+     * to the peers, which stay up until then), one after another (leaving together, they would hand
+     * records to each other's nodes as those go), then the group; the SIP agents stop; discovery
+     * leaves the group and sends its mDNS goodbyes; then the peers halt (the lab is going away as a
+     * whole, so they have no one to hand over to). Says what it is doing when that takes over half a
+     * second.
      */
     @Override
     public void close() {
@@ -369,12 +371,17 @@ public final class Lab implements AutoCloseable {
         List<PeerAgent> agents = overlays.values().stream().flatMap(o -> o.agents().stream()).toList();
         List<OverlayPeer> peers = overlays.values().stream().flatMap(o -> o.peers().stream()).toList();
         List<Runnable> parts = new ArrayList<>();
-        leaving.forEach(r -> parts.add(r::close));
+        parts.add(() -> {
+            leaving.forEach(r -> r.router().close());
+            ParallelStop.run(leaving.stream().<Runnable>map(r -> r.group()::close).toList())
+                    .forEach(f -> say("warning: a router did not leave the group cleanly: %s", f));
+        });
         agents.forEach(a -> parts.add(a::close));
         parts.add(discovery::close);
         List<Throwable> failures = ParallelStop.run(parts, QUIET_CLOSE, () -> say(
                 "leaving: %d peers, %d routers, %d SIP agents, discovery ...", peers.size(), leaving.size(), agents.size()));
         failures.forEach(f -> say("warning: a part of the lab did not stop cleanly: %s", f));
+        leaving.forEach(r -> r.loop().close());
         peers.forEach(p -> p.node().halt());
         peerLoop.close();
     }

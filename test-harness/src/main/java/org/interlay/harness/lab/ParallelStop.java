@@ -19,13 +19,18 @@ import java.util.concurrent.TimeoutException;
 final class ParallelStop {
     private ParallelStop() {}
 
+    /** Stops the parts at once and waits for all, saying nothing. */
+    static List<Throwable> run(List<Runnable> parts) {
+        return run(parts, null, () -> { });
+    }
+
     static List<Throwable> run(List<Runnable> parts, Duration quietFor, Runnable onSlow) {
         if (parts.isEmpty()) return List.of();
         ExecutorService pool = Executors.newFixedThreadPool(parts.size());
         try {
             List<Future<?>> stopping = parts.stream().<Future<?>>map(pool::submit).toList();
-            long deadline = System.nanoTime() + quietFor.toNanos();
-            boolean told = false;
+            long deadline = quietFor == null ? 0 : System.nanoTime() + quietFor.toNanos();
+            boolean told = quietFor == null;
             List<Throwable> failures = new ArrayList<>();
             for (Future<?> part : stopping) {
                 try {
