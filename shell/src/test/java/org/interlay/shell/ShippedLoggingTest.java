@@ -13,7 +13,7 @@ class ShippedLoggingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"javax.jmdns.impl.DNSIncoming", "org.jgroups.protocols.pbcast.GMS",
-            "org.jgroups.protocols.pbcast.NAKACK2", "org.jgroups.protocols.RSVP"})
+            "org.jgroups.protocols.pbcast.NAKACK2", "org.jgroups.protocols.RSVP", "org.jgroups.protocols.UNICAST3"})
     void librariesWarningsAboutOthersPacketsAndMembershipRacesAreNotShown(String logger) {
         assertFalse(LoggerFactory.getLogger(logger).isWarnEnabled(), logger);
         assertTrue(LoggerFactory.getLogger(logger).isErrorEnabled(), logger + " errors still show");
