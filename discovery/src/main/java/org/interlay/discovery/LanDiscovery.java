@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A node's discovery: an {@link OverlayDirectory} fed by mDNS, the JGroups group and static entries,
  * and this node's adverts published through both mechanisms. Start it, advertise, read the directory,
- * close it (the group is left first, so peers notice at once; then the mDNS goodbyes are sent).
+ * close it (the group is left and the mDNS goodbyes are sent at the same time).
  * Its timers (the directory's expiry, the group's beacons) run on one {@link Scheduler}, given or of
  * its own, and the directory stamps sightings with a wall clock that moves with it.
  */
@@ -110,16 +110,26 @@ public final class LanDiscovery implements AutoCloseable {
         return (mdns == null ? 0 : mdns.rejected().count()) + (group == null ? 0 : group.rejected().count());
     }
 
+    /** Leaves the group and sends the mDNS goodbyes at the same time (each waits on its own replies). */
     @Override
     public void close() {
         if (expiry != null) {
             expiry.cancel();
         }
+        Thread mdnsClosing = null;
+        if (mdns != null) {
+            mdnsClosing = DaemonThreads.named("mdns-goodbye").newThread(mdns::close);
+            mdnsClosing.start();
+        }
         if (group != null) {
             group.close();
         }
-        if (mdns != null) {
-            mdns.close();
+        if (mdnsClosing != null) {
+            try {
+                mdnsClosing.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         stopTimers.run();
     }

@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Router implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Router.class);
+    /**
+     * How long the overlays are left for, all at once, before the router stops anyway. On a LAN a
+     * hand-over takes milliseconds; a neighbour that crashed unnoticed would keep it waiting for the
+     * RPC layer to give up on it (2.1 s by default) and then some.
+     */
+    static final long LEAVE_WITHIN_MILLIS = 1_500;
 
     private final RouterConfig config;
     private final SipServer server;
@@ -132,7 +138,10 @@ public final class Router implements AutoCloseable {
         return server.endpoint().malformedInput().count();
     }
 
-    /** Stops gracefully: withdraws from coordination, leaves every overlay (handing its records over), stops SIP. */
+    /**
+     * Stops gracefully: withdraws from coordination, leaves every overlay at once (handing its
+     * records over, within {@value #LEAVE_WITHIN_MILLIS} ms, then halting what has not left), stops SIP.
+     */
     @Override
     public void close() {
         coordinator.close();
@@ -140,9 +149,10 @@ public final class Router implements AutoCloseable {
         List<CompletableFuture<Void>> leaving = new ArrayList<>();
         for (ServedDomain d : served.all()) leaving.add(d.overlay().leave());
         try {
-            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+            CompletableFuture.allOf(leaving.toArray(CompletableFuture[]::new)).get(LEAVE_WITHIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             log.debug("router {} left its overlays uncleanly: {}", config.routerId(), e.toString());
+            served.all().forEach(d -> d.overlay().halt());
         }
         services.close();
         server.close();

@@ -84,12 +84,22 @@ public final class NodeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.err.println("leaving " + overlay + " ...");
             services.close();
-            peer.close();
+            Thread leaving = new Thread(peer::close, "node-leave"); // the overlay and discovery are left at once
+            leaving.start();
             discovery.close();
+            joinQuietly(leaving);
             loop.close();
             stopped.countDown();
         }, "node-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

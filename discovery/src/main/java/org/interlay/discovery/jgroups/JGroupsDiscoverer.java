@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.interlay.discovery.AdvertKey;
 import org.interlay.discovery.Advertiser;
+import org.interlay.discovery.DaemonThreads;
 import org.interlay.discovery.Departure;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.DiscoveryListener;
@@ -47,6 +48,8 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
 
     private static final Logger LOG = LoggerFactory.getLogger(JGroupsDiscoverer.class);
     private static final long DROP_SUMMARY_MILLIS = 10_000;
+    /** How long {@link #close} waits for the channel to leave the group once the goodbye is out. */
+    private static final long LEAVE_WAIT_MS = 1_000;
     private static final Comparator<OverlayAdvert> BY_KEY = Comparator.comparing(a -> a.key().toString());
 
     private final JGroupsConfig config;
@@ -155,7 +158,9 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
 
     /**
      * Leaves the group: first a leaving beacon, sent synchronously (RSVP) so every member has taken
-     * it in before the view without us arrives, which lets them tell a leave from a crash.
+     * it in before the view without us arrives, which lets them tell a leave from a crash. The leave
+     * itself is waited for up to {@value #LEAVE_WAIT_MS} ms: when members leave together, JGroups
+     * can take seconds to agree on the views, and the beacon has said what matters by then.
      */
     @Override
     public void close() {
@@ -171,7 +176,13 @@ public final class JGroupsDiscoverer implements Discoverer, Advertiser {
             }
             send(open, Beacon.goodbye(), Message.Flag.RSVP);
         }
-        open.close();
+        Thread leaving = DaemonThreads.named("jgroups-leave").newThread(open::close);
+        leaving.start();
+        try {
+            leaving.join(LEAVE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         channel = null;
         stopBeaconer.run();
     }

@@ -38,6 +38,10 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     private static final Logger LOG = LoggerFactory.getLogger(JmDnsDiscoverer.class);
     private static final long RESOLVE_TIMEOUT_MS = 3_000;
     private static final long DROP_SUMMARY_MILLIS = 10_000;
+    /** How long {@link #close} waits for JmDNS: long enough for the first goodbyes to go out. */
+    private static final long CLOSE_WAIT_MS = 300;
+    /** How long the background closing waits for a publication under way before it closes anyway. */
+    private static final long CLOSE_TIMEOUT_MS = 10_000;
 
     private final MdnsConfig config;
     private final DropLog rejected;
@@ -48,6 +52,8 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     private final ExecutorService publisher = DaemonThreads.workers(1, "mdns-publisher");
     private final ExecutorService resolver = DaemonThreads.workers(2, "mdns-resolver");
     private volatile JmDNS jmdns;
+    /** Set on close: publications still queued are skipped, closing withdraws everything. */
+    private volatile boolean closing;
 
     private record Registration(OverlayAdvert advert, ServiceInfo info) {
     }
@@ -93,34 +99,54 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         return rejected;
     }
 
+    /**
+     * Withdraws every advert with a goodbye and closes, waiting at most {@value #CLOSE_WAIT_MS} ms.
+     * JmDNS sends a goodbye at once, then repeats it twice a second apart before it counts a service
+     * as gone (RFC 6762 §10.1 asks for one; the repeats are for packets lost), and closing waits for
+     * that: over 2 s, more while a withdrawal is still on the publisher thread. The closing goes on
+     * in the background past the wait, and ends with the process if that ends first.
+     */
     @Override
     public void close() {
         JmDNS running = jmdns;
         if (running == null) {
             return;
         }
+        jmdns = null;
+        closing = true;
         publisher.shutdown();
         resolver.shutdownNow();
+        Thread closer = new Thread(() -> {
+            try {
+                publisher.awaitTermination(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                running.close(); // withdraws what is still registered: the goodbyes
+            } catch (IOException e) {
+                LOG.warn("mDNS on {} did not close cleanly: {}", config.bindAddress().getHostAddress(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mdns-close");
+        closer.setDaemon(true);
+        closer.start();
         try {
-            publisher.awaitTermination(10, TimeUnit.SECONDS);
-            running.unregisterAllServices(); // sends the goodbyes
-            running.close();
-        } catch (IOException e) {
-            LOG.warn("mDNS on {} did not close cleanly", config.bindAddress().getHostAddress(), e);
+            closer.join(CLOSE_WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        jmdns = null;
     }
 
     private void schedulePublish(AdvertKey key) {
         if (jmdns != null && !publisher.isShutdown()) {
-            publisher.execute(() -> publish(key));
+            JmDNS running = jmdns;
+            publisher.execute(() -> publish(running, key));
         }
     }
 
     /** Makes what JmDNS publishes for one key match what is wanted. Runs on the publisher thread. */
-    private void publish(AdvertKey key) {
+    private void publish(JmDNS running, AdvertKey key) {
+        if (closing) {
+            return;
+        }
         OverlayAdvert want = wanted.get(key);
         Registration have = registered.get(key);
         if (have != null && have.advert().equals(want)) {
@@ -128,12 +154,12 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         }
         try {
             if (have != null) {
-                jmdns.unregisterService(have.info());
+                running.unregisterService(have.info());
                 registered.remove(key);
             }
             if (want != null) {
                 ServiceInfo info = serviceInfo(want);
-                jmdns.registerService(info);
+                running.registerService(info);
                 registered.put(key, new Registration(want, info));
                 LOG.debug("Registered {} as '{}'", key, info.getQualifiedName());
             }

@@ -195,19 +195,21 @@ public final class SipEndpoint implements AutoCloseable {
 
     /**
      * Stops listening at once (the socket is closed before this returns) and stops the rest of the
-     * stack on a background thread: JAIN-SIP pauses for a second while stopping its timers.
+     * stack on a background thread: JAIN-SIP sleeps a second in stopping it (after closing its sockets),
+     * which deleting the last provider would otherwise spend on the caller's thread. Deleting the
+     * listening point first closes the socket without stopping the stack.
      */
     @Override
     public void close() {
         provider.removeSipListener(listener);
-        try {
-            stack.deleteSipProvider(provider);
-        } catch (ObjectInUseException e) {
-            log.debug("closing endpoint {}", config.name(), e);
-        }
         boolean freed = deleteListeningPoint();
         Thread stopper = new Thread(() -> {
             if (!freed && !deleteListeningPoint()) log.warn("the socket of SIP endpoint {} could not be freed", config.name());
+            try {
+                stack.deleteSipProvider(provider);
+            } catch (ObjectInUseException e) {
+                log.debug("closing endpoint {}", config.name(), e);
+            }
             try {
                 stack.stop();
             } catch (RuntimeException e) {
@@ -220,10 +222,6 @@ public final class SipEndpoint implements AutoCloseable {
         stopper.start();
     }
 
-    /**
-     * JAIN-SIP creates its UDP processor's state on the processor's own thread, so a stack closed right
-     * after it started can fail to stop it; the deletion is retried for up to a second until it can.
-     */
     /**
      * Deletes the listening point, which frees the socket. JAIN-SIP's UDP processor cannot be stopped
      * before its thread has begun (a NullPointerException), so that is tried again for up to a

@@ -65,6 +65,8 @@ public final class Lab implements AutoCloseable {
     private static final Duration SETTLE_WITHIN = Duration.ofSeconds(20);
     private static final Duration SETTLE_POLL = Duration.ofMillis(200);
     private static final int SETTLE_PROBES = 16;
+    /** A close that takes longer says what it is doing. */
+    private static final Duration QUIET_CLOSE = Duration.ofMillis(500);
 
     private final LabConfig config;
     private final EventLoop peerLoop = new EventLoop("lab-peers");
@@ -404,15 +406,36 @@ public final class Lab implements AutoCloseable {
         return overlay(domain).flatMap(o -> o.agents().stream().findFirst()).map(PeerAgent::sipAddress);
     }
 
+    /**
+     * Stops the lab, its parts at once: the routers leave their overlays (handing their records over
+     * to the peers, which stay up until then), one after another (leaving together, they would hand
+     * records to each other's nodes as those go), then the group; the SIP agents stop; discovery
+     * leaves the group and sends its mDNS goodbyes; then the peers halt (the lab is going away as a
+     * whole, so they have no one to hand over to). Says what it is doing when that takes over half a
+     * second.
+     */
     @Override
     public void close() {
-        for (LabRouter r : routers()) r.close();
-        routers.clear();
-        for (LabOverlay o : overlays.values()) {
-            o.agents().forEach(PeerAgent::close);
-            o.peers().forEach(p -> p.node().halt()); // the goodbyes go out when discovery closes
+        List<LabRouter> leaving;
+        synchronized (this) {
+            leaving = List.copyOf(routers.values());
+            routers.clear();
         }
-        discovery.close();
+        List<PeerAgent> agents = overlays.values().stream().flatMap(o -> o.agents().stream()).toList();
+        List<OverlayPeer> peers = overlays.values().stream().flatMap(o -> o.peers().stream()).toList();
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> {
+            leaving.forEach(r -> r.router().close());
+            ParallelStop.run(leaving.stream().<Runnable>map(r -> r.group()::close).toList())
+                    .forEach(f -> say("warning: a router did not leave the group cleanly: %s", f));
+        });
+        agents.forEach(a -> parts.add(a::close));
+        parts.add(discovery::close);
+        List<Throwable> failures = ParallelStop.run(parts, QUIET_CLOSE, () -> say(
+                "leaving: %d peers, %d routers, %d SIP agents, discovery ...", peers.size(), leaving.size(), agents.size()));
+        failures.forEach(f -> say("warning: a part of the lab did not stop cleanly: %s", f));
+        leaving.forEach(r -> r.loop().close());
+        peers.forEach(p -> p.node().halt());
         peerLoop.close();
     }
 }

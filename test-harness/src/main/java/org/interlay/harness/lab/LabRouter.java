@@ -12,10 +12,4 @@ public record LabRouter(String id, Router router, JGroupsDiscoverer group, Event
         group.close();
         loop.close();
     }
-
-    void close() {
-        router.close();
-        group.close();
-        loop.close();
-    }
 }

@@ -27,6 +27,8 @@ import org.interlay.router.membership.InstalledAlgorithms;
  * discovery knows of, or as the first node of a new overlay; and its advert, so others find it.
  */
 public final class OverlayPeer implements AutoCloseable {
+    /** How long {@link #close()} leaves for: a hand-over on a LAN takes milliseconds. */
+    public static final Duration LEAVE_WITHIN = Duration.ofMillis(1_500);
     private final PeerSpec spec;
     private final OverlayNode node;
     private final LanDiscovery discovery;
@@ -120,15 +122,24 @@ public final class OverlayPeer implements AutoCloseable {
         return created;
     }
 
-    /** Withdraws the advert, leaves gracefully (hands records over), stops. */
-    @Override
-    public void close() {
+    /**
+     * Withdraws the advert, leaves gracefully (hands its records over, all at once), stops; halts
+     * if the leave has not ended within {@code limit} (a neighbour that crashed unnoticed keeps a
+     * leave waiting for the RPC layer to give up on it).
+     */
+    public void close(Duration limit) {
         if (discovery != null) discovery.withdraw(advertKey);
         try {
-            node.leave().get(5, TimeUnit.SECONDS);
+            node.leave().get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             node.halt();
         }
+    }
+
+    /** {@link #close(Duration)} within {@link #LEAVE_WITHIN}. */
+    @Override
+    public void close() {
+        close(LEAVE_WITHIN);
     }
 
     /** Stops at once, as a crash would: no goodbye, no hand-over (fault injection). */
