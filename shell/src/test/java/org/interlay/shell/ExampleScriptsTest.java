@@ -50,18 +50,15 @@ class ExampleScriptsTest {
 
     @Test
     void aFailingExpectationExitsNonZeroAndSaysWhatItSaw() throws Exception {
-        Path script = dir.resolve("failing.il");
-        Files.writeString(script, String.join("\n",
-                "expect overlays 3 within 10s",
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "failing.il", List.of("expect overlays 3 within 10s",
                 "as alice@chord.lab",
                 "as bob@kad.lab",
                 "send alice@chord.lab \"something else\"",
                 "expect message from bob@kad.lab containing \"never sent\" within 1s",
-                "overlays") + "\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1",
-                "--script", script.toString()), out, 150);
-        String transcript = Files.readString(out);
+                "overlays"),
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1"), 150);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(1, code, transcript);
         assertTrue(transcript.contains("expected message from bob@kad.lab containing \"never sent\" within 1s; saw 1 message:"),
                 transcript);
@@ -73,12 +70,11 @@ class ExampleScriptsTest {
 
     @Test
     void aScriptWithAWrongLineFailsBeforeTheLabStartsWithOneLineAndNoStackTrace() throws Exception {
-        Path script = dir.resolve("typo.il");
-        Files.writeString(script, "expect overlays 3 within 10s\nsned bob@kad.lab hi\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0",
-                "--script", script.toString()), out, 120);
-        String transcript = Files.readString(out);
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "typo.il",
+                List.of("expect overlays 3 within 10s", "sned bob@kad.lab hi"),
+                List.of("--chord", "1", "--pastry", "1", "--kademlia", "1", "--routers", "0"), 120);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(1, code, transcript);
         assertTrue(transcript.contains("typo.il:2: error: unknown command 'sned'; did you mean 'send'?"), transcript);
         assertTrue(transcript.contains("typo.il: not run, 1 line to fix"), transcript);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -72,9 +71,7 @@ class FourthAlgorithmTest {
     @Test
     void anOverlayOfTheFourthAlgorithmIsAdvertisedDiscoveredAndBridged() throws Exception {
         PrivateNetwork.assumeAvailable();
-        Path script = dir.resolve("ring.il");
-        Files.writeString(script, String.join("\n",
-                "expect overlays 4 within 10s",
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "ring.il", List.of("expect overlays 4 within 10s",
                 "overlays",
                 "as alice@ring.lab",
                 "as bob@kad.lab",
@@ -83,11 +80,11 @@ class FourthAlgorithmTest {
                 "as alice@ring.lab",
                 "send bob@kad.lab \"ring to kademlia\"",
                 "expect message from alice@ring.lab containing \"ring to kademlia\" within 5s",
-                "lookup alice@ring.lab") + "\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "3",
-                "--overlay", "ring:ring:3", "--routers", "1", "--script", script.toString()), out, 150);
-        String transcript = Files.readString(out);
+                "lookup alice@ring.lab"),
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "3",
+                "--overlay", "ring:ring:3", "--routers", "1"), 150);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(0, code, transcript);
         assertTrue(transcript.contains("ok: overlays 4"), transcript);
         assertTrue(transcript.lines().anyMatch(l -> l.matches("ring\\s+ring\\s+ring\\.lab\\s.*")),

@@ -3,7 +3,6 @@ package org.interlay.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,9 +33,7 @@ class LabNoticesTest {
     @Test
     void watchShowsTheLabsOwnActionsAndRouterAddBringsARouterBack() throws Exception {
         String limit = "x".repeat(8192);
-        Path script = dir.resolve("notices.il");
-        Files.writeString(script, String.join("\n",
-                "expect overlays 3 within 10s",
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "notices.il", List.of("expect overlays 3 within 10s",
                 "watch",
                 "node add chord",
                 "node kill p1",
@@ -55,11 +52,10 @@ class LabNoticesTest {
                 "register",
                 "as alice@chord.lab",
                 "send carol@chord.lab " + limit,
-                "send bob@kad.lab " + limit + "y") + "\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "3", "--pastry", "2", "--kademlia", "2", "--routers", "2",
-                "--script", script.toString()), out, 200);
-        String transcript = Files.readString(out);
+                "send bob@kad.lab " + limit + "y"),
+                List.of("--chord", "3", "--pastry", "2", "--kademlia", "2", "--routers", "2"), 200);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(1, code, "only the last line fails:\n" + transcript);
         assertTrue(transcript.contains("lab up in") && transcript.contains("3 overlays, 2 routers"), transcript);
         assertTrue(transcript.contains("[watch] chord.lab: peer p8 started (4 peers now)"), transcript);

@@ -48,6 +48,25 @@ final class PrivateNetwork {
         return p.exitValue();
     }
 
+    /** What a lab printed, and its exit code (-1 when it was killed at its time limit). */
+    record Transcript(int exitCode, String text) {}
+
+    /**
+     * Writes {@code lines} as the script {@code name} in {@code dir} and runs {@code lab <labArgs>
+     * --script} on it in a namespace of its own, for at most {@code limitSeconds}.
+     */
+    static Transcript labScript(Path dir, String name, List<String> lines, List<String> labArgs, long limitSeconds)
+            throws Exception {
+        Path script = dir.resolve(name);
+        Files.writeString(script, String.join("\n", lines) + "\n");
+        Path out = dir.resolve(name + ".out");
+        List<String> args = new ArrayList<>(List.of("lab"));
+        args.addAll(labArgs);
+        args.addAll(List.of("--script", script.toString()));
+        int code = run(args, out, limitSeconds);
+        return new Transcript(code, Files.readString(out));
+    }
+
     static String quote(String s) {
         return "'" + s.replace("'", "'\\''") + "'";
     }

@@ -3,7 +3,6 @@ package org.interlay.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +35,10 @@ class ScriptTranscriptTest {
             lines.addAll(List.of("as alice@chord.lab", "send bob@kad.lab \"number " + i + "\"", "send carol@pastry.lab \"number " + i + "\"",
                     "as bob@kad.lab", "inbox"));
         }
-        Path script = dir.resolve("order.il");
-        Files.writeString(script, String.join("\n", lines) + "\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1",
-                "--script", script.toString()), out, 150);
-        String transcript = Files.readString(out);
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "order.il", lines,
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1"), 150);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(0, code, transcript);
         List<String> printed = transcript.lines().toList();
         for (int i = 1; i <= ROUNDS; i++) {
@@ -58,14 +55,12 @@ class ScriptTranscriptTest {
 
     @Test
     void aNotifyToAUserOfThisShellIsPrintedBeforeTheSubscribeOrPublishThatCausedItReturns() throws Exception {
-        Path script = dir.resolve("presence.il");
-        Files.writeString(script, String.join("\n", "expect overlays 3 within 10s", "as bob@kad.lab", "presence open",
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "presence.il", List.of("expect overlays 3 within 10s", "as bob@kad.lab", "presence open",
                 "as carol@pastry.lab", "as alice@chord.lab", "subscribe bob@kad.lab", "subscribe carol@pastry.lab",
-                "as carol@pastry.lab", "subscribe bob@kad.lab", "as bob@kad.lab", "presence busy \"in a meeting\"", "presence away") + "\n");
-        Path out = dir.resolve("out.txt");
-        int code = PrivateNetwork.run(List.of("lab", "--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1",
-                "--script", script.toString()), out, 150);
-        String transcript = Files.readString(out);
+                "as carol@pastry.lab", "subscribe bob@kad.lab", "as bob@kad.lab", "presence busy \"in a meeting\"", "presence away"),
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1"), 150);
+        int code = run.exitCode();
+        String transcript = run.text();
         assertEquals(0, code, transcript);
         List<String> printed = transcript.lines().toList();
         assertEquals(List.of("<< presence of bob@kad.lab is open, seen by alice@chord.lab", "alice@chord.lab now watches bob@kad.lab"),
