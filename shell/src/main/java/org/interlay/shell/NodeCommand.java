@@ -49,7 +49,7 @@ public final class NodeCommand implements Callable<Integer> {
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
-    @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: from the port.")
+    @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
     @Option(names = "--discovery-wait", defaultValue = "3", paramLabel = "SECONDS",
@@ -61,10 +61,11 @@ public final class NodeCommand implements Callable<Integer> {
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
         InetAddress bindAddress = InetAddress.getByName(bind);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
-        String id = nodeId != null ? nodeId : "n" + ProcessHandle.current().pid();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
-                sipPort, id);
-        LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress, "interlay-" + id));
+                sipPort, nodeId);
+        LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
+                "interlay-" + (nodeId != null ? nodeId : port != 0 ? PeerSpec.nodeIdForPort(port)
+                        : "node-" + ProcessHandle.current().pid())));
         discovery.start();
         EventLoop loop = new EventLoop("node-" + overlay);
         OverlayPeer peer;
@@ -76,9 +77,9 @@ public final class NodeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, spec, discovery);
-        System.out.printf("%s %s overlay %s (%s) as %s at %s%s%n", peer.created() ? "created" : "joined",
-                algo, overlay, spec.domain(), peer.node().self().id().shortHex(), peer.node().self().address(),
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery);
+        System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
+                algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -67,7 +67,7 @@ public final class OverlayPeer implements AutoCloseable {
             throw new IllegalStateException("could not join " + spec.overlay() + " through " + boot + ": "
                     + cause.getMessage(), cause);
         }
-        OverlayPeer peer = new OverlayPeer(spec, node, discovery, boot.isEmpty());
+        OverlayPeer peer = new OverlayPeer(spec.namedFor(transport.localAddress().port()), node, discovery, boot.isEmpty());
         peer.advertise();
         return peer;
     }

@@ -16,7 +16,9 @@ import org.interlay.overlay.Address;
  * @param port      the overlay's UDP port, 0 for any free one
  * @param bootstrap peers to join through; empty to find the overlay by discovery, or create it
  * @param sipPort   the SIP agent's UDP port, -1 for no agent, 0 for any free one
- * @param nodeId    how the node is named in adverts
+ * @param nodeId    how the node is named in adverts; null to name it after the overlay port it binds
+ *                  ({@link #nodeIdForPort}): stable across restarts on a fixed port, and unique per
+ *                  host, since two nodes on one host bind different ports
  */
 public record PeerSpec(String overlay, Algorithm algorithm, String domain, InetAddress bind, int port,
                        List<Address> bootstrap, int sipPort, String nodeId) {
@@ -30,6 +32,20 @@ public record PeerSpec(String overlay, Algorithm algorithm, String domain, InetA
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port out of range: " + port);
         if (sipPort < -1 || sipPort > 65535) throw new IllegalArgumentException("--sip-port out of range: " + sipPort);
+        if (nodeId != null && !nodeId.matches("[A-Za-z0-9_-]{1,63}")) {
+            throw new IllegalArgumentException("a node id is 1-63 letters, digits, '-' or '_' (no dots): " + nodeId);
+        }
         bootstrap = List.copyOf(bootstrap);
+    }
+
+    /** The name of a node that was given none: {@code n} and the overlay port it bound, e.g. {@code n4000}. */
+    public static String nodeIdForPort(int boundPort) {
+        return "n" + boundPort;
+    }
+
+    /** This spec with its node named, once the overlay port is bound: unchanged if it already has a name. */
+    public PeerSpec namedFor(int boundPort) {
+        return nodeId != null ? this
+                : new PeerSpec(overlay, algorithm, domain, bind, port, bootstrap, sipPort, nodeIdForPort(boundPort));
     }
 }
