@@ -107,6 +107,13 @@ public final class OverlayDirectory implements DiscoveryListener {
         }
     }
 
+    /** Every node's advert of every known overlay (one per node and overlay), by overlay then node. */
+    public List<OverlayAdvert> adverts() {
+        synchronized (lock) {
+            return overlays.values().stream().flatMap(sightings -> sightings.adverts().stream()).toList();
+        }
+    }
+
     public Optional<OverlayEntry> overlay(String name) {
         synchronized (lock) {
             return Optional.ofNullable(overlays.get(name)).map(OverlaySightings::toEntry);

@@ -2,6 +2,8 @@ package org.interlay.discovery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +86,16 @@ final class OverlaySightings {
             }
         }
         return removed;
+    }
+
+    /** Each node's advert, as the source that saw it last has it; in node order. */
+    List<OverlayAdvert> adverts() {
+        List<OverlayAdvert> adverts = new ArrayList<>();
+        for (Map<Source, Sighting> sources : byNode.values()) {
+            sources.values().stream().max(Comparator.comparing(Sighting::lastSeen))
+                    .ifPresent(sighting -> adverts.add(sighting.advert()));
+        }
+        return adverts;
     }
 
     boolean isEmpty() {

@@ -136,7 +136,12 @@ public final class ShellCommands {
 
     private static void routers(ShellSession s, PrintWriter out) {
         if (s.lab().isEmpty()) {
-            s.overlays().forEach(o -> out.println(o.name() + ": routers " + (o.routers().isEmpty() ? "none" : o.routers())));
+            List<String[]> rows = DiscoveredRouters.rows(s.directory().adverts());
+            if (rows.size() == 1) {
+                out.println("no routers discovered");
+            } else {
+                out.print(Tables.format(rows));
+            }
             return;
         }
         List<LabRouter> routers = s.lab().get().routers();
