@@ -25,7 +25,9 @@ public final class AttachCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScriptFile lines = script == null ? null : ScriptFile.read(script);
         if (lines != null && !ShellLauncher.checkScript(lines, System.out)) return 1;
-        try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(InetAddress.getByName(bind),
+        InetAddress bindAddress = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(bindAddress, System.err);
+        try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
                 "interlay-shell-" + ProcessHandle.current().pid()))) {
             discovery.start();
             return ShellLauncher.run(discovery.directory(), null, lines);

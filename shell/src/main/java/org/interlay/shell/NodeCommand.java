@@ -60,6 +60,7 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
         InetAddress bindAddress = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
                 sipPort, nodeId);

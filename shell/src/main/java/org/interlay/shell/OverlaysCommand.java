@@ -37,7 +37,9 @@ public final class OverlaysCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (waitSeconds < 0) throw new IllegalArgumentException("--wait must not be negative");
         List<OverlayEntry> found;
-        try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(InetAddress.getByName(bind),
+        InetAddress bindAddress = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(bindAddress, System.err);
+        try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
                 "interlay-observer-" + ProcessHandle.current().pid()))) {
             discovery.start();
             TimeUnit.MILLISECONDS.sleep((long) (waitSeconds * 1000));
@@ -48,11 +50,16 @@ public final class OverlaysCommand implements Callable<Integer> {
             for (OverlayEntry e : found) rows.add(toMap(e));
             System.out.println(new ObjectMapper().writeValueAsString(rows));
         } else if (found.isEmpty()) {
-            System.out.println("no overlays found (listened " + waitSeconds + " s on " + bind + ")");
+            System.out.println(nothingFound(bindAddress, waitSeconds));
         } else {
             System.out.print(OverlayTable.render(found));
         }
         return 0;
+    }
+
+    /** What an empty result says: where it looked and for how long. */
+    static String nothingFound(InetAddress bind, double waitSeconds) {
+        return "no overlays found on " + bind.getHostAddress() + " within " + LoopbackNotice.seconds(waitSeconds) + " s";
     }
 
     static Map<String, Object> toMap(OverlayEntry e) {

@@ -43,6 +43,7 @@ public final class RouterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InetAddress address = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(address, System.err);
         String routerId = id != null ? id : "r" + ProcessHandle.current().pid();
         RouterConfig config = RouterConfig.defaults(routerId, 0, domains).withEndpoint(new SipEndpointConfig(
                 "router-" + routerId, new InetSocketAddress(address, sipPort), SipEndpointConfig.DEFAULT_THREADS,
