@@ -31,10 +31,10 @@ public final class LoopbackNotice {
      */
     public static Optional<String> notice(InetAddress bind, List<LanInterface> others) {
         if (!bind.isLoopbackAddress() || others.isEmpty()) return Optional.empty();
-        List<String> choices = others.stream().map(i -> i.address() + " (" + i.name() + ")").toList();
+        List<String> choices = others.stream().map(i -> i.name() + " " + i.address()).toList();
         return Optional.of("note: looking on " + bind.getHostAddress() + " only, so nothing beyond this host is seen or "
                 + "reached; to use the LAN choose an interface with --bind <address>, e.g. --bind "
-                + others.get(0).address() + " (this host has " + String.join(", ", choices) + ")");
+                + others.get(0).address() + " (interfaces up here: " + String.join(", ", choices) + ")");
     }
 
     /** Prints the notice on {@code err} if there is one, reading this machine's interfaces. */

@@ -19,7 +19,7 @@ class LoopbackNoticeTest {
         String notice = LoopbackNotice.notice(InetAddress.getByName("127.0.0.1"), LAN).orElseThrow();
         assertTrue(notice.contains("looking on 127.0.0.1 only"), notice);
         assertTrue(notice.contains("--bind <address>, e.g. --bind 192.168.1.20"), notice);
-        assertTrue(notice.contains("192.168.1.20 (eth0), 10.0.0.7 (wlan0)"), notice);
+        assertTrue(notice.contains("(interfaces up here: eth0 192.168.1.20, wlan0 10.0.0.7)"), notice);
     }
 
     @Test
