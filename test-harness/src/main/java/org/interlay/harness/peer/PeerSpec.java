@@ -32,8 +32,8 @@ public record PeerSpec(String overlay, Algorithm algorithm, String domain, InetA
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port out of range: " + port);
         if (sipPort < -1 || sipPort > 65535) throw new IllegalArgumentException("--sip-port out of range: " + sipPort);
-        if (nodeId != null && !nodeId.matches("[A-Za-z0-9_-]{1,63}")) {
-            throw new IllegalArgumentException("a node id is 1-63 letters, digits, '-' or '_' (no dots): " + nodeId);
+        if (nodeId != null && !nodeId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("a node id is 1-64 letters, digits, '-' or '_' (no dots): " + nodeId);
         }
         bootstrap = List.copyOf(bootstrap);
     }
