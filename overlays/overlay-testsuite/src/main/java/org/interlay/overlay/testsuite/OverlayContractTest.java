@@ -137,6 +137,30 @@ public abstract class OverlayContractTest {
         }
     }
 
+    /**
+     * A peer restarted on its old host and port has its old id but an empty store. The others must
+     * give it its copies again, not count it as holding what the crashed one held: once the rest
+     * crash, the records live on the restarted node alone.
+     */
+    @Test
+    void aNodeRestartedWithItsOldIdIsGivenItsCopiesAgain() {
+        SimCluster c = stableCluster(6);
+        List<Record> records = storeRecords(c, 30);
+        c.scheduler().runFor(30_000);
+        OverlayNode old = c.live().get(2);
+        c.crash(old);
+        assertTrue(c.stabilize(1_000, LIMIT), "the overlay repairs itself after the crash");
+        OverlayNode back = c.await(c.restart(old), LIMIT);
+        assertEquals(old.self(), back.self(), "same id, same address");
+        assertTrue(c.stabilize(1_000, LIMIT), "the restarted node is taken in");
+        c.scheduler().runFor(60_000);
+        for (OverlayNode n : List.copyOf(c.live())) {
+            if (n != back) c.crash(n);
+        }
+        c.scheduler().runFor(5_000);
+        assertAllFound(c, records);
+    }
+
     @Test
     void recordsExpire() {
         SimCluster c = stableCluster(20);
