@@ -52,6 +52,10 @@ public final class SimCommand implements Callable<Integer> {
                     + "(virtual time, e.g. 10m, 90s); lookups run during churn.")
     Long churn;
 
+    @Option(names = "--reuse-ids", description = "With --churn: each replacement takes the id and address of the "
+            + "node it replaces, with an empty store, as a peer restarted on the same host and port.")
+    boolean reuseIds;
+
     @Option(names = "--mode", defaultValue = "iterative", paramLabel = "MODE",
             description = "iterative or recursive lookups (recursive: Chord and Pastry). Default: ${DEFAULT-VALUE}.")
     String mode;
@@ -80,7 +84,7 @@ public final class SimCommand implements Callable<Integer> {
         PrintStream progress = quiet ? new PrintStream(java.io.OutputStream.nullOutputStream()) : System.err;
         for (String algo : algorithms) {
             SimulationSpec s = new SimulationSpec(algo, nodes, lookups, seed, crash, records,
-                    churn == null ? 0 : churn, lookupMode, joinSpacing == null ? 0 : joinSpacing);
+                    churn == null ? 0 : churn, lookupMode, joinSpacing == null ? 0 : joinSpacing, reuseIds);
             SimulationReport report = new SimulationRunner(progress).run(s);
             out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
         }

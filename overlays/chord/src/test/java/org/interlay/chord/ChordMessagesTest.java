@@ -41,7 +41,7 @@ class ChordMessagesTest {
     }
 
     private byte[] encode(Message m) {
-        return codec.encode(new Frame(42, FrameKind.REQUEST, 7, sender, m));
+        return codec.encode(new Frame(42, FrameKind.REQUEST, 7, sender, 0, m));
     }
 
     private Message roundTrip(Message m) throws WireFormatException {

@@ -10,18 +10,21 @@ import org.interlay.time.Timer;
 /**
  * Continual churn: every node lives for an exponentially distributed session, then fails without
  * notice, and a fresh node joins in its place, so the population stays at its size (the model of
- * Rhea et al., "Handling Churn in a DHT", USENIX 2004).
+ * Rhea et al., "Handling Churn in a DHT", USENIX 2004). The fresh node has a new id, or, with ids reused,
+ * the id and address of the one it replaces and an empty store, as a peer restarted in place.
  */
 final class Churn {
     private final SimCluster cluster;
     private final double meanSessionMillis;
     private final Random random;
+    private final boolean reuseIds;
     private final Map<OverlayNode, Timer> sessions = new HashMap<>();
     private boolean running;
     int departures;
 
-    Churn(SimCluster cluster, long meanSessionMillis, long seed) {
+    Churn(SimCluster cluster, long meanSessionMillis, long seed, boolean reuseIds) {
         this.cluster = cluster;
+        this.reuseIds = reuseIds;
         this.meanSessionMillis = meanSessionMillis;
         this.random = new Random(seed);
     }
@@ -47,14 +50,14 @@ final class Churn {
         if (!running || node.isStopped()) return;
         departures++;
         cluster.crash(node);
-        replace();
+        replace(node);
     }
 
     /** A fresh node joins; if its join fails (its bootstrap died meanwhile), another one tries. */
-    private void replace() {
-        cluster.join().whenComplete((fresh, e) -> {
+    private void replace(OverlayNode departed) {
+        (reuseIds ? cluster.restart(departed) : cluster.join()).whenComplete((fresh, e) -> {
             if (!running) return;
-            if (e != null) replace(); else beginSession(fresh);
+            if (e != null) replace(departed); else beginSession(fresh);
         });
     }
 }

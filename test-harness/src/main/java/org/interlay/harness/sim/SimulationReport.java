@@ -12,13 +12,14 @@ import java.util.Map;
  * @param success      fraction of lookups that ended at the node the global view holds responsible
  * @param consistency  under churn, fraction of same-key lookup pairs from two nodes that agreed (1 without churn)
  * @param buildSeconds wall seconds from the first join until every node agreed with the global view
+ * @param reuseIds     under churn, replacements took the ids and addresses of the nodes they replaced
  */
 public record SimulationReport(String algorithm, int nodes, int lookups, long seed, String mode, double success,
                                double meanHops, double p50Hops, double p99Hops, double maxHops, double meanRounds,
                                double meanMessages, double meanLatencyMs, double p99LatencyMs, boolean stable,
                                double buildSeconds, double wallSeconds, double heapMb, double crash, int records,
                                int lostRecords, double churnMeanSessionMinutes, double consistency, int departures,
-                               long events) {
+                               boolean reuseIds, long events) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Map<String, Object> toMap() {
@@ -47,6 +48,7 @@ public record SimulationReport(String algorithm, int nodes, int lookups, long se
         m.put("churnMeanSessionMinutes", round(churnMeanSessionMinutes, 2));
         m.put("consistency", round(consistency, 4));
         m.put("departures", departures);
+        m.put("reuseIds", reuseIds);
         m.put("events", events);
         return m;
     }
@@ -72,8 +74,8 @@ public record SimulationReport(String algorithm, int nodes, int lookups, long se
         }
         if (crash > 0) b.append(String.format("  crash: %.0f%% of nodes at once%n", 100 * crash));
         if (churnMeanSessionMinutes > 0) {
-            b.append(String.format("  churn: mean session %.2f min, %d departures, consistency %.2f%%%n",
-                    churnMeanSessionMinutes, departures, 100 * consistency));
+            b.append(String.format("  churn: mean session %.2f min, %d departures%s, consistency %.2f%%%n",
+                    churnMeanSessionMinutes, departures, reuseIds ? " (ids reused)" : "", 100 * consistency));
         }
         b.append(String.format("  wall %.2f s, peak heap %.0f MB%n", wallSeconds, heapMb));
         return b.toString();

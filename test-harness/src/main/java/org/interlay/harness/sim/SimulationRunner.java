@@ -76,7 +76,7 @@ public final class SimulationRunner {
                 probe.latency.mean(), probe.latency.percentile(99), stable, buildSeconds, wall,
                 HeapProbe.peakHeapBytes() / 1048576.0, spec.crashFraction(), stored.size(), lost,
                 spec.churnMeanSessionMillis() / 60_000.0, probe.consistency(), departures,
-                cluster.scheduler().eventsRun());
+                spec.reuseIds(), cluster.scheduler().eventsRun());
     }
 
     private void runLookups(SimCluster cluster, int lookups, LookupProbe probe) {
@@ -93,10 +93,11 @@ public final class SimulationRunner {
      * session (at least a minute), churn going on throughout.
      */
     private int runChurn(SimCluster cluster, SimulationSpec spec, LookupProbe probe) {
-        Churn churn = new Churn(cluster, spec.churnMeanSessionMillis(), spec.seed() ^ 0xC4);
+        Churn churn = new Churn(cluster, spec.churnMeanSessionMillis(), spec.seed() ^ 0xC4, spec.reuseIds());
         churn.start();
         long session = spec.churnMeanSessionMillis();
-        progress.printf("%s: churn with mean session %.1f min; warming up%n", cluster.algorithm().name(), session / 60_000.0);
+        progress.printf("%s: churn with mean session %.1f min%s; warming up%n", cluster.algorithm().name(),
+                session / 60_000.0, spec.reuseIds() ? ", replacements reusing the departed's ids" : "");
         cluster.scheduler().runFor(session);
         long window = Math.max(60_000, session);
         int pairs = Math.max(1, spec.lookups() / 2);

@@ -11,9 +11,12 @@ import org.interlay.overlay.node.NodeConfig.LookupMode;
  * @param churnMeanSessionMillis 0 for none; else nodes leave and join continually with exponential
  *                            session times of this mean (virtual time) while the lookups run
  * @param joinSpacingMillis   virtual time between two nodes starting to join
+ * @param reuseIds            under churn, a node that fails is replaced by a fresh, empty node with its id and
+ *                            address, as a peer restarted on the same host and port; else by a node of a new id
  */
 public record SimulationSpec(String algorithm, int nodes, int lookups, long seed, double crashFraction, int records,
-                             long churnMeanSessionMillis, LookupMode lookupMode, long joinSpacingMillis) {
+                             long churnMeanSessionMillis, LookupMode lookupMode, long joinSpacingMillis,
+                             boolean reuseIds) {
     public SimulationSpec {
         if (nodes < 1) throw new IllegalArgumentException("--nodes must be at least 1");
         if (lookups < 0) throw new IllegalArgumentException("--lookups must not be negative");
@@ -21,29 +24,36 @@ public record SimulationSpec(String algorithm, int nodes, int lookups, long seed
         if (records < 0) throw new IllegalArgumentException("--records must not be negative");
         if (churnMeanSessionMillis < 0) throw new IllegalArgumentException("--churn must not be negative");
         if (joinSpacingMillis < 0) throw new IllegalArgumentException("join spacing must not be negative");
+        if (reuseIds && churnMeanSessionMillis == 0) throw new IllegalArgumentException("--reuse-ids needs --churn");
     }
 
     public static SimulationSpec of(String algorithm, int nodes, int lookups, long seed) {
-        return new SimulationSpec(algorithm, nodes, lookups, seed, 0, 0, 0, LookupMode.ITERATIVE, 0);
+        return new SimulationSpec(algorithm, nodes, lookups, seed, 0, 0, 0, LookupMode.ITERATIVE, 0, false);
     }
 
     public SimulationSpec withCrash(double fraction, int recordCount) {
         return new SimulationSpec(algorithm, nodes, lookups, seed, fraction, recordCount, churnMeanSessionMillis,
-                lookupMode, joinSpacingMillis);
+                lookupMode, joinSpacingMillis, reuseIds);
     }
 
     public SimulationSpec withChurn(long meanSessionMillis, int recordCount) {
         return new SimulationSpec(algorithm, nodes, lookups, seed, crashFraction, recordCount, meanSessionMillis,
-                lookupMode, joinSpacingMillis);
+                lookupMode, joinSpacingMillis, reuseIds);
     }
 
     public SimulationSpec withLookupMode(LookupMode mode) {
         return new SimulationSpec(algorithm, nodes, lookups, seed, crashFraction, records, churnMeanSessionMillis, mode,
-                joinSpacingMillis);
+                joinSpacingMillis, reuseIds);
     }
 
     public SimulationSpec withJoinSpacing(long millis) {
         return new SimulationSpec(algorithm, nodes, lookups, seed, crashFraction, records, churnMeanSessionMillis,
-                lookupMode, millis);
+                lookupMode, millis, reuseIds);
+    }
+
+    /** Under churn, replacements take the ids and addresses of the nodes they replace. */
+    public SimulationSpec withReusedIds() {
+        return new SimulationSpec(algorithm, nodes, lookups, seed, crashFraction, records, churnMeanSessionMillis,
+                lookupMode, joinSpacingMillis, true);
     }
 }

@@ -53,4 +53,14 @@ class SimulationRunnerTest {
         assertTrue(r.consistency() >= 0.95, "pairs agree: " + r.consistency());
         assertEquals(0, r.lostRecords());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chord", "pastry", "kademlia"})
+    void churnWhoseReplacementsReuseTheDepartedIdsLosesNoRecord(String algo) {
+        SimulationReport r = runner.run(SimulationSpec.of(algo, 100, 200, 3).withChurn(10 * 60_000, 100).withReusedIds());
+        assertTrue(r.reuseIds());
+        assertTrue(r.departures() > 0, "nodes came back under their old ids");
+        assertTrue(r.success() >= 0.95, "lookups during churn: " + r.success());
+        assertEquals(0, r.lostRecords());
+    }
 }

@@ -80,6 +80,13 @@ public final class OverlayNode implements Overlay, NodeContext {
             }
 
             @Override
+            public void restarted(NodeRef peer) {
+                // Same id, empty store: whatever it held must be given to it again.
+                replication.forget(peer.id());
+                neighboursChanged();
+            }
+
+            @Override
             public void unresponsive(Address peer) {
                 routing.unresponsive(peer);
             }

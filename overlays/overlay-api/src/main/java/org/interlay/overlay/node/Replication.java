@@ -27,7 +27,9 @@ import org.interlay.time.Scheduler;
  *   <li>A store asked of the responsible node is copied to its replica set before it is acknowledged.</li>
  *   <li>Periodically, and soon after the routing algorithm reports a change of neighbours, each node
  *       walks its records: where it is responsible, it copies each record to replica-set members that
- *       have not had it; where another node it knows of is responsible, it hands the record to that node.</li>
+ *       have not had it; where another node it knows of is responsible, it hands the record to that node.
+ *       A node that restarts under its old id (a new incarnation, see {@code wire.Frame}) counts as having
+ *       had nothing.</li>
  *   <li>A responsible node asked for a record it lacks asks its replicas before answering "none".</li>
  *   <li>On a graceful leave, every record goes to whoever takes it over.</li>
  * </ul>
@@ -40,7 +42,10 @@ final class Replication {
     private final NodeRef self;
     private final int replicas;
     private final long replicaWaitMillis;
-    /** For each record, the nodes known to hold its current version (besides this one). */
+    /**
+     * For each record, the nodes known to hold its current version (besides this one), by id; a node that
+     * restarts under its old id is taken out of every set ({@link #forget}).
+     */
     private final Map<Key, Holders> holders = new HashMap<>();
 
     private record Holders(long version, Set<Key> nodes) {}
@@ -124,6 +129,14 @@ final class Replication {
                 }
             }
         }
+    }
+
+    /**
+     * Forgets that {@code node} holds anything: it restarted under the same id with an empty store, so the
+     * next pass copies to it again whatever it should hold.
+     */
+    void forget(Key node) {
+        for (Holders h : holders.values()) h.nodes().remove(node);
     }
 
     /** Gives every record to the node that takes it over when this one leaves. */

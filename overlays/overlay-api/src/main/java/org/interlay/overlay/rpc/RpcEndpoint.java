@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 import org.interlay.log.DropLog;
 import org.interlay.time.Scheduler;
@@ -53,6 +54,10 @@ public final class RpcEndpoint {
         public void unresponsive(Address peer) { }
     };
     private long nextRpcId;
+    /** This node's incarnation, sent in every frame (see {@link Frame}). */
+    private final long incarnation;
+    /** The incarnation each peer last spoke with, by id. */
+    private final Map<Key, Long> incarnations = new HashMap<>();
     private boolean closed;
     private long sent, received, retransmissions, timeouts, handlerErrors;
 
@@ -67,6 +72,9 @@ public final class RpcEndpoint {
         this.self = self;
         this.config = config;
         this.nextRpcId = random.nextLong() & Long.MAX_VALUE;
+        // One draw serves as the first rpc id and the incarnation: both only need to differ from one start
+        // to the next, and a seeded simulation draws the same numbers as before the incarnation existed.
+        this.incarnation = nextRpcId;
         transport.setHandler(this::onDatagram);
     }
 
@@ -111,7 +119,7 @@ public final class RpcEndpoint {
             return result;
         }
         long id = nextRpcId++;
-        byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.REQUEST, id, self, request));
+        byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.REQUEST, id, self, incarnation, request));
         Pending p = new Pending(to, bytes, request, result);
         pending.put(id, p);
         transmit(id, p, config.initialTimeoutMillis());
@@ -131,7 +139,7 @@ public final class RpcEndpoint {
 
     public void send(Address to, Message message) {
         if (closed) return;
-        transport.send(to, codec.encode(new Frame(overlayId, FrameKind.ONEWAY, 0, self, message)));
+        transport.send(to, codec.encode(new Frame(overlayId, FrameKind.ONEWAY, 0, self, incarnation, message)));
         sent++;
     }
 
@@ -170,7 +178,11 @@ public final class RpcEndpoint {
         }
         received++;
         NodeRef sender = new NodeRef(frame.sender().id(), from);
-        if (!sender.id().equals(self.id())) observer.heard(sender);
+        if (!sender.id().equals(self.id())) {
+            Long before = incarnations.put(sender.id(), frame.incarnation());
+            if (before != null && before != frame.incarnation()) observer.restarted(sender);
+            observer.heard(sender);
+        }
         switch (frame.kind()) {
             case RESPONSE -> onResponse(frame);
             case REQUEST -> onRequestFrame(sender, frame);
@@ -219,7 +231,7 @@ public final class RpcEndpoint {
                 handlerErrors++;
                 reply = new ErrorReply(describe(error));
             }
-            byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.RESPONSE, frame.rpcId(), self, reply));
+            byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.RESPONSE, frame.rpcId(), self, incarnation, reply));
             if (closed) return;
             if (scheduler.inSchedulerThread()) {
                 respond(rid, bytes);

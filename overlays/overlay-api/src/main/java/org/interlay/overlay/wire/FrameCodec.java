@@ -6,7 +6,8 @@ import org.interlay.overlay.NodeRef;
  * The versioned binary form of a {@link Frame}:
  *
  * <pre>
- *   magic 'I' 'L' | version u8 | overlay id i32 | kind u8 | type u8 | rpc id i64 | sender node (26) | body
+ *   magic 'I' 'L' | version u8 | overlay id i32 | kind u8 | type u8 | rpc id i64 | sender node (26)
+ *   | sender incarnation i64 | body
  * </pre>
  *
  * The body is read by the {@link MessageType} registered for the type code, which must consume it
@@ -14,8 +15,9 @@ import org.interlay.overlay.NodeRef;
  */
 public final class FrameCodec {
     public static final int MAGIC = 0x494C;
-    public static final int VERSION = 1;
-    public static final int HEADER_BYTES = 2 + 1 + 4 + 1 + 1 + 8 + NodeRef.BYTES;
+    /** 2: the sender's incarnation follows the sender node. */
+    public static final int VERSION = 2;
+    public static final int HEADER_BYTES = 2 + 1 + 4 + 1 + 1 + 8 + NodeRef.BYTES + 8;
     /** Largest datagram we send or accept; well under the UDP limit, and far above any message of ours. */
     public static final int MAX_DATAGRAM = 16 * 1024;
 
@@ -38,7 +40,7 @@ public final class FrameCodec {
     public byte[] encode(Frame frame) {
         WireWriter out = new WireWriter(HEADER_BYTES + 64);
         out.u16(MAGIC).u8(VERSION).i32(frame.overlayId()).u8(frame.kind().code()).u8(frame.message().type())
-                .i64(frame.rpcId()).node(frame.sender());
+                .i64(frame.rpcId()).node(frame.sender()).i64(frame.incarnation());
         frame.message().writeTo(out);
         if (out.length() > MAX_DATAGRAM) {
             throw new IllegalArgumentException("frame of " + out.length() + " bytes exceeds " + MAX_DATAGRAM);
@@ -60,9 +62,10 @@ public final class FrameCodec {
         if (type == null) throw new WireFormatException("unknown message type " + code);
         long rpcId = in.i64("rpc id");
         NodeRef sender = in.node("sender");
+        long incarnation = in.i64("incarnation");
         Message message = type.reader().read(in);
         in.expectEnd(type.name());
-        return new Frame(overlayId, kind, rpcId, sender, message);
+        return new Frame(overlayId, kind, rpcId, sender, incarnation, message);
     }
 
     public Frame decode(byte[] data) throws WireFormatException {

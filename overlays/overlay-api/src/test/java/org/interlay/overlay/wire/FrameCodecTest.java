@@ -28,17 +28,17 @@ class FrameCodecTest {
 
     @Test
     void roundTripsEveryField() throws WireFormatException {
-        Frame f = new Frame(42, FrameKind.RESPONSE, 0x1234_5678_9ABCL, sender,
+        Frame f = new Frame(42, FrameKind.RESPONSE, 0x1234_5678_9ABCL, sender, -5L,
                 new RouteReply(RouteStep.forward(List.of(node(1), node(2), node(3)))));
         Frame back = codec.decode(codec.encode(f));
         assertEquals(f, back);
-        Frame resolved = new Frame(-7, FrameKind.REQUEST, 1, sender, new RouteReply(RouteStep.resolved(node(9))));
+        Frame resolved = new Frame(-7, FrameKind.REQUEST, 1, sender, 0, new RouteReply(RouteStep.resolved(node(9))));
         assertEquals(resolved, codec.decode(codec.encode(resolved)));
     }
 
     @Test
     void everyTruncationIsATypedError() {
-        byte[] good = codec.encode(new Frame(1, FrameKind.REQUEST, 5, sender, new FetchRequest(Key.hash("k"), true)));
+        byte[] good = codec.encode(new Frame(1, FrameKind.REQUEST, 5, sender, 0, new FetchRequest(Key.hash("k"), true)));
         for (int len = 0; len < good.length; len++) {
             byte[] cut = Arrays.copyOf(good, len);
             assertThrows(WireFormatException.class, () -> codec.decode(cut), "length " + len);
@@ -49,7 +49,7 @@ class FrameCodecTest {
 
     @Test
     void badHeaderFieldsAreRejected() {
-        byte[] good = codec.encode(new Frame(1, FrameKind.ONEWAY, 0, sender, new RouteQuery(Key.hash("k"))));
+        byte[] good = codec.encode(new Frame(1, FrameKind.ONEWAY, 0, sender, 0, new RouteQuery(Key.hash("k"))));
         byte[] magic = good.clone();
         magic[0] = 'X';
         assertThrows(WireFormatException.class, () -> codec.decode(magic));
@@ -66,14 +66,14 @@ class FrameCodecTest {
 
     @Test
     void resolvedReplyMustNameTheResponsibleNode() {
-        byte[] bytes = codec.encode(new Frame(1, FrameKind.RESPONSE, 2, sender, new RouteReply(RouteStep.forward(List.of()))));
+        byte[] bytes = codec.encode(new Frame(1, FrameKind.RESPONSE, 2, sender, 0, new RouteReply(RouteStep.forward(List.of()))));
         bytes[FrameCodec.HEADER_BYTES] = 1; // claim "resolved" while listing no node
         assertThrows(WireFormatException.class, () -> codec.decode(bytes));
     }
 
     @Test
     void resolvedReplyCarriesItsBackups() throws WireFormatException {
-        Frame frame = new Frame(1, FrameKind.RESPONSE, 2, sender,
+        Frame frame = new Frame(1, FrameKind.RESPONSE, 2, sender, 9L,
                 new RouteReply(RouteStep.resolved(node(1), List.of(node(2), node(3)))));
         RouteStep step = ((RouteReply) codec.decode(codec.encode(frame)).message()).step();
         assertEquals(RouteStep.resolved(node(1), List.of(node(2), node(3))), step);
@@ -81,7 +81,7 @@ class FrameCodecTest {
 
     @Test
     void randomAndMutatedInputNeverEscapesAsAnythingButWireFormatException() {
-        byte[] good = codec.encode(new Frame(1, FrameKind.RESPONSE, 3, sender,
+        byte[] good = codec.encode(new Frame(1, FrameKind.RESPONSE, 3, sender, 0,
                 new RouteReply(RouteStep.forward(List.of(node(1), node(2))))));
         int rejected = 0;
         for (int i = 0; i < 20_000; i++) {

@@ -78,7 +78,20 @@ public final class SimCluster {
      * whose join fails (its bootstrap died, say) is crashed and the future fails.
      */
     public CompletableFuture<OverlayNode> join() {
-        OverlayNode node = newNode();
+        return join(newNode());
+    }
+
+    /**
+     * Starts a fresh node, with an empty store, at the id and address of one that crashed, as a peer
+     * restarted on the same host and port does; it joins as {@link #join()} does.
+     */
+    public CompletableFuture<OverlayNode> restart(OverlayNode crashed) {
+        if (live.contains(crashed)) throw new IllegalStateException("restart a crashed node, not a live one");
+        return join(new OverlayNode(algorithm, config, crashed.self().id(), network.attach(crashed.self().address()),
+                scheduler, new Random(random.nextLong())));
+    }
+
+    private CompletableFuture<OverlayNode> join(OverlayNode node) {
         List<OverlayNode> through = joined.isEmpty() ? live : joined; // the very first: the creator, still joining
         List<org.interlay.overlay.Address> boot = through.isEmpty() ? List.of()
                 : List.of(through.get(random.nextInt(through.size())).self().address());

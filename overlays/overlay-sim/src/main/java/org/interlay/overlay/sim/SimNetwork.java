@@ -44,7 +44,12 @@ public final class SimNetwork {
     /** A new node's transport, at a fresh address. */
     public SimTransport attach() {
         if (nextHost >= (1 << 22) - 2) throw new IllegalStateException("simulated address space exhausted");
-        Address a = new Address(BASE + 1 + nextHost++, PORT);
+        return attach(new Address(BASE + 1 + nextHost++, PORT));
+    }
+
+    /** A transport at an address given back: a node restarted where a crashed one was. */
+    public SimTransport attach(Address a) {
+        if (attached.containsKey(a)) throw new IllegalStateException(a + " is in use");
         SimTransport t = new SimTransport(a);
         attached.put(a, t);
         return t;

@@ -49,6 +49,26 @@ public final class UdpCluster implements AutoCloseable {
         }
     }
 
+    /** The node crashes: its socket closes, no goodbye, no hand-over. */
+    public void crash(OverlayNode node) {
+        nodes.remove(node);
+        node.halt();
+    }
+
+    /**
+     * Starts a fresh node, with an empty store, on the id and port of one that crashed, as a peer
+     * restarted on the same host and port does, and joins it through a random live node.
+     */
+    public OverlayNode restart(OverlayNode crashed, Duration joinLimit) {
+        if (nodes.contains(crashed)) throw new IllegalStateException("restart a crashed node, not a live one");
+        OverlayNode node = onLoop(() -> new OverlayNode(algorithm, config, crashed.self().id(),
+                UdpTransport.onLoopback(loop, crashed.self().address().port()), loop, new Random(random.nextLong())));
+        List<Address> boot = List.of(nodes.get(random.nextInt(nodes.size())).self().address());
+        node.join(boot).orTimeout(joinLimit.toMillis(), TimeUnit.MILLISECONDS).join();
+        nodes.add(node);
+        return node;
+    }
+
     /** Waits (polling, with a deadline) until every node agrees with the global view. */
     public boolean awaitStable(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();

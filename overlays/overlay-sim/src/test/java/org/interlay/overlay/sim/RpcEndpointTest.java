@@ -85,6 +85,38 @@ class RpcEndpointTest {
     }
 
     @Test
+    void aPeerRestartedUnderItsOldIdIsReportedOnce() {
+        RpcEndpoint server = endpoint("server"), first = endpoint("peer");
+        server.onRequest(Ping.TYPE, Pong.TYPE, (from, m) -> CompletableFuture.completedFuture(new Pong()));
+        List<NodeRef> restarted = new ArrayList<>();
+        server.setObserver(new PeerObserver() {
+            @Override
+            public void heard(NodeRef peer) { }
+
+            @Override
+            public void unresponsive(Address peer) { }
+
+            @Override
+            public void restarted(NodeRef peer) {
+                restarted.add(peer);
+            }
+        });
+        first.request(server.self().address(), new Ping());
+        first.request(server.self().address(), new Ping());
+        scheduler.runFor(1_000);
+        assertEquals(List.of(), restarted, "the same incarnation, heard twice, is no restart");
+
+        network.crash(first.self().address());
+        SimNetwork.SimTransport t = network.attach(first.self().address());
+        RpcEndpoint second = new RpcEndpoint(t, scheduler, new FrameCodec().register(Pong.TYPE), 77, first.self(), config,
+                new Random(12345));
+        second.request(server.self().address(), new Ping());
+        second.request(server.self().address(), new Ping());
+        scheduler.runFor(1_000);
+        assertEquals(List.of(first.self()), restarted, "a new incarnation under a known id is told once");
+    }
+
+    @Test
     void aFailingHandlerAnswersWithAnError() {
         RpcEndpoint client = endpoint("client"), server = endpoint("server");
         server.onRequest(Ping.TYPE, Pong.TYPE, (from, m) -> {

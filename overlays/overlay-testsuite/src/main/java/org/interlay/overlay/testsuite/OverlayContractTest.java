@@ -137,6 +137,30 @@ public abstract class OverlayContractTest {
         }
     }
 
+    /**
+     * A peer restarted on its old host and port has its old id but an empty store. The others must
+     * give it its copies again, not count it as holding what the crashed one held: once the rest
+     * crash, the records live on the restarted node alone.
+     */
+    @Test
+    void aNodeRestartedWithItsOldIdIsGivenItsCopiesAgain() {
+        SimCluster c = stableCluster(6);
+        List<Record> records = storeRecords(c, 30);
+        c.scheduler().runFor(30_000);
+        OverlayNode old = c.live().get(2);
+        c.crash(old);
+        assertTrue(c.stabilize(1_000, LIMIT), "the overlay repairs itself after the crash");
+        OverlayNode back = c.await(c.restart(old), LIMIT);
+        assertEquals(old.self(), back.self(), "same id, same address");
+        assertTrue(c.stabilize(1_000, LIMIT), "the restarted node is taken in");
+        c.scheduler().runFor(60_000);
+        for (OverlayNode n : List.copyOf(c.live())) {
+            if (n != back) c.crash(n);
+        }
+        c.scheduler().runFor(5_000);
+        assertAllFound(c, records);
+    }
+
     @Test
     void recordsExpire() {
         SimCluster c = stableCluster(20);
@@ -181,7 +205,7 @@ public abstract class OverlayContractTest {
                     if (junk.length >= 3) {
                         junk[0] = 'I';
                         junk[1] = 'L';
-                        junk[2] = 1;
+                        junk[2] = (byte) FrameCodec.VERSION;
                     }
                 }
                 attacker.send(new DatagramPacket(junk, junk.length, target.self().address().toSocketAddress()));
@@ -201,6 +225,49 @@ public abstract class OverlayContractTest {
                 assertEquals(cluster.responsible(key), r.responsible().id(), "lookup after the flood");
             }
         }
+    }
+
+    /** {@link #aNodeRestartedWithItsOldIdIsGivenItsCopiesAgain} on real sockets: the same port, bound again. */
+    @Test
+    void aNodeRestartedOnItsOldPortIsGivenItsCopiesAgainOnRealUdp() throws Exception {
+        NodeConfig config = NodeConfig.defaults(algorithm().name() + ".restart").withPeriods(1_000, 200)
+                .withRpc(new RpcConfig(200, 3, 2.0));
+        try (UdpCluster cluster = new UdpCluster(algorithm(), config, SEED)) {
+            cluster.grow(6, Duration.ofSeconds(10));
+            assertTrue(cluster.awaitStable(Duration.ofSeconds(30)), "6 nodes on UDP stabilize");
+            List<Record> records = new ArrayList<>();
+            OverlayNode writer = cluster.nodes().get(0);
+            for (int i = 0; i < 10; i++) {
+                Record r = Record.of("sip-binding", "user" + i + "@" + algorithm().name() + ".lab", ("sip:user" + i).getBytes(),
+                        "user" + i, writer.clock().nowMillis(), 3_600_000L);
+                writer.put(r).get(10, TimeUnit.SECONDS);
+                records.add(r);
+            }
+            OverlayNode old = cluster.nodes().get(2);
+            assertTrue(awaitHolding(cluster, old, records.size()), "every node holds every record of six");
+            cluster.crash(old);
+            assertTrue(cluster.awaitStable(Duration.ofSeconds(30)), "the overlay repairs itself after the crash");
+            OverlayNode back = cluster.restart(old, Duration.ofSeconds(10));
+            assertEquals(old.self(), back.self(), "same id, same port");
+            assertTrue(cluster.awaitStable(Duration.ofSeconds(30)), "the restarted node is taken in");
+            assertTrue(awaitHolding(cluster, back, records.size()), "the restarted node is given its copies again");
+            for (OverlayNode n : cluster.nodes()) {
+                if (n != back) cluster.crash(n);
+            }
+            for (Record r : records) {
+                assertTrue(back.get(r.key()).get(10, TimeUnit.SECONDS).isPresent(), () -> "record " + r.name() + " was lost");
+            }
+        }
+    }
+
+    /** Waits (polling, with a deadline of 20 s) until {@code node} holds {@code count} records. */
+    private static boolean awaitHolding(UdpCluster cluster, OverlayNode node, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (cluster.onLoop(() -> node.heldRecords().size()) < count) {
+            if (System.nanoTime() > deadline) return false;
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return true;
     }
 
     @Test
