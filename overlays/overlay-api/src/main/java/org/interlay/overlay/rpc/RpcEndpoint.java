@@ -54,10 +54,21 @@ public final class RpcEndpoint {
         public void unresponsive(Address peer) { }
     };
     private long nextRpcId;
+    /** How many peers' incarnations a node remembers. */
+    static final int MAX_INCARNATIONS = 4096;
     /** This node's incarnation, sent in every frame (see {@link Frame}). */
     private final long incarnation;
-    /** The incarnation each peer last spoke with, by id. */
-    private final Map<Key, Long> incarnations = new HashMap<>();
+    /**
+     * The incarnation each peer last spoke with, by id; the peers heard from least recently are
+     * forgotten beyond {@link #MAX_INCARNATIONS}, so strangers' frames cannot grow it without bound
+     * (a forgotten peer that restarts is simply not noticed as restarted).
+     */
+    private final Map<Key, Long> incarnations = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
+            return size() > MAX_INCARNATIONS;
+        }
+    };
     private boolean closed;
     private long sent, received, retransmissions, timeouts, handlerErrors;
 
