@@ -136,7 +136,7 @@ public final class ShellCommands {
 
     private static void routers(ShellSession s, PrintWriter out) {
         if (s.lab().isEmpty()) {
-            List<String[]> rows = DiscoveredRouters.rows(s.directory().adverts());
+            List<String[]> rows = DiscoveredRouterTable.rows(s.directory().adverts());
             if (rows.size() == 1) {
                 out.println("no routers discovered");
             } else {

@@ -20,9 +20,9 @@ import org.interlay.router.bridge.DomainPair;
  * the candidates of a pair by the group's view, which discovery does not show; that order only
  * breaks ties of a 64-bit hash.
  */
-final class DiscoveredRouters {
+final class DiscoveredRouterTable {
 
-    private DiscoveredRouters() {
+    private DiscoveredRouterTable() {
     }
 
     /** The table's rows, heading first; only the heading when no router is known. */

@@ -15,7 +15,7 @@ import org.interlay.shell.Tables;
 import org.junit.jupiter.api.Test;
 
 /** Outside a lab, {@code routers} shows who bridges what from the routers' adverts, as the lab's table does. */
-class DiscoveredRoutersTest {
+class DiscoveredRouterTableTest {
 
     private static OverlayAdvert router(String overlay, String router, int sipPort) {
         return OverlayAdvert.of(overlay, Algorithm.named(overlay.equals("kad") ? "kademlia" : overlay), overlay + ".lab",
@@ -40,7 +40,7 @@ class DiscoveredRoutersTest {
         String r1Bridges = chordPastry.equals("r1") ? "[chord.lab<->pastry.lab]" : "(standby)";
         String r2Bridges = plan.pairsBridgedBy("r2").toString();
 
-        String table = Tables.format(DiscoveredRouters.rows(directory.adverts()));
+        String table = Tables.format(DiscoveredRouterTable.rows(directory.adverts()));
         assertEquals(Tables.format(List.of(new String[] {"ROUTER", "SIP", "SERVES", "BRIDGES"},
                 new String[] {"r1", "127.0.0.1:5070", "chord.lab,pastry.lab", r1Bridges},
                 new String[] {"r2", "127.0.0.1:5071", "chord.lab,kad.lab,pastry.lab", r2Bridges})), table);
@@ -49,6 +49,6 @@ class DiscoveredRoutersTest {
 
     @Test
     void noRoutersGiveOnlyTheHeading() {
-        assertEquals(1, DiscoveredRouters.rows(List.of(peer("chord"))).size());
+        assertEquals(1, DiscoveredRouterTable.rows(List.of(peer("chord"))).size());
     }
 }
