@@ -45,15 +45,15 @@ public final class TrustStore {
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new CertificateRefusedException(Reason.FOREIGN_AUTHORITY, "not signed by this authority's key");
         }
-        if (!within(authority, now)) {
-            throw new CertificateRefusedException(Reason.AUTHORITY_NOT_VALID, "the authority's certificate is valid only "
-                    + authority.getNotBefore().toInstant() + " .. " + authority.getNotAfter().toInstant() + ", not at " + now);
-        }
         if (now.isBefore(cert.getNotBefore().toInstant())) {
             throw new CertificateRefusedException(Reason.NOT_YET_VALID, "valid only from " + cert.getNotBefore().toInstant() + ", not at " + now);
         }
         if (now.isAfter(cert.getNotAfter().toInstant())) {
             throw new CertificateRefusedException(Reason.EXPIRED, "expired at " + cert.getNotAfter().toInstant() + " (checked at " + now + ")");
+        }
+        if (!within(authority, now)) {
+            throw new CertificateRefusedException(Reason.AUTHORITY_NOT_VALID, "the authority's certificate is valid only "
+                    + authority.getNotBefore().toInstant() + " .. " + authority.getNotAfter().toInstant() + ", not at " + now);
         }
         CertifiedIdentity identity;
         try {
@@ -62,8 +62,8 @@ public final class TrustStore {
             throw new CertificateRefusedException(cert.getBasicConstraints() >= 0 ? Reason.WRONG_ROLE : Reason.MALFORMED, e.getMessage());
         }
         if (identity.role() != expected) {
-            throw new CertificateRefusedException(Reason.WRONG_ROLE, "a " + identity.role().label() + " certificate where a "
-                    + expected.label() + " certificate is needed");
+            throw new CertificateRefusedException(Reason.WRONG_ROLE, "a certificate of role " + identity.role().label()
+                    + " where role " + expected.label() + " is needed");
         }
         return identity;
     }

@@ -1,0 +1,54 @@
+package org.interlay.trust;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SignatureTest {
+    private final Authority authority = TestAuthorities.authority("Chord Lab", 31);
+    private final Credentials alice = authority.issue(CertifiedIdentity.user(Aor.parse("sip:alice@chord.lab")), Duration.ofDays(1));
+    private final Credentials node = authority.issue(CertifiedIdentity.node(authority.newNodeId(), Optional.empty()), Duration.ofDays(1));
+    private final byte[] record = "sip-binding alice@chord.lab -> 127.0.0.1:5070 v7".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aSignatureVerifiesWithTheSignersCertificateOverTheSameBytes() {
+        byte[] sig = alice.signer().sign(record);
+        assertTrue(SignatureVerifier.of(alice.certificate()).verify(record, sig));
+        assertTrue(SignatureVerifier.of(alice.certificate()).verify(record.clone(), sig));
+    }
+
+    @Test
+    void aSignatureOverChangedBytesIsFalse() {
+        byte[] sig = alice.signer().sign(record);
+        for (int i = 0; i < record.length; i += 7) {
+            byte[] changed = record.clone();
+            changed[i] ^= 1;
+            assertFalse(SignatureVerifier.of(alice.certificate()).verify(changed, sig), "bit flipped at " + i);
+        }
+        assertFalse(SignatureVerifier.of(alice.certificate()).verify(Arrays.copyOf(record, record.length + 1), sig));
+    }
+
+    @Test
+    void anotherKeysSignatureOrATamperedOneIsFalse() {
+        byte[] byNode = node.signer().sign(record);
+        assertFalse(SignatureVerifier.of(alice.certificate()).verify(record, byNode), "the node signs as alice");
+        byte[] sig = alice.signer().sign(record);
+        byte[] tampered = sig.clone();
+        tampered[tampered.length - 1] ^= 0x40;
+        assertFalse(SignatureVerifier.of(alice.certificate()).verify(record, tampered));
+    }
+
+    @Test
+    void bytesThatAreNoSignatureAreFalseNotACrash() {
+        SignatureVerifier v = SignatureVerifier.of(alice.certificate());
+        assertFalse(v.verify(record, new byte[0]));
+        assertFalse(v.verify(record, new byte[] {0x30, 0x02, 0x01}));
+        assertFalse(v.verify(record, new byte[72]));
+        assertFalse(v.verify(new byte[0], alice.signer().sign(record)));
+    }
+}
