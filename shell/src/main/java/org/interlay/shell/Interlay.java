@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {LabCommand.class, AttachCommand.class, NodeCommand.class, RouterCommand.class, OverlaysCommand.class,
                 SimCommand.class,
                 BenchCommand.class,
+                EnrollCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Interlay implements Runnable {
     @CommandLine.Spec

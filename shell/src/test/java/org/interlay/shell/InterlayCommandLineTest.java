@@ -22,7 +22,7 @@ class InterlayCommandLineTest {
     void anUnknownCommandIsSaidUnknownAndOnlyACloseNameIsSuggested() {
         String far = errorOf("frobnicate");
         assertTrue(far.startsWith("interlay: unknown command 'frobnicate'; the commands are lab, shell, node, router, overlays, sim, "
-                + "bench, help\n"), far);
+                + "bench, enroll, help\n"), far);
         assertFalse(far.contains("did you mean"), far);
         String near = errorOf("rooter");
         assertTrue(near.startsWith("interlay: unknown command 'rooter'; did you mean 'router'?\n"), near);

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
-import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -94,7 +93,10 @@ public final class Authority {
     public void save(Path dir) {
         Path certFile = TrustDirectory.authorityCertificate(dir);
         Path keyFile = TrustDirectory.authorityKey(dir);
-        PemFiles.requireAbsent(List.of(certFile, keyFile));
+        if (Files.exists(certFile) || Files.exists(keyFile)) {
+            throw new TrustException(dir + " holds an authority already (" + (Files.exists(keyFile) ? TrustDirectory.AUTHORITY_KEY
+                    : TrustDirectory.AUTHORITY_CERTIFICATE) + "); it is not overwritten");
+        }
         Directories.create(dir);
         PemFiles.writePrivateKey(keyFile, key);
         PemFiles.writeCertificate(certFile, certificate);
