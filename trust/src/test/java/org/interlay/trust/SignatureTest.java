@@ -51,4 +51,19 @@ class SignatureTest {
         assertFalse(v.verify(record, new byte[72]));
         assertFalse(v.verify(new byte[0], alice.signer().sign(record)));
     }
+
+    @Test
+    void ed25519KeysSignAndVerifyToo() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("Ed25519");
+        g.initialize(255, TestAuthorities.seeded(32));
+        java.security.KeyPair pair = g.generateKeyPair();
+        Signer signer = new Signer(pair.getPrivate());
+        assertTrue(signer.algorithm().equals("Ed25519"));
+        byte[] sig = signer.sign(record);
+        assertTrue(new SignatureVerifier(pair.getPublic()).verify(record, sig));
+        byte[] changed = record.clone();
+        changed[0] ^= 1;
+        assertFalse(new SignatureVerifier(pair.getPublic()).verify(changed, sig));
+        assertFalse(SignatureVerifier.of(alice.certificate()).verify(record, sig), "an Ed25519 signature is no ECDSA one");
+    }
 }
