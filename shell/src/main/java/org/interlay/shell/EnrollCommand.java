@@ -18,7 +18,9 @@ import org.interlay.trust.CertifiedIdentity;
 import org.interlay.trust.Credentials;
 import org.interlay.trust.DigestCredential;
 import org.interlay.trust.Fingerprint;
+import org.interlay.trust.Passwords;
 import org.interlay.trust.PemFiles;
+import org.interlay.trust.Pkcs12Files;
 import org.interlay.trust.TrustDirectory;
 import org.interlay.trust.TrustException;
 import picocli.CommandLine;
@@ -93,6 +95,10 @@ public final class EnrollCommand implements Runnable {
                 description = "Days the certificate is valid (at most as long as the authority's). Default: ${DEFAULT-VALUE}.")
         int days;
 
+        @Option(names = "--p12",
+                description = "Also write the key and both certificates as one PKCS#12 file, <role>.p12, its random password in <role>-p12-password.")
+        boolean p12;
+
         /** Issues for the identity {@code identityOf} makes (given the authority), writes the directory and says what it wrote. */
         void issue(CommandLine.Model.CommandSpec spec, java.util.function.Function<Authority, CertifiedIdentity> identityOf,
                    List<String> extraFiles, java.util.function.Consumer<List<String>> writeExtras) {
@@ -102,10 +108,20 @@ public final class EnrollCommand implements Runnable {
             Credentials c = authority.issue(identity, validity);
             List<Path> files = new ArrayList<>(c.files(out));
             extraFiles.forEach(f -> files.add(out.resolve(f)));
+            Path p12File = TrustDirectory.pkcs12(out, identity.role());
+            Path p12Password = TrustDirectory.pkcs12Password(out, identity.role());
+            if (p12) files.addAll(List.of(p12File, p12Password));
             PemFiles.requireAbsent(files);
             c.save(out);
             List<String> written = new ArrayList<>();
             writeExtras.accept(written);
+            if (p12) {
+                String password = Passwords.random(new SecureRandom());
+                PemFiles.write(p12Password, password + "\n", true);
+                Pkcs12Files.write(p12File, c, password.toCharArray());
+                written.add(p12File.getFileName().toString());
+                written.add(p12Password.getFileName().toString());
+            }
             PrintWriter o = spec.commandLine().getOut();
             o.println(identity);
             describe(o, c.certificate());

@@ -1,5 +1,6 @@
 package org.interlay.shell;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,7 @@ import org.interlay.trust.CertifiedIdentity;
 import org.interlay.trust.Credentials;
 import org.interlay.trust.DigestCredential;
 import org.interlay.trust.DigestSecret;
+import org.interlay.trust.Pkcs12Files;
 import org.interlay.trust.Role;
 import org.interlay.trust.TrustStore;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,10 @@ class EnrollCommandTest {
         assertEquals(Optional.of("chord.lab"), issued(ca, tmp.resolve("agent"), Role.AGENT).domain());
         assertEquals(0, run("enroll", "router", "--ca", ca.toString(), "--out", tmp.resolve("r1").toString(), "--id", "r1").exit());
         assertEquals("r1", issued(ca, tmp.resolve("r1"), Role.ROUTER).name());
-        assertEquals(0, run("enroll", "router", "--ca", ca.toString(), "--out", tmp.resolve("r2").toString()).exit());
+        assertEquals(0, run("enroll", "router", "--ca", ca.toString(), "--out", tmp.resolve("r2").toString(), "--p12").exit());
+        String p12Password = assertDoesNotThrow(() -> Files.readString(tmp.resolve("r2/router-p12-password")).strip());
+        assertEquals(Credentials.load(tmp.resolve("r2")).certificate(),
+                Pkcs12Files.read(tmp.resolve("r2/router.p12"), p12Password.toCharArray()).certificate());
         assertTrue(issued(ca, tmp.resolve("r2"), Role.ROUTER).name().matches("router-[0-9a-f]{8}"));
     }
 

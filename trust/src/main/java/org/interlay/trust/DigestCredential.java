@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -17,18 +16,13 @@ import java.util.Objects;
  * @param password the password
  */
 public record DigestCredential(Aor aor, String password) {
-    /** Random bytes in a password: 144 bits, 24 characters of base64url. */
-    public static final int PASSWORD_BYTES = 18;
-
     public DigestCredential {
         Objects.requireNonNull(aor, "aor");
         if (password == null || password.isEmpty()) throw new IllegalArgumentException("a digest password is not empty");
     }
 
     public static DigestCredential random(Aor aor, SecureRandom random) {
-        byte[] b = new byte[PASSWORD_BYTES];
-        random.nextBytes(b);
-        return new DigestCredential(aor, Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+        return new DigestCredential(aor, Passwords.random(random));
     }
 
     /** The digest user name: the address of record's user part. */

@@ -75,12 +75,17 @@ public final class PemFiles {
 
     /** Writes text, readable by its owner only when {@code secret} (from the moment the file exists); a TrustException if the file exists. */
     public static void write(Path file, String text, boolean secret) {
+        writeBytes(file, text.getBytes(StandardCharsets.UTF_8), secret);
+    }
+
+    /** Writes bytes, readable by its owner only when {@code secret} (from the moment the file exists); a TrustException if the file exists. */
+    public static void writeBytes(Path file, byte[] bytes, boolean secret) {
         try {
             if (secret) {
                 createOwnerOnly(file);
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+                Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
             } else {
-                Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
         } catch (FileAlreadyExistsException e) {
             throw new TrustException(file + " exists; it is not overwritten");

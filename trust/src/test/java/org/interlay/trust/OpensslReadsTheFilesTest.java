@@ -77,5 +77,11 @@ class OpensslReadsTheFilesTest {
         assertEquals(openssl("x509", "-in", user, "-noout", "-pubkey").out(), keyPub.out());
         assertTrue(Files.exists(dir.resolve("ca/ca-key.pem")));
         assertEquals(0, openssl("pkey", "-in", dir.resolve("ca/ca-key.pem").toString(), "-noout").exit());
+
+        Path p12 = dir.resolve("alice/user.p12");
+        Pkcs12Files.write(p12, alice, "pw".toCharArray());
+        Result fromP12 = openssl("pkcs12", "-in", p12.toString(), "-passin", "pass:pw", "-nokeys", "-clcerts");
+        assertEquals(0, fromP12.exit(), fromP12.out());
+        assertTrue(fromP12.out().contains("subject=O = Chord Lab, OU = user, CN = sip:alice@chord.lab"), fromP12.out());
     }
 }
