@@ -50,7 +50,7 @@ public final class EnrollCommand implements Runnable {
 
     /** {@code enroll init}: a new authority. */
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = {"Make a new authority: a key pair and a self-signed CA certificate, written to DIR as ca.pem "
+            description = {"Make a new authority: a key pair and a self-signed CA certificate, ownerOnly to DIR as ca.pem "
                     + "and ca-key.pem (readable by its owner only). Refuses if DIR holds either already.",
                     "Example: interlay enroll init --dir ca --name 'Chord Lab'"})
     static final class Init implements Callable<Integer> {
@@ -76,7 +76,8 @@ public final class EnrollCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("authority \"%s\"%n", a.name());
                 describe(out, a.certificate());
-                out.printf("wrote %s, %s (private)%n", TrustDirectory.authorityCertificate(dir), TrustDirectory.authorityKey(dir));
+                out.printf("wrote %s, %s (readable by its owner only: %s)%n", TrustDirectory.authorityCertificate(dir),
+                        TrustDirectory.authorityKey(dir), TrustDirectory.AUTHORITY_KEY);
                 out.flush();
             });
         }
@@ -113,20 +114,21 @@ public final class EnrollCommand implements Runnable {
             if (p12) files.addAll(List.of(p12File, p12Password));
             PemFiles.requireAbsent(files);
             c.save(out);
-            List<String> written = new ArrayList<>();
-            writeExtras.accept(written);
+            List<String> ownerOnly = new ArrayList<>();
+            writeExtras.accept(ownerOnly);
             if (p12) {
                 String password = Passwords.random(new SecureRandom());
                 PemFiles.write(p12Password, password + "\n", true);
                 Pkcs12Files.write(p12File, c, password.toCharArray());
-                written.add(p12File.getFileName().toString());
-                written.add(p12Password.getFileName().toString());
+                ownerOnly.add(p12File.getFileName().toString());
+                ownerOnly.add(p12Password.getFileName().toString());
             }
             PrintWriter o = spec.commandLine().getOut();
             o.println(identity);
             describe(o, c.certificate());
+            ownerOnly.add(0, TrustDirectory.key(out, identity.role()).getFileName().toString());
             o.println("wrote " + files.stream().map(Path::toString).collect(Collectors.joining(", "))
-                    + (written.isEmpty() ? "" : " (" + String.join(", ", written) + " private)"));
+                    + " (readable by their owner only: " + String.join(", ", ownerOnly) + ")");
             o.flush();
         }
     }
@@ -150,7 +152,7 @@ public final class EnrollCommand implements Runnable {
         @Override
         public Integer call() {
             return trustErrorsAsBadInput(() -> options.issue(spec, a -> CertifiedIdentity.node(a.newNodeId(), Optional.ofNullable(overlay)),
-                    List.of(), written -> { }));
+                    List.of(), ownerOnly -> { }));
         }
     }
 
@@ -176,11 +178,11 @@ public final class EnrollCommand implements Runnable {
                 Aor address = Aor.parse(aor);
                 DigestCredential digest = DigestCredential.random(address, new SecureRandom());
                 options.issue(spec, a -> CertifiedIdentity.user(address), List.of(TrustDirectory.PASSWORD, TrustDirectory.DIGEST_HA1),
-                        written -> {
+                        ownerOnly -> {
                             PemFiles.write(options.out.resolve(TrustDirectory.PASSWORD), digest.password() + "\n", true);
                             digest.secret().save(options.out.resolve(TrustDirectory.DIGEST_HA1));
-                            written.add(TrustDirectory.PASSWORD);
-                            written.add(TrustDirectory.DIGEST_HA1);
+                            ownerOnly.add(TrustDirectory.PASSWORD);
+                            ownerOnly.add(TrustDirectory.DIGEST_HA1);
                         });
                 spec.commandLine().getOut().printf("digest user %s, realm %s%n", digest.username(), digest.realm());
                 spec.commandLine().getOut().flush();
@@ -205,7 +207,7 @@ public final class EnrollCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return trustErrorsAsBadInput(() -> options.issue(spec, a -> CertifiedIdentity.agent(domain), List.of(), written -> { }));
+            return trustErrorsAsBadInput(() -> options.issue(spec, a -> CertifiedIdentity.agent(domain), List.of(), ownerOnly -> { }));
         }
     }
 
@@ -228,7 +230,7 @@ public final class EnrollCommand implements Runnable {
         public Integer call() {
             return trustErrorsAsBadInput(() -> {
                 String name = id != null ? id : randomRouterId(new SecureRandom());
-                options.issue(spec, a -> CertifiedIdentity.router(name), List.of(), written -> { });
+                options.issue(spec, a -> CertifiedIdentity.router(name), List.of(), ownerOnly -> { });
             });
         }
     }
