@@ -56,7 +56,7 @@ public final class LabCommand implements Callable<Integer> {
         try (Lab lab = Lab.start(config, System.err)) {
             System.err.printf("lab up in %.1f s: %s, %s%n", (System.nanoTime() - start) / 1e9,
                     Plural.of(lab.overlays().size(), "overlay"), Plural.of(lab.routers().size(), "router"));
-            return ShellLauncher.run(lab.directory(), lab, lines);
+            return ShellLauncher.run(lab.directory(), lab, config.bind(), lines);
         }
     }
 }

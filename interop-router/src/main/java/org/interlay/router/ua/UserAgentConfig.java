@@ -1,5 +1,6 @@
 package org.interlay.router.ua;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.sip.SipEndpointConfig;
@@ -9,7 +10,9 @@ import org.interlay.router.sip.SipEndpointConfig;
  *
  * @param aor           the user's address, e.g. sip:alice@chord.lab
  * @param outboundProxy the SIP agent of a peer of the user's overlay, where every out-of-dialog request goes
- * @param endpoint      where the user agent itself listens (127.0.0.1 by default)
+ * @param endpoint      where the user agent itself listens (127.0.0.1 by default); its Contact and Via name
+ *                      this address, so a user agent that talks to other hosts must listen on an interface of
+ *                      the LAN, never on loopback
  */
 public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundProxy, SipEndpointConfig endpoint) {
     public UserAgentConfig {
@@ -23,7 +26,13 @@ public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundPro
 
     /** A user agent for {@code aor} on 127.0.0.1 (a free port), using {@code proxy} as outbound proxy. */
     public static UserAgentConfig of(String aor, InetSocketAddress proxy) {
+        return of(aor, proxy, InetAddress.getLoopbackAddress());
+    }
+
+    /** A user agent for {@code aor} on {@code bind} (a free port), using {@code proxy} as outbound proxy. */
+    public static UserAgentConfig of(String aor, InetSocketAddress proxy, InetAddress bind) {
         AddressOfRecord a = AddressOfRecord.parse(aor);
-        return new UserAgentConfig(a, proxy, SipEndpointConfig.loopback("ua-" + a.user(), 0).withThreads(2));
+        return new UserAgentConfig(a, proxy, new SipEndpointConfig("ua-" + a.user(), new InetSocketAddress(bind, 0), 2,
+                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES));
     }
 }

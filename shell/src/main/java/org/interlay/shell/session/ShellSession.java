@@ -1,5 +1,6 @@
 package org.interlay.shell.session;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class ShellSession implements AutoCloseable {
     private final Lab lab;
     private final OverlayMembers members;
     private final EntryPoints entryPoints;
+    private final InetAddress bind;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
     private final DirectoryNotices directoryNotices = new DirectoryNotices(events);
@@ -66,12 +68,15 @@ public final class ShellSession implements AutoCloseable {
 
     /**
      * What discovery sees come and go becomes the shell's notices until the session closes; so does,
-     * in a lab ({@code lab} not null), what the lab itself does.
+     * in a lab ({@code lab} not null), what the lab itself does. The users' agents listen on
+     * {@code bind}, the interface the shell was given: their Contact and Via name it, and peers on other
+     * hosts send to it.
      */
-    public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
+    public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members, InetAddress bind) {
         this.directory = directory;
         this.lab = lab;
         this.members = members;
+        this.bind = bind;
         directory.addListener(directoryNotices);
         this.stopLabNotices = lab == null ? () -> { } : lab.onNotice(text -> events.add(new ShellEvent.Notice(Instant.now(), text)));
         this.entryPoints = new EntryPoints(lab, directory);
@@ -142,7 +147,7 @@ public final class ShellSession implements AutoCloseable {
                     + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
-        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
+        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind));
         ShellUser user = new ShellUser(key, agent, proxy);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onPresence(n -> {
