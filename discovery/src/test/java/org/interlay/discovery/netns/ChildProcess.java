@@ -122,6 +122,13 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The stdout lines read so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
     public void send(String command) {
         stdin.println(command);
     }
