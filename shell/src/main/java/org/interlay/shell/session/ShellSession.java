@@ -117,8 +117,9 @@ public final class ShellSession implements AutoCloseable {
     public synchronized List<UserLine> userLines() {
         List<UserLine> lines = new ArrayList<>();
         for (ShellUser u : users.values()) {
-            String where = u.registrar.getAddress().getHostAddress() + ":" + u.registrar.getPort();
-            String peer = lab == null ? "" : lab.peerWithAgentAt(u.registrar).map(id -> "peer " + id + " at ").orElse("");
+            InetSocketAddress registrar = u.registrar();
+            String where = registrar.getAddress().getHostAddress() + ":" + registrar.getPort();
+            String peer = lab == null ? "" : lab.peerWithAgentAt(registrar).map(id -> "peer " + id + " at ").orElse("");
             lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where));
         }
         return lines;
@@ -148,7 +149,7 @@ public final class ShellSession implements AutoCloseable {
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
         UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind));
-        ShellUser user = new ShellUser(key, agent, proxy);
+        ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onPresence(n -> {
             if (n.document() != null) {
