@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -48,11 +49,12 @@ class ThreeHostShellTest {
     private final Path logs = ChildProcess.LOG_DIR.resolve("three-host-shell");
 
     @BeforeEach
-    void makeLan() throws Exception {
+    void makeLan(TestInfo test) throws Exception {
         VirtualLan.assumeAvailable();
         lan = VirtualLan.create(3);
         Files.createDirectories(logs);
-        capture = BridgeCapture.start(lan.inSwitch(), logs.resolve("bridge.txt"));
+        String method = test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        capture = BridgeCapture.start(lan.inSwitch(), logs.resolve("bridge-" + method + ".txt"));
     }
 
     @AfterEach
