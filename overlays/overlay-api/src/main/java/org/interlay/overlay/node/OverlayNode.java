@@ -50,6 +50,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     private final Replication replication;
     private final LookupDriver driver;
     private final RecursiveRouter recursive;
+    private final ClientService clients;
     private Timer maintenance;
     private Timer soonMaintenance;
     private long lastVersion;
@@ -73,6 +74,8 @@ public final class OverlayNode implements Overlay, NodeContext {
         this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
                 random.nextLong());
         registerHandlers();
+        this.clients = new ClientService(this, scheduler);
+        clients.register(rpc);
         rpc.setObserver(new PeerObserver() {
             @Override
             public void heard(NodeRef peer) {
@@ -186,7 +189,7 @@ public final class OverlayNode implements Overlay, NodeContext {
             return onLoop(() -> CompletableFuture.completedFuture(stats())).join();
         }
         return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
-                lookups, lookupFailures);
+                lookups, lookupFailures, clients.refused());
     }
 
     @Override
