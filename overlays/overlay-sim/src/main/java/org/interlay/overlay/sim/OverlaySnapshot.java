@@ -1,6 +1,10 @@
 package org.interlay.overlay.sim;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +41,31 @@ public record OverlaySnapshot(Map<NodeRef, Set<NodeRef>> contacts, Map<NodeRef, 
     public boolean anyoneKnows(NodeRef ref) {
         return contacts.values().stream().flatMap(Set::stream)
                 .anyMatch(c -> c.id().equals(ref.id()) || c.address().equals(ref.address()));
+    }
+
+    /**
+     * What changed from this snapshot to {@code later}, one line per node that learnt or forgot a
+     * contact or gained or lost a record; empty when nothing did.
+     */
+    public List<String> changesTo(OverlaySnapshot later) {
+        List<String> out = new ArrayList<>();
+        Set<NodeRef> nodes = new HashSet<>(contacts.keySet());
+        nodes.addAll(later.contacts.keySet());
+        for (NodeRef n : nodes) {
+            describeChange(out, n, "contacts", contacts.getOrDefault(n, Set.of()), later.contacts.getOrDefault(n, Set.of()));
+            describeChange(out, n, "records", records.getOrDefault(n, Set.of()), later.records.getOrDefault(n, Set.of()));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static <T> void describeChange(List<String> out, NodeRef node, String what, Set<T> before, Set<T> after) {
+        if (before.equals(after)) return;
+        Set<T> gained = new HashSet<>(after);
+        gained.removeAll(before);
+        Set<T> lost = new HashSet<>(before);
+        lost.removeAll(after);
+        out.add(node + " " + what + ": +" + gained + " -" + lost);
     }
 
     /** How many records the nodes hold in all, copies included. */

@@ -221,11 +221,9 @@ public abstract class OverlayContractTest {
      */
     @Test
     void aClientsLookupsAndGetsLeaveEveryRoutingTableAndRecordAsTheyWere() {
-        SimCluster c = stableCluster(30);
+        SimCluster c = stableCluster(12);
         List<Record> records = storeRecords(c, 40);
-        c.scheduler().runFor(30_000);
-        assertTrue(c.stabilize(1_000, LIMIT));
-        OverlaySnapshot before = c.snapshot();
+        OverlaySnapshot before = quiet(c);
         assertTrue(before.recordCopies() >= records.size(), "the records are held before the client comes");
 
         OverlayClient client = c.newClient();
@@ -236,12 +234,30 @@ public abstract class OverlayContractTest {
             assertArrayEquals(r.value(), c.await(client.get(r.key()), LIMIT).orElseThrow().value(), r.name());
         }
         OverlaySnapshot after = c.snapshot();
+        Address peer = client.peer().orElseThrow();
         client.halt();
 
         assertFalse(after.anyoneKnows(client.self()), "no routing table names the client");
-        assertEquals(before.records(), after.records(), "every node holds the records it held, no more, no fewer");
-        assertEquals(before.contacts(), after.contacts(), "every routing table is as it was");
-        assertTrue(c.snapshot().equals(after), "the client's going changes nothing either");
+        assertEquals(List.of(), before.changesTo(after), "every routing table and every record is as it was; the client went through " + peer);
+        assertEquals(List.of(), after.changesTo(c.snapshot()), "the client's going changes nothing either");
+    }
+
+    /**
+     * Runs until a minute of virtual time passes with no node learning or forgetting a contact or a
+     * record, and returns that state. (An algorithm's maintenance may go on finding contacts long after
+     * the overlay agrees with the global view: in an overlay of 30, Pastry nodes were still learning a
+     * contact every few minutes ten minutes on. In one of 12, every node soon knows every other.)
+     */
+    private static OverlaySnapshot quiet(SimCluster c) {
+        OverlaySnapshot last = c.snapshot();
+        long deadline = c.scheduler().nowMillis() + LIMIT;
+        while (c.scheduler().nowMillis() < deadline) {
+            c.scheduler().runFor(60_000);
+            OverlaySnapshot now = c.snapshot();
+            if (last.changesTo(now).isEmpty()) return now;
+            last = now;
+        }
+        throw new AssertionError("the overlay never went a minute without a change: " + last.changesTo(c.snapshot()));
     }
 
     /** The client's peer crashes with a request of the client's on its way: the client moves on, and the request succeeds. */
@@ -310,7 +326,7 @@ public abstract class OverlayContractTest {
             for (Record r : records) assertTrue(client.get(r.key()).get(10, TimeUnit.SECONDS).isPresent(), r.name());
             OverlaySnapshot after = cluster.snapshot();
             assertFalse(after.anyoneKnows(client.self()), "no routing table names the client");
-            assertEquals(before, after, "routing tables and records as they were");
+            assertEquals(List.of(), before.changesTo(after), "routing tables and records as they were");
 
             Address first = client.peer().orElseThrow();
             cluster.crash(cluster.nodes().stream().filter(n -> n.self().address().equals(first)).findFirst().orElseThrow());
