@@ -30,7 +30,7 @@ public final class AttachCommand implements Callable<Integer> {
         try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
                 "interlay-shell-" + ProcessHandle.current().pid()))) {
             discovery.start();
-            return ShellLauncher.run(discovery.directory(), null, lines);
+            return ShellLauncher.run(discovery.directory(), null, lines, bindAddress);
         }
     }
 }

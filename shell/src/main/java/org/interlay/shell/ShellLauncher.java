@@ -2,6 +2,7 @@ package org.interlay.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,12 @@ final class ShellLauncher {
     private ShellLauncher() {}
 
     static int run(OverlayDirectory directory, Lab lab, ScriptFile script) throws IOException {
-        try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
+        return run(directory, lab, script, InetAddress.getLoopbackAddress());
+    }
+
+    /** @param bind where the shell's own sockets bind (its overlay clients) */
+    static int run(OverlayDirectory directory, Lab lab, ScriptFile script, InetAddress bind) throws IOException {
+        try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory, bind))) {
             EventLog events = session.events();
             EventEcho echo = new EventEcho(events);
             ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), echo);

@@ -141,6 +141,14 @@ public final class OverlayClient implements Overlay {
                 });
     }
 
+    /**
+     * Asks its peer whether it is there; should it not answer, moves to another peer as any request
+     * does. Completes with the peer that answered.
+     */
+    public CompletableFuture<NodeRef> checkPeer() {
+        return ask(ClientHello::new, ClientWelcome.class).thenApply(ClientWelcome::peer);
+    }
+
     @Override
     public CompletableFuture<Void> leave() {
         halt();
