@@ -3,9 +3,6 @@ package org.interlay.overlay;
 import java.util.Map;
 import org.interlay.overlay.rpc.RpcStats;
 
-/**
- * A snapshot of one node: what it stores, its routing state, its traffic and its lookups; of a peer,
- * also the client requests it answered "busy" (those taken in are {@link RpcStats#clientRequests}).
- */
+/** A snapshot of one node: what it stores, its routing state, its traffic and its lookups. */
 public record OverlayStats(String overlay, String algorithm, NodeRef self, int records, Map<String, Object> routing,
-                           RpcStats rpc, long lookups, long lookupFailures, long clientRequestsRefused) {}
+                           RpcStats rpc, long lookups, long lookupFailures) {}

@@ -226,7 +226,7 @@ public final class OverlayClient implements Overlay {
     public OverlayStats stats() {
         return onLoop(() -> CompletableFuture.completedFuture(new OverlayStats(name(), algorithm, self, 0,
                 Map.of("role", "client", "peer", peer == null ? "none" : peer.toString(), "moves", moves),
-                rpc.stats(), lookups, lookupFailures, 0))).join();
+                rpc.stats(), lookups, lookupFailures))).join();
     }
 
     @Override

@@ -189,7 +189,7 @@ public final class OverlayNode implements Overlay, NodeContext {
             return onLoop(() -> CompletableFuture.completedFuture(stats())).join();
         }
         return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
-                lookups, lookupFailures, clients.refused());
+                lookups, lookupFailures);
     }
 
     @Override
@@ -323,6 +323,11 @@ public final class OverlayNode implements Overlay, NodeContext {
     /** The routing algorithm hosted here (for simulation checks and the shell's routing view). */
     public RoutingAlgorithm routing() {
         return routing;
+    }
+
+    /** Client requests this peer answered "busy" (those taken in are counted in {@code stats().rpc().clientRequests()}). */
+    public long clientRequestsRefused() {
+        return onLoop(() -> CompletableFuture.completedFuture(clients.refused())).join();
     }
 
     public int storedRecords() {
