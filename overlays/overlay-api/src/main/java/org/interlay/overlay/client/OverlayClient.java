@@ -36,7 +36,7 @@ import org.interlay.time.Clock;
 import org.interlay.time.Scheduler;
 
 /**
- * A client of an overlay, the role P2PSIP gives a short-lived process (the shell, a look-up tool):
+ * A client of an overlay, the role P2PSIP gives a short-lived process (the shell, a one-off lookup):
  * it stores nothing, routes nothing and runs no DHT algorithm. It reaches the overlay through one
  * peer, which runs its lookups, gets, puts and removals and answers with the outcome; the overlay
  * never learns of it (its requests are client requests, see {@link RpcEndpoint#forClient}), so it
