@@ -16,25 +16,44 @@ import org.interlay.time.EventLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code interlay node}: one overlay peer that joins or creates its overlay, advertises it, and serves until stopped. */
+/**
+ * {@code interlay node}: one overlay peer that joins or creates its overlay, advertises it, and serves
+ * until stopped; or, with {@code --role client}, a client of an overlay ({@link ClientNode}).
+ */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one peer of an overlay: join it (through --bootstrap, or through peers found by "
                 + "discovery) or create it, and advertise it on the network until stopped (Ctrl-C leaves gracefully).",
-                "Example: interlay node --overlay chord --algo chord"})
+                "With --role client, run a client of the overlay instead: it goes through one peer (given or "
+                + "discovered), moves to another should that one die, and never joins: it takes no place in any "
+                + "routing table and holds no record.",
+                "Examples: interlay node --overlay chord --algo chord",
+                "          interlay node --role client --overlay chord --lookup alice@chord.lab"})
 public final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--role", defaultValue = "peer", paramLabel = "ROLE",
+            description = "peer (a member of the overlay: routes, stores records) or client (goes through a peer, "
+                    + "stores and routes nothing). Default: ${DEFAULT-VALUE}.")
+    String role;
+
     @Option(names = "--overlay", required = true, paramLabel = "NAME",
             description = "The overlay's name: letters, digits, '-', '_' (e.g. chord).")
     String overlay;
 
-    @Option(names = "--algo", required = true, paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
-            description = "The overlay's algorithm, one of those installed: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--algo", paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
+            description = "The overlay's algorithm, one of those installed: ${COMPLETION-CANDIDATES}. Required for a "
+                    + "peer; a client checks it against what its peer says, if given.")
     String algorithm;
+
+    @Option(names = "--lookup", paramLabel = "AOR", split = ",",
+            description = "Client only: look these addresses of record up (comma-separated, e.g. alice@chord.lab), "
+                    + "print where each is, and exit. Without it a client stays until stopped.")
+    List<String> lookups = List.of();
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "The SIP domain it serves. Default: NAME.lab.")
     String domain;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",",
-            description = "Peers to join through (comma-separated). Default: peers found by discovery, else create.")
+            description = "Peers to join through (comma-separated). Default: peers found by discovery, else create "
+                    + "(a client creates nothing: it needs a peer).")
     List<String> bootstrap = List.of();
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
@@ -58,6 +77,10 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (role.equals("client")) return runClient();
+        if (!role.equals("peer")) throw new IllegalArgumentException("--role is peer or client, not '" + role + "'");
+        if (algorithm == null) throw new IllegalArgumentException("a peer needs --algo, one of " + InstalledAlgorithms.names().stream().map(Algorithm::name).toList());
+        if (!lookups.isEmpty()) throw new IllegalArgumentException("--lookup is for a client (--role client)");
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
         InetAddress bindAddress = InetAddress.getByName(bind);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
@@ -95,6 +118,19 @@ public final class NodeCommand implements Callable<Integer> {
         }, "node-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** {@code --role client}: options that only a peer has are refused, each with the reason. */
+    private int runClient() throws Exception {
+        if (sipPort != -1) throw new IllegalArgumentException("--sip-port is for a peer: a client serves no SIP agent");
+        if (domain != null) throw new IllegalArgumentException("--domain is for a peer: a client serves no domain");
+        if (nodeId != null) throw new IllegalArgumentException("--node-id is for a peer: a client is named in no advert");
+        if (algorithm != null) InstalledAlgorithms.requireInstalled(algorithm);
+        InetAddress bindAddress = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(bindAddress, System.err);
+        List<Address> boot = bootstrap.stream().map(Address::parse).toList();
+        return new ClientNode(overlay, algorithm, System.out).run(bindAddress, port, boot,
+                Duration.ofMillis((long) (discoveryWait * 1000)), lookups);
     }
 
     static void joinQuietly(Thread t) {
