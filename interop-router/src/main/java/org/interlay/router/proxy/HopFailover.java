@@ -110,17 +110,29 @@ final class HopFailover {
 
     private void forward(List<Target> targets) {
         int attempt;
-        boolean[] stale = {false};
+        boolean[] noLongerFresh = {false};
         synchronized (this) {
             if (done) return;
             attempt = attempts++;
             fresh++;
         }
+        // the patience runs from before the send, whatever the send itself takes
+        timers.schedule(policy.hopPatience().toMillis(), () -> {
+            synchronized (this) {
+                if (!noLongerFresh[0]) {
+                    noLongerFresh[0] = true;
+                    fresh--;
+                }
+                if (done) return;
+                targets.forEach(t -> suspected.add(t.hop()));
+            }
+            retryOrEnd();
+        });
         relay.forward(request, targets, attempt, FailoverPolicy.TIMER_F).whenComplete((outcome, error) -> {
             boolean usable = error == null && outcome.response() != null && !outcome.everyHopFailed(targets.size());
             synchronized (this) {
-                if (!stale[0]) {
-                    stale[0] = true;
+                if (!noLongerFresh[0]) {
+                    noLongerFresh[0] = true;
                     fresh--;
                 }
                 if (done) return;
@@ -132,17 +144,6 @@ final class HopFailover {
                 }
             }
             if (usable) answer.accept(outcome.response()); else retryOrEnd();
-        });
-        timers.schedule(policy.hopPatience().toMillis(), () -> {
-            synchronized (this) {
-                if (!stale[0]) {
-                    stale[0] = true;
-                    fresh--;
-                }
-                if (done) return;
-                targets.forEach(t -> suspected.add(t.hop()));
-            }
-            retryOrEnd();
         });
     }
 
