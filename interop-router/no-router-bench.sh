@@ -9,7 +9,8 @@
 #   interop-router/no-router-bench.sh [kill|stop|sipdrop] [interlay.jar]
 # kill: SIGKILL (the group sees the sockets close); stop: SIGSTOP (a frozen host: the group's failure
 # detector has to notice); sipdrop: the router host drops SIP only, so the group never says it is gone
-# and only the agent's failover window ends the wait.
+# and only the agent's failover window ends the wait. After kill, the router is started again and
+# MESSAGEs are sent until one is answered 200.
 # Build the jar first: mvn -B -o -q -pl shell -am package -DskipTests
 set -uo pipefail
 mode="${1:-kill}"
@@ -81,4 +82,11 @@ for delay in 0 2 5 10 20 40 60; do
   port=$((port + 1))
 done
 wait "${waits[@]}"
+if [ "$mode" = kill ]; then # a router comes back: requests flow again
+  on h3 "${J[@]}" router --bind 10.77.0.3 --id r1 --overlays chord.lab,kad.lab --sip-port 5070 >"$out/router2.log" 2>&1 &
+  started=$(date +%s)
+  for i in $(seq 1 30); do send "back" 5110 | tee "$out/back.line" | grep -q ' 200 ' && break; sleep 1; done
+  echo "router restarted; first 200 within $(( $(date +%s) - started )) s of the restart:"
+  cat "$out/back.line"
+fi
 rm -rf "$out"

@@ -16,7 +16,8 @@ import org.interlay.time.Scheduler;
  * through another hop as soon as one is known (a standby that took the bridge over), while the first
  * attempt may still answer. The first usable final response wins. When the failover window ends, the
  * request is answered at once: with the best response so far, else 503 with Retry-After; only an
- * attempt through a hop not yet suspected is waited for, to the end of its patience. Attempts still
+ * attempt through a hop not yet suspected is waited for, to the end of its patience; and while the
+ * finder says a standby is taking over, the window is the longer takeover window. Attempts still
  * open towards suspected hops are left to end on their own, unheard. A definite refusal from the
  * finder (no router is left to bridge the domain) is the answer at once.
  */
@@ -34,6 +35,9 @@ final class HopFailover {
     private int fresh;
     private boolean scheduled;
     private boolean windowOver;
+    /** The finder said last that a standby is taking over (the request may wait for the takeover window). */
+    private boolean takeoverUnderWay;
+    private boolean windowExtended;
     private boolean done;
     private Response best;
     private String reason = "No router answers";
@@ -64,6 +68,7 @@ final class HopFailover {
     void startWaiting(String why) {
         synchronized (this) {
             reason = why;
+            takeoverUnderWay = true;
         }
         startWindow();
         retryOrEnd();
@@ -72,10 +77,21 @@ final class HopFailover {
     private void startWindow() {
         timers.schedule(policy.window().toMillis(), () -> {
             synchronized (this) {
-                windowOver = true;
+                if (takeoverUnderWay && !windowExtended) {
+                    windowExtended = true;
+                    timers.schedule(policy.takeover().minus(policy.window()).toMillis(), this::windowEnds);
+                    return;
+                }
             }
-            retryOrEnd();
+            windowEnds();
         });
+    }
+
+    private void windowEnds() {
+        synchronized (this) {
+            windowOver = true;
+        }
+        retryOrEnd();
     }
 
     private void route() {
@@ -94,10 +110,9 @@ final class HopFailover {
                 end(refuse);
                 return;
             }
-            if (routing instanceof Routing.NoHopYet wait) {
-                synchronized (this) {
-                    reason = wait.reason();
-                }
+            synchronized (this) {
+                takeoverUnderWay = routing instanceof Routing.NoHopYet;
+                if (routing instanceof Routing.NoHopYet wait) reason = wait.reason();
             }
             if (routing instanceof Routing.Forward forward
                     && !forward.targets().stream().allMatch(t -> avoid.contains(t.hop()))) {

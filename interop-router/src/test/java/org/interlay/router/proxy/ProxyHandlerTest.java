@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ProxyHandlerTest {
     private static final SelfAddress SELF = new SelfAddress("127.0.0.1", 5070);
     private static final FailoverPolicy QUICK = new FailoverPolicy(Duration.ofMillis(200), Duration.ofSeconds(3),
-            Duration.ofMillis(50), Duration.ofSeconds(7));
+            Duration.ofSeconds(6), Duration.ofMillis(50), Duration.ofSeconds(7));
     private final VirtualScheduler time = new VirtualScheduler();
     private final ScriptedSender sender = new ScriptedSender();
     private final ForwardedRequests copies = new ForwardedRequests(SELF);
@@ -206,12 +206,13 @@ class ProxyHandlerTest {
     }
 
     @Test
-    void whileTheFinderHasNoHopYetTheRequestWaitsForOneWithinTheWindow() throws Exception {
+    void whileAStandbyIsTakingOverTheRequestWaitsForItBeyondTheWindow() throws Exception {
         AtomicReference<Routing> routing = new AtomicReference<>(new Routing.NoHopYet("Router r1 bridging to kad.lab is gone"));
         sender.answer("sip:127.0.0.1:7002", 200);
         RecordingExchange exchange = message();
         proxy(switchingFinder(routing), QUICK).handle(exchange);
-        time.runFor(QUICK.window().toMillis() / 2);
+        time.runFor(QUICK.window().toMillis() + 500);
+        assertTrue(exchange.sentSoFar().isEmpty(), "a takeover under way is waited for");
         assertTrue(sender.sent().isEmpty(), "nothing sent to a router that is gone");
         routing.set(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
         time.runFor(QUICK.retryDelay().toMillis());
@@ -219,11 +220,13 @@ class ProxyHandlerTest {
     }
 
     @Test
-    void noHopAtAllWithinTheWindowIs503WithTheFindersReason() throws Exception {
+    void aTakeoverThatDoesNotCompleteWithinItsWindowIs503WithTheFindersReason() throws Exception {
         RecordingExchange exchange = message();
         proxy(switchingFinder(new AtomicReference<>(new Routing.NoHopYet("Router r1 bridging to kad.lab is gone"))), QUICK)
                 .handle(exchange);
-        time.runFor(QUICK.window().toMillis());
+        time.runFor(QUICK.takeover().toMillis() - 1);
+        assertTrue(exchange.sentSoFar().isEmpty());
+        time.runFor(1);
         var response = exchange.awaitResponse();
         assertEquals(503, response.getStatusCode());
         assertEquals("Router r1 bridging to kad.lab is gone", response.getReasonPhrase());
