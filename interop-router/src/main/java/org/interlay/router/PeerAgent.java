@@ -45,6 +45,12 @@ public final class PeerAgent implements AutoCloseable {
         return start(overlay, config, SipServer.open(config.endpoint()), routers);
     }
 
+    /** Starts an agent that knows the live routers, with its timers on {@code timers}, which stays the caller's. */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers, RouterRoster routers)
+            throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), routers);
+    }
+
     private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers) {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
