@@ -68,7 +68,8 @@ class ShellLookupChangesNothingTest {
                 List.of(new HostPort(peers.get(0).node().self().address().host(), peers.get(0).node().self().address().port())),
                 List.of(new HostPort(agent.sipAddress().getAddress().getHostAddress(), agent.sipAddress().getPort())),
                 NodeRole.PEER, "p1"), Source.STATIC);
-        session = new ShellSession(directory, null, new OverlayMembers(null, directory, InetAddress.getLoopbackAddress()));
+        session = new ShellSession(directory, null, new OverlayMembers(null, directory, InetAddress.getLoopbackAddress()),
+                InetAddress.getLoopbackAddress());
     }
 
     @AfterEach
