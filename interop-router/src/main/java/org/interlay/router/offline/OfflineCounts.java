@@ -13,6 +13,14 @@ public final class OfflineCounts {
 
     /** A snapshot of the counts. */
     public record Snapshot(long stored, long delivered, long droppedOldest, long expired, long refused, long relisted) {
+        public static final Snapshot NONE = new Snapshot(0, 0, 0, 0, 0, 0);
+
+        /** These counts and {@code other}'s added up (several agents' together). */
+        public Snapshot plus(Snapshot other) {
+            return new Snapshot(stored + other.stored, delivered + other.delivered, droppedOldest + other.droppedOldest,
+                    expired + other.expired, refused + other.refused, relisted + other.relisted);
+        }
+
         @Override
         public String toString() {
             return "stored " + stored + ", delivered " + delivered + ", dropped as oldest " + droppedOldest
