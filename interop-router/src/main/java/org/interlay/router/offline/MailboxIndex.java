@@ -10,11 +10,14 @@ import java.util.List;
  * themselves are records of their own; this list is how they are found and in what order they go.
  */
 public record MailboxIndex(List<Entry> entries) {
-    /** One waiting message. */
-    public record Entry(Instant storedAt, String id) {
+    /** One waiting message: when it was stored, its id, and how many records hold it. */
+    public record Entry(Instant storedAt, String id, int parts) {
         public Entry {
             if (storedAt == null || id == null || !id.matches("[0-9a-f]{1,32}")) {
                 throw new IllegalArgumentException("bad mailbox entry: " + storedAt + " " + id);
+            }
+            if (parts < 1 || parts > MessageParts.MAX_PARTS) {
+                throw new IllegalArgumentException("a message is held by 1 to " + MessageParts.MAX_PARTS + " records, not " + parts);
             }
         }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.location.RecordFormatException;
 
-/** Mailbox indexes as record values: a version line, then one line per message: time stored (epoch ms), a tab, its id. */
+/**
+ * Mailbox indexes as record values: a version line, then one line per message of three tab-separated
+ * fields: time stored (epoch ms), its id, how many records hold it.
+ */
 public final class MailboxIndexCodec {
     public static final String KIND = "sip-offline-index";
     private static final String VERSION_LINE = "interlay-offline-index 1";
@@ -23,7 +26,7 @@ public final class MailboxIndexCodec {
     public static byte[] encode(MailboxIndex index) {
         StringBuilder out = new StringBuilder(VERSION_LINE).append('\n');
         for (MailboxIndex.Entry e : index.entries()) {
-            out.append(e.storedAt().toEpochMilli()).append('\t').append(e.id()).append('\n');
+            out.append(e.storedAt().toEpochMilli()).append('\t').append(e.id()).append('\t').append(e.parts()).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -37,9 +40,9 @@ public final class MailboxIndexCodec {
         List<MailboxIndex.Entry> entries = new ArrayList<>();
         for (int i = 1; i < lines.length - 1; i++) {
             String[] f = lines[i].split("\t", -1);
-            if (f.length != 2) throw new RecordFormatException("mailbox index line " + i + " has " + f.length + " fields");
+            if (f.length != 3) throw new RecordFormatException("mailbox index line " + i + " has " + f.length + " fields");
             try {
-                entries.add(new MailboxIndex.Entry(Instant.ofEpochMilli(Long.parseLong(f[0])), f[1]));
+                entries.add(new MailboxIndex.Entry(Instant.ofEpochMilli(Long.parseLong(f[0])), f[1], Integer.parseInt(f[2])));
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 throw new RecordFormatException("bad mailbox index line " + i + ": " + e.getMessage(), e);
             }

@@ -89,20 +89,20 @@ public final class OfflineDelivery {
             } catch (ParseException | InvalidArgumentException e) {
                 log.info("a stored message for {} cannot be sent again ({}); removing it", aor, e.getMessage());
                 counts.refused();
-                return mailbox.remove(aor, entry.id()).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
+                return mailbox.remove(aor, entry).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
             }
             return sender.send(request).thenCompose(response -> {
                 int status = response.getStatusCode();
                 if (status / 100 == 2) {
                     counts.delivered();
-                    return mailbox.remove(aor, entry.id()).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
+                    return mailbox.remove(aor, entry).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
                 }
                 if (status < 300 || TRY_LATER.contains(status) || status / 100 == 5) {
                     log.debug("{} answered a stored message with {}; the rest wait", aor, status);
                     return CompletableFuture.completedFuture(null);
                 }
                 counts.refused();
-                return mailbox.remove(aor, entry.id()).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
+                return mailbox.remove(aor, entry).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));
             });
         });
     }

@@ -3,6 +3,7 @@ package org.interlay.router.offline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The messages kept for offline users of one domain, in the domain's overlay. Each message is a
- * record of its own under the hash of {@code offline:sip:user@domain#id}, written once and never
- * changed, so two agents storing at once cannot overwrite each other's messages. Which messages wait,
+ * record of its own under the hash of {@code offline:sip:user@domain#id} (two or three when it is
+ * larger than one record holds: {@link MessageParts}), written once and never changed, so two agents storing at once cannot overwrite each other's messages. Which messages wait,
  * and in what order, is a small index record per user under {@code offline:sip:user@domain},
  * at most {@value #MAX_MESSAGES} entries: a new message beyond that pushes out the oldest (counted).
  * Messages live {@link #KEEP} from when they were stored, on the clock this mailbox is given.
@@ -63,21 +64,25 @@ public final class OfflineMailbox {
         return overlay;
     }
 
-    /** Whether {@code m} fits in one record (a body near the 8 KiB MESSAGE limit, with long headers, may not). */
+    /** Whether {@code m} can be kept: with its headers, in at most three records (a body at the 8 KiB limit takes two). */
     public static boolean fits(StoredMessage m) {
-        return StoredMessageCodec.encode(m).length <= Record.MAX_VALUE;
+        return MessageParts.fits(StoredMessageCodec.encode(m).length);
     }
 
     /**
-     * Keeps {@code m} for {@code aor}: its record first, then its entry in the index. Completes when
-     * both are stored; storing the same message again changes nothing.
+     * Keeps {@code m} for {@code aor}: its records first, then its entry in the index. Completes when
+     * all are stored; storing the same message again changes nothing.
      */
     public CompletableFuture<Void> store(AddressOfRecord aor, StoredMessage m) {
         Instant now = clock.instant();
-        Record record = StoredRecords.create(overlay, StoredMessageCodec.KIND, StoredMessageCodec.recordName(aor, m.id()),
-                StoredMessageCodec.encode(m), aor.toString(), KEEP, Optional.empty(), now);
-        MailboxIndex.Entry entry = new MailboxIndex.Entry(m.storedAt(), m.id());
-        return overlay.put(record).thenCompose(v -> list(aor, entry)).thenAccept(added -> {
+        List<byte[]> parts = MessageParts.split(StoredMessageCodec.encode(m));
+        CompletableFuture<?>[] puts = new CompletableFuture<?>[parts.size()];
+        for (int k = 0; k < parts.size(); k++) {
+            puts[k] = overlay.put(StoredRecords.create(overlay, StoredMessageCodec.KIND,
+                    StoredMessageCodec.partName(aor, m.id(), k + 1), parts.get(k), aor.toString(), KEEP, Optional.empty(), now));
+        }
+        MailboxIndex.Entry entry = new MailboxIndex.Entry(m.storedAt(), m.id(), parts.size());
+        return CompletableFuture.allOf(puts).thenCompose(v -> list(aor, entry)).thenAccept(added -> {
             if (added) {
                 counts.stored();
                 checkLater(aor, entry, CHECKS);
@@ -90,12 +95,19 @@ public final class OfflineMailbox {
         return overlay.get(indexKey(aor)).thenApply(found -> readIndex(aor, found).live(clock.instant(), KEEP).entries());
     }
 
-    /** The message {@code entry} names, unless it is gone, expired or unreadable. */
+    /** The message {@code entry} names, unless it is gone (any of its parts), expired or unreadable. */
     public CompletableFuture<Optional<StoredMessage>> message(AddressOfRecord aor, MailboxIndex.Entry entry) {
-        return overlay.get(messageKey(aor, entry.id())).thenApply(found -> {
-            if (found.isEmpty()) return Optional.<StoredMessage>empty();
+        List<CompletableFuture<Optional<Record>>> reads = new ArrayList<>();
+        for (int k = 1; k <= entry.parts(); k++) reads.add(overlay.get(Key.hash(StoredMessageCodec.partName(aor, entry.id(), k))));
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<MessageParts.Part> parts = new ArrayList<>();
             try {
-                StoredMessage m = StoredMessageCodec.decode(found.get().value());
+                for (CompletableFuture<Optional<Record>> read : reads) {
+                    Optional<Record> found = read.join();
+                    if (found.isEmpty()) return Optional.<StoredMessage>empty();
+                    parts.add(MessageParts.read(found.get().value()));
+                }
+                StoredMessage m = StoredMessageCodec.decode(MessageParts.join(parts));
                 return m.id().equals(entry.id()) && m.isLive(clock.instant(), KEEP) ? Optional.of(m) : Optional.<StoredMessage>empty();
             } catch (RecordFormatException e) {
                 unreadable.drop(aor, e.getMessage());
@@ -104,9 +116,17 @@ public final class OfflineMailbox {
         });
     }
 
-    /** Removes a message: its record first, then its entry, so a check of the index never lists it again. */
-    public CompletableFuture<Void> remove(AddressOfRecord aor, String id) {
-        return overlay.remove(messageKey(aor, id)).thenCompose(v -> unlist(aor, id));
+    /** Removes a message: its records first, then its entry, so a check of the index never lists it again. */
+    public CompletableFuture<Void> remove(AddressOfRecord aor, MailboxIndex.Entry entry) {
+        return removeRecords(aor, entry).thenCompose(v -> unlist(aor, entry.id()));
+    }
+
+    private CompletableFuture<Void> removeRecords(AddressOfRecord aor, MailboxIndex.Entry entry) {
+        CompletableFuture<?>[] removals = new CompletableFuture<?>[entry.parts()];
+        for (int k = 1; k <= entry.parts(); k++) {
+            removals[k - 1] = overlay.remove(Key.hash(StoredMessageCodec.partName(aor, entry.id(), k)));
+        }
+        return CompletableFuture.allOf(removals);
     }
 
     /** Removes an entry whose message is gone (removed, expired or unreadable). */
@@ -121,7 +141,7 @@ public final class OfflineMailbox {
             MailboxIndex.Added result = index.with(entry, MAX_MESSAGES);
             if (!result.dropped().isEmpty()) {
                 counts.droppedOldest(result.dropped().size());
-                for (MailboxIndex.Entry old : result.dropped()) overlay.remove(messageKey(aor, old.id()));
+                for (MailboxIndex.Entry old : result.dropped()) removeRecords(aor, old);
             }
             added[0] = result.added();
             return result.added() || !result.dropped().isEmpty() ? result.index() : null;
@@ -176,9 +196,5 @@ public final class OfflineMailbox {
 
     private static Key indexKey(AddressOfRecord aor) {
         return Key.hash(MailboxIndexCodec.recordName(aor));
-    }
-
-    private static Key messageKey(AddressOfRecord aor, String id) {
-        return Key.hash(StoredMessageCodec.recordName(aor, id));
     }
 }

@@ -19,9 +19,14 @@ public final class StoredMessageCodec {
     private StoredMessageCodec() {
     }
 
-    /** The record name of one stored message of {@code aor}. */
+    /** The record name of one stored message of {@code aor} (of its first part, when it has several). */
     public static String recordName(AddressOfRecord aor, String id) {
         return "offline:" + aor + "#" + id;
+    }
+
+    /** The record name of part {@code k} (from 1) of a stored message. */
+    public static String partName(AddressOfRecord aor, String id, int k) {
+        return k == 1 ? recordName(aor, id) : recordName(aor, id) + "/" + k;
     }
 
     public static byte[] encode(StoredMessage m) {

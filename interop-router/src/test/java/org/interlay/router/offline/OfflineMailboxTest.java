@@ -1,5 +1,6 @@
 package org.interlay.router.offline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Record;
 import org.interlay.router.location.AddressOfRecord;
+import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.time.VirtualScheduler;
 import org.interlay.time.WallClock;
@@ -90,7 +92,7 @@ class OfflineMailboxTest {
     @Test
     void removedMessagesAreGoneAndTheRestKeepTheirOrder() {
         for (int n = 1; n <= 3; n++) storeNow(n);
-        String second = done(mailbox.waiting(BOB)).get(1).id();
+        MailboxIndex.Entry second = done(mailbox.waiting(BOB)).get(1);
         done(mailbox.remove(BOB, second));
         assertEquals(List.of("message 1", "message 3"), waitingTexts());
     }
@@ -114,8 +116,7 @@ class OfflineMailboxTest {
     @Test
     void aRemovedMessageIsNotListedAgainByTheCheck() {
         storeNow(1);
-        String id = done(mailbox.waiting(BOB)).get(0).id();
-        done(mailbox.remove(BOB, id));
+        done(mailbox.remove(BOB, done(mailbox.waiting(BOB)).get(0)));
         time.runFor(OfflineMailbox.CHECK_AFTER_MILLIS * OfflineMailbox.CHECKS);
         assertEquals(List.of(), waitingTexts());
         assertEquals(0, counts.snapshot().relisted());
@@ -131,11 +132,38 @@ class OfflineMailboxTest {
     }
 
     @Test
-    void aMessageTooLargeForOneRecordDoesNotFit() {
+    void aMessageAtTheBodyLimitIsKeptWholeInTwoRecordsAndRemovedWhole() {
         StoredMessage small = message(wall.instant(), 1);
+        byte[] body = new byte[MessageSizeLimit.BODY_BYTES];
+        for (int i = 0; i < body.length; i++) body[i] = (byte) ('a' + i % 26);
         StoredMessage large = new StoredMessage(small.id(), small.storedAt(), small.from(), small.to(), small.callId(), 1,
-                small.contentType(), "", new byte[Record.MAX_VALUE]);
+                small.contentType(), "", body);
+        assertTrue(OfflineMailbox.fits(large));
+        done(mailbox.store(BOB, large));
+        MailboxIndex.Entry entry = done(mailbox.waiting(BOB)).get(0);
+        assertEquals(2, entry.parts());
+        assertArrayEquals(body, done(mailbox.message(BOB, entry)).orElseThrow().body());
+        done(mailbox.remove(BOB, entry));
+        assertTrue(overlay.held(StoredMessageCodec.partName(BOB, entry.id(), 2)).isEmpty(), "every part goes");
+        assertEquals(List.of(), waitingTexts());
+    }
+
+    @Test
+    void aMessageWithAPartMissingIsNotDeliveredHalf() {
+        byte[] body = new byte[MessageSizeLimit.BODY_BYTES];
+        StoredMessage small = message(wall.instant(), 1);
+        done(mailbox.store(BOB, new StoredMessage(small.id(), small.storedAt(), small.from(), small.to(), small.callId(), 1,
+                small.contentType(), "", body)));
+        MailboxIndex.Entry entry = done(mailbox.waiting(BOB)).get(0);
+        done(overlay.remove(org.interlay.overlay.Key.hash(StoredMessageCodec.partName(BOB, entry.id(), 2))));
+        assertTrue(done(mailbox.message(BOB, entry)).isEmpty());
+    }
+
+    @Test
+    void aMessageLargerThanThreeRecordsDoesNotFit() {
+        StoredMessage small = message(wall.instant(), 1);
         assertTrue(OfflineMailbox.fits(small));
-        assertFalse(OfflineMailbox.fits(large));
+        assertFalse(OfflineMailbox.fits(new StoredMessage(small.id(), small.storedAt(), small.from(), small.to(), small.callId(), 1,
+                small.contentType(), "", new byte[3 * Record.MAX_VALUE])));
     }
 }

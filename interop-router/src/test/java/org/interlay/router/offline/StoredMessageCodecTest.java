@@ -46,19 +46,38 @@ class StoredMessageCodecTest {
     }
 
     @Test
+    void aMessageSplitInPartsJoinsBackAndBadPartsAreRefused() throws Exception {
+        byte[] whole = new byte[10_000];
+        Arrays.fill(whole, (byte) 'x');
+        List<byte[]> values = MessageParts.split(whole);
+        assertEquals(2, values.size());
+        List<MessageParts.Part> parts = List.of(MessageParts.read(values.get(0)), MessageParts.read(values.get(1)));
+        assertArrayEquals(whole, MessageParts.join(parts));
+        String swapped = assertThrows(RecordFormatException.class, () -> MessageParts.join(List.of(parts.get(1), parts.get(0))))
+                .getMessage();
+        assertTrue(swapped.contains("out of place"), swapped);
+        assertTrue(assertThrows(RecordFormatException.class, () -> MessageParts.read(
+                "interlay-offline-part 4 3\nx".getBytes(StandardCharsets.UTF_8))).getMessage().contains("bad part line"));
+        assertTrue(assertThrows(RecordFormatException.class, () -> MessageParts.read(
+                "interlay-offline-part one 1\nx".getBytes(StandardCharsets.UTF_8))).getMessage().contains("bad part line"));
+        assertTrue(assertThrows(RecordFormatException.class, () -> MessageParts.read(new byte[100]))
+                .getMessage().contains("not a part"));
+    }
+
+    @Test
     void anIndexComesBackInOrder() throws Exception {
-        MailboxIndex index = new MailboxIndex(List.of(new MailboxIndex.Entry(AT, "aa"), new MailboxIndex.Entry(AT.plusSeconds(1), "bb")));
+        MailboxIndex index = new MailboxIndex(List.of(new MailboxIndex.Entry(AT, "aa", 1), new MailboxIndex.Entry(AT.plusSeconds(1), "bb", 2)));
         assertEquals(index, MailboxIndexCodec.decode(MailboxIndexCodec.encode(index), 20));
     }
 
     @Test
     void badIndexRecordsAreRefusedWithAClearError() {
         assertTrue(assertThrows(RecordFormatException.class, () -> MailboxIndexCodec.decode(
-                "interlay-offline-index 1\n12\tNOT-HEX\n".getBytes(StandardCharsets.UTF_8), 20)).getMessage().contains("line 1"));
+                "interlay-offline-index 1\n12\tNOT-HEX\t1\n".getBytes(StandardCharsets.UTF_8), 20)).getMessage().contains("line 1"));
         assertTrue(assertThrows(RecordFormatException.class, () -> MailboxIndexCodec.decode(
                 "interlay-offline-index 1\n12\n".getBytes(StandardCharsets.UTF_8), 20)).getMessage().contains("1 fields"));
         assertTrue(assertThrows(RecordFormatException.class, () -> MailboxIndexCodec.decode(
-                "interlay-offline-index 1\n1\ta\n2\tb\n3\tc\n".getBytes(StandardCharsets.UTF_8), 2)).getMessage().contains("more than 2"));
+                "interlay-offline-index 1\n1\ta\t1\n2\tb\t1\n3\tc\t1\n".getBytes(StandardCharsets.UTF_8), 2)).getMessage().contains("more than 2"));
         assertThrows(RecordFormatException.class, () -> MailboxIndexCodec.decode("no\n".getBytes(StandardCharsets.UTF_8), 20));
     }
 }
