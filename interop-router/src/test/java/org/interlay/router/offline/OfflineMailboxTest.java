@@ -114,6 +114,20 @@ class OfflineMailboxTest {
     }
 
     @Test
+    void twoAgentsStoringForOneUserAtOnceLoseNeitherMessage() {
+        OfflineCounts otherCounts = new OfflineCounts();
+        OfflineMailbox otherAgent = new OfflineMailbox(overlay, wall, time, otherCounts);
+        CompletableFuture<Void> first = mailbox.store(BOB, message(wall.instant(), 1));
+        CompletableFuture<Void> second = otherAgent.store(BOB, message(wall.instant(), 2));
+        time.runFor(10);
+        assertTrue(first.isDone() && second.isDone());
+        assertEquals(1, waitingTexts().size(), "both read the index before either wrote it: one entry is lost");
+        time.runFor(OfflineMailbox.CHECK_AFTER_MILLIS * OfflineMailbox.CHECKS);
+        assertEquals(java.util.Set.of("message 1", "message 2"), java.util.Set.copyOf(waitingTexts()));
+        assertEquals(1, counts.snapshot().relisted() + otherCounts.snapshot().relisted());
+    }
+
+    @Test
     void aRemovedMessageIsNotListedAgainByTheCheck() {
         storeNow(1);
         done(mailbox.remove(BOB, done(mailbox.waiting(BOB)).get(0)));
