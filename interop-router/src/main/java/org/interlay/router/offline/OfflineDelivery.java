@@ -2,6 +2,7 @@ package org.interlay.router.offline;
 
 import java.text.ParseException;
 import java.util.Calendar;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * registration. Any other final answer refuses that message, which is removed (counted) and the next
  * goes. A delivery cut short (this agent or its overlay peer dying between the 2xx and the removal)
  * leaves the message to be delivered again: delivery is at least once, and a recipient can tell a
- * second copy by its Call-ID and CSeq. One delivery per user at a time through this agent.
+ * second copy by its Call-ID and CSeq. Once the list read at the start is through, the index is read
+ * again for messages stored meanwhile (by an agent that still took the user for offline). One
+ * delivery per user at a time through this agent.
  */
 public final class OfflineDelivery {
     private static final Logger log = LoggerFactory.getLogger(OfflineDelivery.class);
@@ -66,8 +69,7 @@ public final class OfflineDelivery {
     public CompletableFuture<Void> registered(AddressOfRecord aor, URI contact) {
         Optional<OfflineMailbox> mailbox = mailboxes.apply(aor.domain());
         if (mailbox.isEmpty() || !delivering.add(aor)) return CompletableFuture.completedFuture(null);
-        return mailbox.get().waiting(aor)
-                .thenCompose(waiting -> deliver(mailbox.get(), aor, contact, waiting, 0))
+        return deliverWaiting(mailbox.get(), aor, contact, new HashSet<>())
                 .handle((v, error) -> {
                     delivering.remove(aor);
                     if (error != null) log.debug("delivery to {} stopped: {}", aor, error.toString());
@@ -75,9 +77,24 @@ public final class OfflineDelivery {
                 });
     }
 
-    private CompletableFuture<Void> deliver(OfflineMailbox mailbox, AddressOfRecord aor, URI contact,
-                                            List<MailboxIndex.Entry> waiting, int next) {
-        if (next == waiting.size()) return CompletableFuture.completedFuture(null);
+    /**
+     * Delivers what the index lists now, then reads it again for messages stored meanwhile (the index
+     * is read again until it lists none not tried yet; {@code tried} bounds that by the messages seen).
+     */
+    private CompletableFuture<Void> deliverWaiting(OfflineMailbox mailbox, AddressOfRecord aor, URI contact, Set<String> tried) {
+        return mailbox.waiting(aor).thenCompose(all -> {
+            List<MailboxIndex.Entry> fresh = all.stream().filter(e -> !tried.contains(e.id())).toList();
+            if (fresh.isEmpty()) return CompletableFuture.completedFuture(null);
+            fresh.forEach(e -> tried.add(e.id()));
+            return deliver(mailbox, aor, contact, fresh, 0).thenCompose(allGone -> allGone
+                    ? deliverWaiting(mailbox, aor, contact, tried) : CompletableFuture.completedFuture(null));
+        });
+    }
+
+    /** Delivers {@code waiting} from {@code next} on; true when every one was answered (none left for later). */
+    private CompletableFuture<Boolean> deliver(OfflineMailbox mailbox, AddressOfRecord aor, URI contact,
+                                               List<MailboxIndex.Entry> waiting, int next) {
+        if (next == waiting.size()) return CompletableFuture.completedFuture(true);
         MailboxIndex.Entry entry = waiting.get(next);
         return mailbox.message(aor, entry).thenCompose(found -> {
             if (found.isEmpty()) {
@@ -99,7 +116,7 @@ public final class OfflineDelivery {
                 }
                 if (status < 300 || TRY_LATER.contains(status) || status / 100 == 5) {
                     log.debug("{} answered a stored message with {}; the rest wait", aor, status);
-                    return CompletableFuture.completedFuture(null);
+                    return CompletableFuture.completedFuture(false);
                 }
                 counts.refused();
                 return mailbox.remove(aor, entry).thenCompose(v -> deliver(mailbox, aor, contact, waiting, next + 1));

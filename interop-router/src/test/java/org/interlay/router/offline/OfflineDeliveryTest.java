@@ -73,6 +73,22 @@ class OfflineDeliveryTest {
     }
 
     @Test
+    void aMessageStoredDuringTheDeliveryGoesInTheSameDelivery() throws Exception {
+        storeThree();
+        CompletableFuture<Integer> answer = contact.later(CONTACT);
+        CompletableFuture<Void> done = delivery.registered(OfflineMailboxTest.BOB, uri(CONTACT));
+        time.runFor(5_000);
+        CompletableFuture<Void> fourth = mailbox.store(OfflineMailboxTest.BOB, OfflineMailboxTest.message(wall.instant(), 4));
+        time.runFor(10);
+        assertTrue(fourth.isDone());
+        answer.complete(200);
+        time.runFor(5_000);
+        assertTrue(done.isDone());
+        assertEquals(List.of("message 1", "message 2", "message 3", "message 4"), bodiesSent());
+        assertEquals(0, waiting());
+    }
+
+    @Test
     void aDeliveredMessageComesFromItsSenderWithItsCallIdAndADate() throws Exception {
         storeThree();
         contact.answer(CONTACT, 200);
