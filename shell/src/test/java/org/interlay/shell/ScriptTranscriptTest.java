@@ -80,9 +80,9 @@ class ScriptTranscriptTest {
     @Test
     void messagesToAUserWhoUnregisteredAreStoredAndPrintedInOrderWhenTheUserIsBack() throws Exception {
         PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "offline.il", List.of("expect overlays 3 within 10s",
-                "as bob@kad.lab", "unregister", "as alice@chord.lab", "send bob@kad.lab \"one\"", "send bob@kad.lab \"two\"",
+                "as alice@chord.lab", "as bob@kad.lab", "unregister", "as alice@chord.lab", "send bob@kad.lab \"one\"", "send bob@kad.lab \"two\"",
                 "send bob@kad.lab \"three\"", "as bob@kad.lab", "expect messages 3 from alice@chord.lab within 10s"),
-                List.of("--chord", "2", "--pastry", "1", "--kademlia", "2", "--routers", "1"), 150);
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1"), 150);
         String transcript = run.text();
         assertEquals(0, run.exitCode(), transcript);
         List<String> printed = transcript.lines().toList();
