@@ -3,6 +3,7 @@ package org.interlay.router;
 import java.net.InetSocketAddress;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
+import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.bridge.RouterRoster;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.sip.SipStartException;
@@ -75,6 +76,11 @@ public final class PeerAgent implements AutoCloseable {
     /** Presence subscriptions this agent holds as notifier. */
     public int subscriptions() {
         return services.presence().subscriptions();
+    }
+
+    /** What happened so far to messages kept for offline users: stored, delivered, dropped, ... */
+    public OfflineCounts.Snapshot offlineMessages() {
+        return services.mailboxes().counts().snapshot();
     }
 
     /** Malformed requests refused or dropped so far. */

@@ -15,6 +15,7 @@ import org.interlay.router.bridge.RouterPresence;
 import org.interlay.router.directory.DirectoryFinder;
 import org.interlay.router.directory.DomainDirectory;
 import org.interlay.router.membership.OverlayJoiner;
+import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.proxy.Relay;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.proxy.StatelessRelay;
@@ -132,6 +133,11 @@ public final class Router implements AutoCloseable {
     /** The pairs of domains this router is bridging now (empty for a standby). */
     public Set<DomainPair> bridgedPairs() {
         return publisher.assigned();
+    }
+
+    /** What happened so far to messages this router kept for offline users of the domains it serves. */
+    public OfflineCounts.Snapshot offlineMessages() {
+        return services.mailboxes().counts().snapshot();
     }
 
     public long malformedInput() {

@@ -16,6 +16,8 @@ import org.interlay.harness.lab.LabOverlay;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.overlay.OverlayStats;
+import org.interlay.router.PeerAgent;
+import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
@@ -57,7 +59,9 @@ public final class ShellCommands {
                 "double quotes keep blanks and #: send bob@kad.lab \"two  blanks # not a comment\"",
                 "inside double quotes a backslash escapes only \" \\ $ ` and is kept before anything else, as in a POSIX shell:",
                 "send bob@kad.lab \"a \\\"nested\\\" quote\" sends: a \"nested\" quote; \"a\\nb\" sends a\\nb as it is",
-                "outside quotes a backslash escapes any character (\\# is a #)"));
+                "outside quotes a backslash escapes any character (\\# is a #)",
+                "to a user who has registered before but is not registered now, the message is kept in that user's overlay",
+                "(answered 202, printed as 'stored for <aor>') and delivered, in order, when the user registers again"));
         t.add(cmd("burst", "<aor> <n> [every <duration>] <text...>",
                 "send n MESSAGEs without waiting for answers (default one every 100ms); the outcome is printed when all end",
                 List.of(ADDRESS, NONE), (a, out) -> out.println(burst(s, a))));
@@ -173,6 +177,12 @@ public final class ShellCommands {
                 }
             }
             out.print(Tables.format(rows));
+            OfflineCounts.Snapshot offline = OfflineCounts.Snapshot.NONE;
+            for (LabOverlay o : lab.overlays()) {
+                for (PeerAgent agent : o.agents()) offline = offline.plus(agent.offlineMessages());
+            }
+            for (LabRouter r : lab.routers()) offline = offline.plus(r.router().offlineMessages());
+            out.println("offline messages: " + offline);
         }
         out.println("users: " + (s.users().isEmpty() ? "none" : String.join(", ", s.users()))
                 + s.currentUser().map(u -> " (acting as " + u + ")").orElse(""));

@@ -51,6 +51,8 @@ public final class ShellSession implements AutoCloseable {
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
     /** How long a MESSAGE or NOTIFY to one of the shell's own users may take to be logged after the request's 200 OK. */
     static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
+    /** 202 Accepted: the recipient's overlay keeps the message until the recipient registers again. */
+    private static final int STORED_FOR_OFFLINE_USER = 202;
     /** How long closing waits for the users' registrations to be removed, all at once. */
     static final Duration UNREGISTER_BOUND = Duration.ofMillis(800);
 
@@ -222,7 +224,8 @@ public final class ShellSession implements AutoCloseable {
      * Sends a MESSAGE and waits for its final response. When the target is one of this shell's own
      * users, it also waits (at most {@link #LOCAL_DELIVERY}) until the message is in the event log, so
      * that the next line of a script sees it: the recipient logs it on a SIP thread of its own, which
-     * may come after the 200 OK reached the sender.
+     * may come after the 200 OK reached the sender. A 202 says the recipient is offline and the message
+     * is kept in the recipient's overlay until the recipient registers again.
      */
     public String send(String to, String text) throws Exception {
         checkSize(text);
@@ -243,6 +246,7 @@ public final class ShellSession implements AutoCloseable {
             waited.set(false);
         }
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
+        if (o.status() == STORED_FOR_OFFLINE_USER) return "stored for " + bare(target) + " (offline; delivered when registered again)";
         if (isUser(target)) events.awaitCount(ShellEvent.MessageReceived.class, thisOne, before + 1, LOCAL_DELIVERY);
         return "delivered to " + bare(target) + " (" + o + ")";
     }
