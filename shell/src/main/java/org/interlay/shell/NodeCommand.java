@@ -13,7 +13,11 @@ import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
+import java.util.Optional;
+import org.interlay.router.dns.DnsConfigException;
+import org.interlay.router.dns.DnsUpdateTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code interlay node}: one overlay peer that joins or creates its overlay, advertises it, and serves until stopped. */
@@ -56,9 +60,16 @@ public final class NodeCommand implements Callable<Integer> {
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
 
+    @Mixin
+    DnsUpdateOptions dns = new DnsUpdateOptions();
+
     @Override
     public Integer call() throws Exception {
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
+        Optional<DnsUpdateTarget> dnsTarget = dns.target();
+        if (dnsTarget.isPresent() && sipPort < 0) {
+            throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
+        }
         InetAddress bindAddress = InetAddress.getByName(bind);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
@@ -78,7 +89,7 @@ public final class NodeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, loop);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());

@@ -17,6 +17,14 @@ import org.xbill.DNS.Update;
 public final class DnsUpdateClient implements DnsUpdates {
     public static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+    static {
+        // dnsjava closes its I/O thread from a shutdown hook of its own, which would race the withdrawal
+        // that our processes send from theirs; the thread is a daemon and goes with the JVM anyway
+        if (System.getProperty("dnsjava.nio.register_shutdown_hook") == null) {
+            System.setProperty("dnsjava.nio.register_shutdown_hook", "false");
+        }
+    }
+
     private final DnsUpdateTarget target;
     private final SimpleResolver resolver;
 

@@ -109,6 +109,12 @@ public final class EntryPointPublisher implements AutoCloseable {
         return updates.delete(records(own));
     }
 
+    /** Stops refreshing, deleting nothing (a process that crashed). */
+    public synchronized void halt() {
+        closed = true;
+        if (next != null) next.cancel();
+    }
+
     @Override
     public void close() {
         withdraw();

@@ -38,6 +38,7 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
 import org.interlay.router.PeerAgent;
+import org.interlay.router.dns.DnsPublishing;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
@@ -78,6 +79,8 @@ public final class Lab implements AutoCloseable {
     private final PrintStream progress;
     private final long startedAt = System.nanoTime();
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    /** The DNS publication of each agent and router, by its SIP address (empty when the lab publishes nothing). */
+    private final Map<InetSocketAddress, DnsPublishing> published = new java.util.concurrent.ConcurrentHashMap<>();
     /** Once up, the lab's progress lines stop: what it does next goes to its notice listeners. */
     private volatile boolean up;
 
@@ -212,8 +215,21 @@ public final class Lab implements AutoCloseable {
                 o.agents.add(agent);
             }
             peer.announceSipEntryPoint(agent.sipAddress());
+            publish(List.of(o.domain()), agent.sipAddress());
         }
         return id;
+    }
+
+    /** Publishes {@code sip} in DNS as an entry point of {@code domains}, when the lab publishes at all. */
+    private void publish(List<String> domains, InetSocketAddress sip) {
+        if (config.dns() == null) return;
+        published.put(sip, DnsPublishing.start(config.dns(), domains, List.of("udp"), sip, discovery.directory(), peerLoop));
+    }
+
+    /** Stops publishing {@code sip} as a crash would: its records stay until the survivors see it gone. */
+    private void unpublishAsCrashed(InetSocketAddress sip) {
+        DnsPublishing p = published.remove(sip);
+        if (p != null) p.halt();
     }
 
     private SipEndpointConfig endpoint(String name) {
@@ -240,6 +256,7 @@ public final class Lab implements AutoCloseable {
                 routers.put(id, new LabRouter(id, router, group, loop));
             }
             router.onBridgesChanged(new BridgeChangeLines(id, this::notice));
+            publish(domains, router.sipAddress());
         } catch (SipStartException | RuntimeException e) {
             group.close();
             loop.close();
@@ -360,6 +377,7 @@ public final class Lab implements AutoCloseable {
             throw new IllegalArgumentException("no router '" + id + "'; " + (routers.isEmpty() ? "there are none ('router add' starts one)"
                     : "there are " + String.join(", ", routers.keySet())));
         }
+        unpublishAsCrashed(r.router().sipAddress());
         r.kill();
         notice("router %s killed (%s left)", id, Plural.of(routers.size(), "router"));
         return id;
@@ -376,6 +394,7 @@ public final class Lab implements AutoCloseable {
                         o.peers.remove(i);
                         o.agents.removeIf(a -> {
                             if (a.sipAddress().getPort() == agentPortOf(p)) {
+                                unpublishAsCrashed(a.sipAddress());
                                 a.close();
                                 return true;
                             }
@@ -424,6 +443,9 @@ public final class Lab implements AutoCloseable {
         List<PeerAgent> agents = overlays.values().stream().flatMap(o -> o.agents().stream()).toList();
         List<OverlayPeer> peers = overlays.values().stream().flatMap(o -> o.peers().stream()).toList();
         List<Runnable> parts = new ArrayList<>();
+        List<DnsPublishing> publications = List.copyOf(published.values());
+        published.clear();
+        publications.forEach(p -> parts.add(p::close));
         parts.add(() -> {
             leaving.forEach(r -> r.router().close());
             ParallelStop.run(leaving.stream().<Runnable>map(r -> r.group()::close).toList())

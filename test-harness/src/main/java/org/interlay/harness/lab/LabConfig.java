@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.interlay.discovery.Algorithm;
+import org.interlay.router.dns.DnsUpdateTarget;
 
 /**
  * The lab's shape: its overlays (by default chord.lab, pastry.lab and kad.lab; any installed algorithm
- * may run more), how many routers, and the address everything binds (127.0.0.1 unless a user names
- * an interface).
+ * may run more), how many routers, the address everything binds (127.0.0.1 unless a user names an
+ * interface), and where its SIP entry points are published in DNS (null: nowhere).
  */
-public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind) {
+public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns) {
     public static final int MAX_PEERS = 64;
     public static final int MAX_ROUTERS = 8;
     public static final int MAX_OVERLAYS = 8;
@@ -40,7 +41,7 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
         return new LabConfig(List.of(
                 new LabOverlaySpec("chord", Algorithm.named("chord"), "chord.lab", chord),
                 new LabOverlaySpec("pastry", Algorithm.named("pastry"), "pastry.lab", pastry),
-                new LabOverlaySpec("kad", Algorithm.named("kademlia"), "kad.lab", kademlia)), routers, bind);
+                new LabOverlaySpec("kad", Algorithm.named("kademlia"), "kad.lab", kademlia)), routers, bind, null);
     }
 
     public static LabConfig defaults() {
@@ -51,6 +52,11 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
     public LabConfig withOverlay(LabOverlaySpec overlay) {
         List<LabOverlaySpec> more = new ArrayList<>(overlays);
         more.add(overlay);
-        return new LabConfig(more, routers, bind);
+        return new LabConfig(more, routers, bind, dns);
+    }
+
+    /** This shape with its agents and routers published in DNS through {@code target}. */
+    public LabConfig withDns(DnsUpdateTarget target) {
+        return new LabConfig(overlays, routers, bind, target);
     }
 }
