@@ -45,6 +45,11 @@ public final class LabCommand implements Callable<Integer> {
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]",
+            description = "Reach SIP domains that no overlay serves through the servers DNS names for them (RFC 3263), asking "
+                    + "this DNS server. Default: none (the lab is on loopback; such domains get 404).")
+    String resolver;
+
     @Override
     public Integer call() throws Exception {
         var dnsTarget = dns.target();
@@ -52,6 +57,7 @@ public final class LabCommand implements Callable<Integer> {
         if (lines != null && !ShellLauncher.checkScript(lines, System.out)) return 1;
         LabConfig config = LabConfig.standard(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
         if (dnsTarget.isPresent()) config = config.withDns(dnsTarget.get());
+        if (resolver != null) config = config.withResolver(org.interlay.router.dns.DnsUpdateTarget.serverAddress(resolver, "--dns"));
         for (String extra : extraOverlays) {
             LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);
             InstalledAlgorithms.implementation(overlay.algorithm());

@@ -16,6 +16,7 @@ import org.interlay.time.EventLoop;
 import java.util.Optional;
 import org.interlay.router.dns.DnsConfigException;
 import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,6 +64,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
+    @Mixin
+    ResolverOption resolver = new ResolverOption();
+
     @Override
     public Integer call() throws Exception {
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
@@ -71,6 +75,7 @@ public final class NodeCommand implements Callable<Integer> {
             throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
         }
         InetAddress bindAddress = InetAddress.getByName(bind);
+        Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
@@ -89,7 +94,7 @@ public final class NodeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, loop);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());

@@ -11,6 +11,7 @@ import org.interlay.router.SipAgentConfig;
 import org.interlay.router.directory.DiscoveredRouters;
 import org.interlay.router.dns.DnsPublishing;
 import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipStartException;
 import org.interlay.time.Scheduler;
@@ -29,13 +30,14 @@ final class PeerServices implements AutoCloseable {
      * Starts the SIP agent, which learns from {@code discovery} which routers are live, and publishes
      * it in {@code dns} when given.
      */
-    static PeerServices start(OverlayPeer peer, PeerSpec spec, LanDiscovery discovery, Optional<DnsUpdateTarget> dns, Scheduler timers)
+    static PeerServices start(OverlayPeer peer, PeerSpec spec, LanDiscovery discovery, Optional<DnsUpdateTarget> dns,
+                              Optional<SipServerLocator> conventional, Scheduler timers)
             throws SipStartException {
         if (spec.sipPort() < 0) return new PeerServices(null, null);
         SipEndpointConfig endpoint = new SipEndpointConfig(spec.domain(), new InetSocketAddress(spec.bind(), spec.sipPort()),
                 SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
         PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint),
-                new DiscoveredRouters(discovery.directory()));
+                new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
         peer.announceSipEntryPoint(agent.sipAddress());
         DnsPublishing published = dns.map(target -> DnsPublishing.start(target, List.of(spec.domain()), List.of("udp"),
                 agent.sipAddress(), discovery.directory(), timers)).orElse(null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.router.dns.DnsPublishing;
 import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
@@ -47,10 +48,14 @@ public final class RouterCommand implements Callable<Integer> {
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
+    @Mixin
+    ResolverOption resolver = new ResolverOption();
+
     @Override
     public Integer call() throws Exception {
         Optional<DnsUpdateTarget> dnsTarget = dns.target();
         InetAddress address = InetAddress.getByName(bind);
+        Optional<SipServerLocator> conventional = resolver.locator(address);
         LoopbackNotice.printIfLoopback(address, System.err);
         String routerId = id != null ? id : "r" + ProcessHandle.current().pid();
         RouterConfig config = RouterConfig.defaults(routerId, 0, domains).withEndpoint(new SipEndpointConfig(
@@ -63,7 +68,7 @@ public final class RouterCommand implements Callable<Integer> {
         try {
             router = Router.start(config, new DiscoveredDomains(discovery.directory()),
                     new NodeJoiner(loop, address, NodeConfig::defaults, new Random(), 10_000),
-                    GroupBridgeCoordinator.over(discovery));
+                    GroupBridgeCoordinator.over(discovery), conventional.orElse(null));
         } catch (Exception | Error e) {
             discovery.close();
             loop.close();

@@ -39,6 +39,7 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.dns.DnsPublishing;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
@@ -81,11 +82,14 @@ public final class Lab implements AutoCloseable {
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
     /** The DNS publication of each agent and router, by its SIP address (empty when the lab publishes nothing). */
     private final Map<InetSocketAddress, DnsPublishing> published = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How the lab's agents and routers find conventional domains in DNS; null when they do not. */
+    private final SipServerLocator conventional;
     /** Once up, the lab's progress lines stop: what it does next goes to its notice listeners. */
     private volatile boolean up;
 
     private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress) {
         this.config = config;
+        this.conventional = config.resolver() == null ? null : SipServerLocator.using(config.resolver(), new Random());
         this.discovery = discovery;
         this.progress = progress;
     }
@@ -210,7 +214,7 @@ public final class Lab implements AutoCloseable {
         }
         if (runAgent) {
             PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
-                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()));
+                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()), conventional);
             synchronized (o) {
                 o.agents.add(agent);
             }
@@ -251,7 +255,7 @@ public final class Lab implements AutoCloseable {
         try {
             Router router = Router.start(rc, new DiscoveredDomains(discovery.directory()),
                     new NodeJoiner(loop, config.bind(), NodeConfig::defaults, new Random(), 10_000),
-                    new GroupBridgeCoordinator(group, group));
+                    new GroupBridgeCoordinator(group, group), conventional);
             synchronized (this) {
                 routers.put(id, new LabRouter(id, router, group, loop));
             }
