@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.offline.OfflineCounts;
+import org.interlay.router.dns.ConventionalDomains;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.bridge.RouterRoster;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.sip.SipStartException;
@@ -30,12 +32,12 @@ public final class PeerAgent implements AutoCloseable {
 
     /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}, with a timer thread of its own. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint()), RouterRoster.UNKNOWN);
+        return start(overlay, config, SipServer.open(config.endpoint()), RouterRoster.UNKNOWN, null);
     }
 
     /** Starts an agent whose timers (failover, expiry, refreshes) run on {@code timers}, which stays the caller's. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint(), timers), RouterRoster.UNKNOWN);
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), RouterRoster.UNKNOWN, null);
     }
 
     /**
@@ -43,23 +45,34 @@ public final class PeerAgent implements AutoCloseable {
      * request for a domain no router is left to bridge gets 503 at once.
      */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, RouterRoster routers) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint()), routers);
+        return start(overlay, config, SipServer.open(config.endpoint()), routers, null);
     }
 
     /** Starts an agent that knows the live routers, with its timers on {@code timers}, which stays the caller's. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers, RouterRoster routers)
             throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint(), timers), routers);
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), routers, null);
     }
 
-    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers) {
+    /**
+     * As {@link #start(Overlay, SipAgentConfig, RouterRoster)}; requests for domains that no overlay
+     * serves go to the servers {@code conventional} finds for them in DNS (RFC 3263).
+     */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, RouterRoster routers, SipServerLocator conventional)
+            throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint()), routers, conventional);
+    }
+
+    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers,
+                                   SipServerLocator conventional) {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
         served.add(domain);
         DomainServices services = new DomainServices(server, served, config.policies());
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
-                new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()));
+                ConventionalDomains.around(new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()),
+                        conventional));
         log.info("SIP agent for {} on udp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }

@@ -13,7 +13,12 @@ import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
+import java.util.Optional;
+import org.interlay.router.dns.DnsConfigException;
+import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,6 +80,12 @@ public final class NodeCommand implements Callable<Integer> {
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
 
+    @Mixin
+    DnsUpdateOptions dns = new DnsUpdateOptions();
+
+    @Mixin
+    ResolverOption resolver = new ResolverOption();
+
     @Override
     public Integer call() throws Exception {
         if (role.equals("client")) return runClient();
@@ -82,7 +93,12 @@ public final class NodeCommand implements Callable<Integer> {
         if (algorithm == null) throw new IllegalArgumentException("a peer needs --algo, one of " + InstalledAlgorithms.names().stream().map(Algorithm::name).toList());
         if (!lookups.isEmpty()) throw new IllegalArgumentException("--lookup is for a client (--role client)");
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
+        Optional<DnsUpdateTarget> dnsTarget = dns.target();
+        if (dnsTarget.isPresent() && sipPort < 0) {
+            throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
+        }
         InetAddress bindAddress = InetAddress.getByName(bind);
+        Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
@@ -101,7 +117,7 @@ public final class NodeCommand implements Callable<Integer> {
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());
