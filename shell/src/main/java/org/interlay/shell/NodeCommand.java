@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
@@ -108,30 +109,39 @@ public final class NodeCommand implements Callable<Integer> {
                         : "node-" + ProcessHandle.current().pid())));
         discovery.start();
         EventLoop loop = new EventLoop("node-" + overlay);
+        // the hook is in place before the first advert goes out, so a node stopped while it joins still says goodbye
+        AtomicReference<OverlayPeer> joined = new AtomicReference<>();
+        AtomicReference<PeerServices> serving = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            System.err.println("leaving " + overlay + " ...");
+            PeerServices services = serving.get();
+            if (services != null) services.close();
+            OverlayPeer peer = joined.get();
+            Thread leaving = peer == null ? null : new Thread(peer::close, "node-leave"); // the overlay and discovery are left at once
+            if (leaving != null) leaving.start();
+            discovery.close();
+            if (leaving != null) joinQuietly(leaving);
+            loop.close();
+            stopped.countDown();
+        }, "node-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         OverlayPeer peer;
         try {
             peer = OverlayPeer.start(spec, loop, discovery, Duration.ofMillis((long) (discoveryWait * 1000)),
                     Duration.ofSeconds(30));
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
             discovery.close();
             loop.close();
             throw e;
         }
+        joined.set(peer);
         PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
+        serving.set(services);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("leaving " + overlay + " ...");
-            services.close();
-            Thread leaving = new Thread(peer::close, "node-leave"); // the overlay and discovery are left at once
-            leaving.start();
-            discovery.close();
-            joinQuietly(leaving);
-            loop.close();
-            stopped.countDown();
-        }, "node-shutdown"));
         stopped.await();
         return 0;
     }
