@@ -76,6 +76,11 @@ public final class PeerAgent implements AutoCloseable {
         return server.endpoint().malformedInput().count();
     }
 
+    /** TCP connections closed so far because peers held as many as the agent keeps. */
+    public long tcpEvictions() {
+        return server.endpoint().tcpEvictions().count();
+    }
+
     /** Stops serving SIP; the overlay peer is the caller's to stop. */
     @Override
     public void close() {
