@@ -154,6 +154,24 @@ class TcpTransportTest {
     }
 
     @Test
+    void overTcpABodyOverTheLimitGets413AndAMessageOverTheStacksLimitEndsItsConnection() {
+        try (TcpSipConnection alice = TcpSipConnection.connect(agentAddress)) {
+            String overBodyLimit = "b".repeat(org.interlay.router.sip.MessageSizeLimit.BODY_BYTES + 1);
+            alice.send(message("TCP", alice.localPort(), "sip:bob@chord.lab", overBodyLimit));
+            assertEquals(413, alice.receive(WAIT).status());
+        }
+        try (TcpSipConnection mallory = TcpSipConnection.connect(agentAddress)) {
+            String overStackLimit = "c".repeat(org.interlay.router.sip.SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES + 1);
+            mallory.send(message("TCP", mallory.localPort(), "sip:bob@chord.lab", overStackLimit));
+            assertTrue(mallory.closedByPeerWithin(WAIT), "a message longer than the stack reads ends the connection");
+        }
+        try (TcpSipConnection next = TcpSipConnection.connect(agentAddress)) {
+            next.send(register(next, "frank", "sip:frank@127.0.0.1:" + next.localPort() + ";transport=tcp"));
+            assertEquals(200, next.receive(WAIT).status());
+        }
+    }
+
+    @Test
     void userAgentsOnTcpRegisterAndExchangeMessagesOverTcp() throws Exception {
         try (UserAgent alice = UserAgent.start(UserAgentConfig.of("sip:alice@chord.lab", agentAddress)
                 .withTransport(SipTransport.TCP));
