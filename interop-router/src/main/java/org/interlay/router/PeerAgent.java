@@ -53,7 +53,7 @@ public final class PeerAgent implements AutoCloseable {
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
                 new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()));
-        log.info("SIP agent for {} on udp {}", config.domain(), server.self());
+        log.info("SIP agent for {} on udp and tcp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }
 
