@@ -4,11 +4,11 @@ import java.time.Duration;
 
 /**
  * How an endpoint keeps its TCP connections (RFC 3261 section 18: connections are kept open, and a
- * server decides how long). A connection on which nothing was read or written for {@code idleTimeout}
- * is closed by the stack (checked every {@code idleTimeout}, so it goes between one and two of them
- * after its last byte). At most {@code maxInbound} connections that peers opened are kept: when one
- * more arrives, the one silent longest is closed to make room, so clients that connect and say
- * nothing hold file descriptors only until the next client needs one.
+ * server decides how long). A connection whose peer has sent nothing for {@code idleTimeout} is
+ * closed (the read timeout of the stack's reader on it), whoever opened it. At most
+ * {@code maxInbound} connections that peers opened are kept: when one more arrives, the one silent
+ * longest (no byte either way) is closed to make room, so clients that connect and say nothing hold
+ * file descriptors only until the next client needs one.
  *
  * @param maxInbound  connections opened by peers kept at once
  * @param idleTimeout silence after which a connection is closed
