@@ -63,7 +63,8 @@ public final class SipEndpoint implements AutoCloseable {
     /**
      * Creates the stack, binds the UDP socket and the TCP listening socket on the same port, and starts
      * delivering events to {@code listener}. Port 0 asks for a port free for both (the stack cannot be
-     * given 0): one is picked, and picked again if it was taken in between. Malformed input is logged with {@code clock}'s time.
+     * given 0): one is picked, and picked again if it was taken in between. Malformed input and TCP
+     * connections closed for room are logged with {@code clock}'s time.
      */
     public static SipEndpoint open(SipEndpointConfig config, SipListener listener, Clock clock) throws SipStartException {
         if (config.bind().getPort() != 0) return openOn(config, config.bind().getPort(), listener, clock);
