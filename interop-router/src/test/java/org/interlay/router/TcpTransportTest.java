@@ -154,7 +154,7 @@ class TcpTransportTest {
     }
 
     @Test
-    void overTcpABodyOverTheLimitGets413AndAMessageOverTheStacksLimitEndsItsConnection() {
+    void overTcpABodyOverTheLimitGets413AndAMessageOverTheStacksLimitEndsItsConnection() throws Exception {
         try (TcpSipConnection alice = TcpSipConnection.connect(agentAddress)) {
             String overBodyLimit = "b".repeat(org.interlay.router.sip.MessageSizeLimit.BODY_BYTES + 1);
             alice.send(message("TCP", alice.localPort(), "sip:bob@chord.lab", overBodyLimit));
@@ -162,8 +162,10 @@ class TcpTransportTest {
         }
         try (TcpSipConnection mallory = TcpSipConnection.connect(agentAddress)) {
             String overStackLimit = "c".repeat(org.interlay.router.sip.SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES + 1);
+            long droppedBefore = agent.malformedInput();
             mallory.send(message("TCP", mallory.localPort(), "sip:bob@chord.lab", overStackLimit));
             assertTrue(mallory.closedByPeerWithin(WAIT), "a message longer than the stack reads ends the connection");
+            Eventually.await(() -> agent.malformedInput() > droppedBefore, WAIT, "the oversized message counted as dropped");
         }
         try (TcpSipConnection next = TcpSipConnection.connect(agentAddress)) {
             next.send(register(next, "frank", "sip:frank@127.0.0.1:" + next.localPort() + ";transport=tcp"));

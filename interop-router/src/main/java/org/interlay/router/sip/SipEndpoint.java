@@ -98,13 +98,18 @@ public final class SipEndpoint implements AutoCloseable {
                 scanner = after.size() == 1 ? after.iterator().next() : null;
             }
             String host = config.bind().getAddress().getHostAddress();
-            ListeningPoint udp = stack.createListeningPoint(host, port, ListeningPoint.UDP);
-            ListeningPoint tcp = stack.createListeningPoint(host, port, ListeningPoint.TCP);
-            SipProvider provider = stack.createSipProvider(udp);
-            provider.addListeningPoint(tcp);
+            SipStack started = stack;
+            List<ListeningPoint> points = inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> List.of(
+                    started.createListeningPoint(host, port, ListeningPoint.UDP),
+                    started.createListeningPoint(host, port, ListeningPoint.TCP)));
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            provider.addListeningPoint(points.get(1));
             provider.addSipListener(listener);
-            stack.start();
-            SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, List.of(udp, tcp), provider,
+            inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> {
+                started.start();
+                return null;
+            });
+            SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, points, provider,
                     malformed, tcpEvictions);
             log.debug("SIP endpoint {} listening on udp and tcp {}", config.name(), endpoint.localAddress);
             return endpoint;
@@ -115,6 +120,42 @@ public final class SipEndpoint implements AutoCloseable {
             throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp/tcp "
                     + config.bind().getAddress().getHostAddress() + ":" + port, e);
         }
+    }
+
+    /** A step of starting the stack that may start its transport threads. */
+    private interface StackStep<T> {
+        T run() throws SipException, javax.sip.InvalidArgumentException;
+    }
+
+    /**
+     * Runs {@code step} on a thread of {@code group}, so the transport threads it starts belong to it
+     * (a thread inherits its creator's group) and their uncaught errors are counted, not printed.
+     */
+    private static <T> T inGroup(StackThreadGroup group, StackStep<T> step) throws SipException, javax.sip.InvalidArgumentException {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread starter = new Thread(group, () -> {
+            try {
+                result[0] = step.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, group.getName() + "-start");
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SipException("interrupted while starting the SIP stack", e);
+        }
+        Throwable t = failure[0];
+        if (t instanceof SipException e) throw e;
+        if (t instanceof javax.sip.InvalidArgumentException e) throw e;
+        if (t instanceof RuntimeException e) throw e;
+        if (t instanceof Error e) throw e;
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /** Stops a stack that failed to start; a failure of its stop must not hide why it did not start. */
