@@ -73,7 +73,7 @@ public final class PeerAgent implements AutoCloseable {
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
                 ConventionalDomains.around(new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()),
                         conventional));
-        log.info("SIP agent for {} on udp {}", config.domain(), server.self());
+        log.info("SIP agent for {} on udp and tcp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }
 
@@ -99,6 +99,11 @@ public final class PeerAgent implements AutoCloseable {
     /** Malformed requests refused or dropped so far. */
     public long malformedInput() {
         return server.endpoint().malformedInput().count();
+    }
+
+    /** TCP connections closed so far because peers held as many as the agent keeps. */
+    public long tcpEvictions() {
+        return server.endpoint().tcpEvictions().count();
     }
 
     /** Stops serving SIP; the overlay peer is the caller's to stop. */

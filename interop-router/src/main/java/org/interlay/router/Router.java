@@ -108,7 +108,7 @@ public final class Router implements AutoCloseable {
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
         server.timers().repeat(period, period, memberships::joinMissing);
-        log.info("router {} on udp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
+        log.info("router {} on udp and tcp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
                 config.domains());
         return router;
     }

@@ -70,7 +70,7 @@ public final class NodeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--sip-port", defaultValue = "-1", paramLabel = "PORT",
-            description = "Run the peer's SIP agent (registrar and proxy for the domain) on this UDP port; 0 picks one. "
+            description = "Run the peer's SIP agent (registrar and proxy for the domain) on this port, UDP and TCP; 0 picks one. "
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 

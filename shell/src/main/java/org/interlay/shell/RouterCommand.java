@@ -42,7 +42,7 @@ public final class RouterCommand implements Callable<Integer> {
             description = "Address every socket binds, discovery included. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP UDP port; 0 picks a free one.")
+    @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP port, UDP and TCP; 0 picks a free one.")
     int sipPort;
 
     @Mixin

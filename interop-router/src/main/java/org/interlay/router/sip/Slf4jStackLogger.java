@@ -75,6 +75,15 @@ public final class Slf4jStackLogger implements StackLogger {
     public void logError(String message, Exception ex) {
         if (ex instanceof InterruptedException) {
             log.debug(message, ex); // the event scanner, woken when its endpoint closes
+        } else if (message != null && message.contains("single CLRF")) {
+            // a TCP connection that ended (its peer closed it, or it was closed idle or for room) is
+            // fed a CRLF CRLF by the stack's reader, which it then tries to answer as a keep-alive on
+            // the closed connection: one such failure for each connection that ends, nothing wrong
+            log.debug(message, ex);
+        } else if (ex instanceof java.io.IOException) {
+            // a peer that cannot be reached over TCP (no listener, gone): the sender is told through the
+            // failed send (and a request moved to TCP for its size goes again over UDP); no trace at warn
+            log.debug(message, ex);
         } else {
             log.warn(message, ex);
         }

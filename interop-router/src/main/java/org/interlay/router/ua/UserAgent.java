@@ -25,6 +25,7 @@ import org.interlay.router.sip.SipDispatcher;
 import org.interlay.router.sip.SipEndpoint;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.router.sip.Tags;
 import org.interlay.router.sip.TransactionSender;
 import org.interlay.time.EventLoop;
@@ -62,8 +63,8 @@ public final class UserAgent implements AutoCloseable {
             stopTimers.run();
         };
         this.sender = new TransactionSender(endpoint.provider());
-        SipURI proxy = proxyUri(config.outboundProxy());
-        this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), proxy);
+        SipURI proxy = proxyUri(config.outboundProxy(), config.transport());
+        this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), config.transport(), proxy);
         this.registration = new Registration(config.aor(), requests, sender, timers);
         this.publication = new PresencePublication(config.aor(), requests, sender, timers);
     }
@@ -107,6 +108,11 @@ public final class UserAgent implements AutoCloseable {
         return config.aor();
     }
 
+    /** The transport this user agent asks for (to its proxy and in its contact). */
+    public SipTransport transport() {
+        return config.transport();
+    }
+
     /** Where this user agent receives requests (its registered contact). */
     public InetSocketAddress sipAddress() {
         return endpoint.localAddress();
@@ -133,7 +139,7 @@ public final class UserAgent implements AutoCloseable {
      * domain); register again to have the registration refreshed there.
      */
     public void moveTo(InetSocketAddress proxy) {
-        requests.moveTo(proxyUri(proxy));
+        requests.moveTo(proxyUri(proxy, config.transport()));
     }
 
     /**
@@ -215,11 +221,12 @@ public final class UserAgent implements AutoCloseable {
         stopTimers.run();
     }
 
-    private static SipURI proxyUri(InetSocketAddress proxy) {
+    private static SipURI proxyUri(InetSocketAddress proxy, SipTransport transport) {
         try {
             SipURI uri = SipFactories.get().addresses().createSipURI(null,
                     proxy.getAddress().getHostAddress() + ":" + proxy.getPort());
             uri.setLrParam();
+            if (transport != SipTransport.UDP) uri.setTransportParam(transport.param());
             return uri;
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad proxy address " + proxy, e);

@@ -19,6 +19,7 @@ import org.interlay.overlay.OverlayStats;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.sip.MessageSizeLimit;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
 import org.interlay.shell.repl.CommandTable;
@@ -42,8 +43,11 @@ public final class ShellCommands {
                     none(a, "overlays");
                     out.print(s.overlays().isEmpty() ? "no overlays discovered yet\n" : OverlayTable.render(s.overlays()));
                 }));
-        t.add(cmd("as", "<aor>", "act as a user (registers it with a peer of its domain); several users may be registered",
-                List.of(ADDRESS), (a, out) -> out.println(s.actAs(one(a, "as <aor>")))));
+        t.add(cmd("as", "<aor> [--tcp|--udp]", "act as a user (registers it with a peer of its domain); several users may be registered",
+                List.of(ADDRESS, NONE), (a, out) -> out.println(actAs(s, a))).withDetails(
+                "--tcp: the user's SIP goes over TCP, to its peer and from it (its contact says ;transport=tcp); UDP by default",
+                "either way, a request over 1300 bytes goes over TCP on every hop that names no transport (RFC 3261 18.1.1)",
+                "a user's transport is chosen by its first 'as' and kept for the session"));
         t.add(cmd("users", "", "the users of this shell, registered or not, and the peer each registers with", List.of(),
                 (a, out) -> users(s, a, out, "users")));
         t.add(cmd("who", "", "the same as 'users'", List.of(), (a, out) -> users(s, a, out, "who")));
@@ -103,6 +107,18 @@ public final class ShellCommands {
         return t;
     }
 
+    private static String actAs(ShellSession s, List<String> a) throws Exception {
+        String usage = "usage: as <aor> [--tcp|--udp], e.g. as alice@chord.lab --tcp";
+        if (a.isEmpty() || a.size() > 2) throw new ShellInputException(usage);
+        if (a.size() == 1) return s.actAs(a.get(0));
+        SipTransport transport = switch (a.get(1)) {
+            case "--tcp" -> SipTransport.TCP;
+            case "--udp" -> SipTransport.UDP;
+            default -> throw new ShellInputException("'" + a.get(1) + "' is not --tcp or --udp; " + usage);
+        };
+        return s.actAs(a.get(0), transport);
+    }
+
     private static String burst(ShellSession s, List<String> a) {
         String usage = "usage: burst <aor> <n> [every <duration>] <text>, e.g. burst bob@kad.lab 20 every 50ms hello";
         if (a.size() < 3) throw new ShellInputException(usage);
@@ -130,9 +146,10 @@ public final class ShellCommands {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"USER", "REGISTERED", "WITH"});
+        rows.add(new String[] {"USER", "REGISTERED", "WITH", "OVER"});
         for (ShellSession.UserLine u : users) {
-            rows.add(new String[] {u.aor() + (u.current() ? " *" : ""), u.registered() ? "yes" : "no", u.registrar()});
+            rows.add(new String[] {u.aor() + (u.current() ? " *" : ""), u.registered() ? "yes" : "no", u.registrar(),
+                    u.transport()});
         }
         out.print(Tables.format(rows));
         if (users.stream().anyMatch(ShellSession.UserLine::current)) out.println("* the user the shell acts as");

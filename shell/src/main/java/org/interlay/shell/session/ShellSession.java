@@ -29,6 +29,7 @@ import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
 import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
@@ -110,7 +111,7 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /** One user of this shell as {@code users} shows it. */
-    public record UserLine(String aor, boolean current, boolean registered, String registrar) {}
+    public record UserLine(String aor, boolean current, boolean registered, String registrar, String transport) {}
 
     /**
      * Every user of this shell, registered or not, in the order they were first acted as, each with
@@ -122,7 +123,8 @@ public final class ShellSession implements AutoCloseable {
             InetSocketAddress registrar = u.registrar();
             String where = registrar.getAddress().getHostAddress() + ":" + registrar.getPort();
             String peer = lab == null ? "" : lab.peerWithAgentAt(registrar).map(id -> "peer " + id + " at ").orElse("");
-            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where));
+            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where,
+                    u.agent.transport().param()));
         }
         return lines;
     }
@@ -132,13 +134,26 @@ public final class ShellSession implements AutoCloseable {
         return Optional.ofNullable(current).map(ShellSession::bare);
     }
 
-    /** Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it. */
+    /** Becomes {@code aor} over UDP, or over the transport it already uses (see {@link #actAs(String, SipTransport)}). */
     public String actAs(String aorText) throws Exception {
+        return actAs(aorText, null);
+    }
+
+    /**
+     * Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it.
+     * A new user reaches its peer and asks to be reached over {@code transport} (UDP when null); a
+     * user's transport stays what its first {@code as} chose.
+     */
+    public String actAs(String aorText, SipTransport transport) throws Exception {
         AddressOfRecord aor = parseAor(aorText);
         String key = aor.toString();
         ShellUser known;
         synchronized (this) {
             known = users.get(key);
+            if (known != null && transport != null && known.agent.transport() != transport) {
+                throw new ShellInputException(bare(key) + " already uses " + known.agent.transport().param()
+                        + " in this shell; a user's transport is chosen by its first 'as'");
+            }
             if (known != null) current = key;
         }
         if (known != null) {
@@ -150,7 +165,8 @@ public final class ShellSession implements AutoCloseable {
                     + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
-        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind));
+        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind)
+                .withTransport(transport == null ? SipTransport.UDP : transport));
         ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onPresence(n -> {
@@ -176,7 +192,8 @@ public final class ShellSession implements AutoCloseable {
             current = key;
         }
         agent.watchProxy(dead -> moveAway(user, aor.domain(), dead));
-        return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy);
+        return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy)
+                + (agent.transport() == SipTransport.UDP ? "" : " over " + agent.transport().param());
     }
 
     /**
