@@ -29,11 +29,14 @@ import org.interlay.log.DropLog;
  * outside angle brackets (RFC 3261 section 20: such a URI's '?' would belong to the header) gets 400;
  * a Request-URI of a scheme other than sip or sips gets 416; an option in Proxy-Require (or, for a
  * REGISTER, in Require) gets 420 naming it in Unsupported, as no extension is supported here; a body
- * larger than the limit gets 413. An ACK is never answered, so a bad one is dropped. Each refusal is
+ * larger than the limit gets 413. A request whose top Via names a transport not served (TLS, SCTP) is
+ * dropped, as its answer could not be sent. An ACK is never answered, so a bad one is dropped. Each refusal is
  * recorded as malformed input.
  */
 public final class RequestValidator implements SipHandler {
     private static final String[] REQUIRED = {ViaHeader.NAME, FromHeader.NAME, ToHeader.NAME, CallIdHeader.NAME, CSeqHeader.NAME};
+    /** Transports an answer can go back on (TCP: once the endpoint listens on it; until then its sends fail). */
+    private static final java.util.Set<String> SERVED_TRANSPORTS = java.util.Set.of("UDP", "TCP");
     private static final String[] ADDRESSES = {FromHeader.NAME, ToHeader.NAME, ContactHeader.NAME};
 
     private final DropLog malformed;
@@ -50,6 +53,11 @@ public final class RequestValidator implements SipHandler {
         static Refusal badRequest(String reason) {
             return new Refusal(Response.BAD_REQUEST, reason, List.of());
         }
+
+        /** Dropped without an answer, which could not be sent. */
+        static Refusal unanswerable(String reason) {
+            return new Refusal(0, reason, List.of());
+        }
     }
 
     @Override
@@ -62,7 +70,7 @@ public final class RequestValidator implements SipHandler {
             refusal = new Refusal(Response.REQUEST_ENTITY_TOO_LARGE, "Body larger than " + maxBodyBytes + " bytes", List.of());
         }
         malformed.drop(refusal.reason(), sender(request), request.getMethod() + " " + request.getRequestURI());
-        if (!request.getMethod().equals(Request.ACK) && request.getHeader(ViaHeader.NAME) != null) {
+        if (refusal.status() != 0 && !request.getMethod().equals(Request.ACK) && request.getHeader(ViaHeader.NAME) != null) {
             Response response = exchange.response(refusal.status());
             try {
                 response.setReasonPhrase(refusal.reason());
@@ -81,6 +89,10 @@ public final class RequestValidator implements SipHandler {
     static Refusal refusal(Request request) {
         for (String name : REQUIRED) {
             if (request.getHeader(name) == null) return Refusal.badRequest("Missing " + name);
+        }
+        String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
+        if (!SERVED_TRANSPORTS.contains(transport.toUpperCase(java.util.Locale.ROOT))) {
+            return Refusal.unanswerable("top Via names a transport not served: " + transport);
         }
         CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
         if (!cseq.getMethod().equals(request.getMethod())) return Refusal.badRequest("CSeq method does not match");

@@ -94,7 +94,7 @@ public final class ShellCommands {
                     none(a, "router add");
                     out.println("started router " + s.requireLab("router add").addRouter());
                 }));
-        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
+        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; SIP agents and routers with the bad input they dropped; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;
     }
@@ -173,6 +173,7 @@ public final class ShellCommands {
                 }
             }
             out.print(Tables.format(rows));
+            out.print(SipDropsTable.format(SipDropsTable.of(lab.overlays(), lab.routers())));
         }
         out.println("users: " + (s.users().isEmpty() ? "none" : String.join(", ", s.users()))
                 + s.currentUser().map(u -> " (acting as " + u + ")").orElse(""));
