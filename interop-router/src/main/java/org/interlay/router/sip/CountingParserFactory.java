@@ -72,9 +72,9 @@ public final class CountingParserFactory implements MessageParserFactory {
             BrokenHeader broken = new BrokenHeader();
             SIPMessage message;
             try {
-                message = parser.parseSIPMessage(bytes, readBody, strict, watched(listener, log, broken));
+                message = parser.parseSIPMessage(bytes, readBody, strict, watched(listener, broken));
             } catch (ParseException e) {
-                log.drop("unparsable message", SENDER_UNKNOWN, e.getMessage() + ": " + preview(bytes));
+                log.drop("unparsable message", SENDER_UNKNOWN, broken.detail(e) + ": " + preview(bytes));
                 return refuse(bytes, broken.essential == null ? "malformed message" : "malformed " + broken.essential,
                         e.getErrorOffset());
             } catch (RuntimeException e) {
@@ -97,8 +97,11 @@ public final class CountingParserFactory implements MessageParserFactory {
             }
             String problem = broken.other != null ? "malformed " + broken.other + " header" : WireForm.problem(bytes);
             if (problem != null) {
-                log.drop(problem, SENDER_UNKNOWN, preview(bytes));
+                log.drop(problem, SENDER_UNKNOWN, broken.detail(null) + preview(bytes));
                 return refuse(bytes, problem, 0);
+            }
+            if (!request.getCSeq().getMethod().equalsIgnoreCase(request.getMethod())) {
+                log.drop("CSeq method does not match", SENDER_UNKNOWN, preview(bytes)); // the stack answers it 400
             }
             return SentByKeyedRequest.of(request);
         };
@@ -140,10 +143,10 @@ public final class CountingParserFactory implements MessageParserFactory {
         return true;
     }
 
-    private static ParseExceptionListener watched(ParseExceptionListener listener, DropLog log, BrokenHeader broken) {
+    private static ParseExceptionListener watched(ParseExceptionListener listener, BrokenHeader broken) {
         if (listener == null) return null;
         return (e, message, headerClass, header, text) -> {
-            log.drop("bad header", SENDER_UNKNOWN, header + ": " + e.getMessage());
+            if (broken.header == null) broken.header = header + ": " + e.getMessage();
             String essential = essentialName(headerClass);
             if (essential != null && broken.essential == null) broken.essential = essential;
             if (essential == null && broken.other == null) broken.other = headerName(header);
@@ -168,10 +171,20 @@ public final class CountingParserFactory implements MessageParserFactory {
         return DropLog.printable(name, 40).replace('?', ' ').trim();
     }
 
-    /** The first essential header and the first other header found broken while parsing one message. */
+    /**
+     * What the parser rejected in one message: the first essential header and the first other header
+     * it found broken, and the first such header with the parser's words, for the one line the message
+     * is counted with.
+     */
     private static final class BrokenHeader {
         String essential;
         String other;
+        String header;
+
+        String detail(ParseException error) {
+            String parser = error == null ? "" : error.getMessage();
+            return header == null ? parser : header + (error == null ? " | " : " | " + parser);
+        }
     }
 
     private static String preview(byte[] bytes) {

@@ -3,7 +3,7 @@ package org.interlay.router.torture;
 /** What RFC 4475 says an element does with one of its messages, as a test can check it. */
 enum TortureExpectation {
     /** Well-formed: parsed and answered like any request, never with 400. */
-    ANSWERED("parsed and answered (not 400)"),
+    ANSWERED("parsed and answered (not 400 or 500)"),
     /** Malformed: answered 400, or dropped (and counted). */
     BAD_REQUEST("400, or dropped"),
     /** An unknown SIP version: 505. */
