@@ -34,7 +34,9 @@ public final class Slf4jStackLogger implements StackLogger {
         String text = message == null ? "" : message;
         int dump = text.indexOf('[');
         if (dump >= 0) text = text.substring(0, dump);
-        String detail = DropLog.printable(text.trim(), TEXT_CHARS) + (cause == null ? "" : ": " + DropLog.printable(cause.toString(), TEXT_CHARS));
+        String said = DropLog.printable(text.trim(), TEXT_CHARS);
+        String thrown = cause == null ? "" : DropLog.printable(cause.toString(), TEXT_CHARS);
+        String detail = said.isEmpty() ? thrown : thrown.isEmpty() ? said : said + ": " + thrown;
         ERRORS.drop(cause == null ? "stack error" : cause.getClass().getSimpleName(), "a peer", detail);
         if (cause != null && log.isDebugEnabled()) log.debug("inside the SIP stack: {}", detail, cause);
     }
