@@ -22,22 +22,34 @@ final class SentByKeyedRequest extends SIPRequest {
 
     /** A copy of {@code parsed} with the same start line, headers (in order) and body. */
     static SIPRequest of(SIPRequest parsed) {
-        SentByKeyedRequest copy = new SentByKeyedRequest();
-        copy.setRequestLine(parsed.getRequestLine());
-        byte[] body = parsed.getRawContent();
-        if (body != null) copy.setMessageContent(body); // sets a Content-Length, replaced by the parsed one below
+        return copy(parsed, new SentByKeyedRequest());
+    }
+
+    /**
+     * A copy as a plain request: what is cloned from a received request is sent on (a proxy's copy, in
+     * a client transaction the stack keys by the branch alone, as it matches the responses).
+     */
+    @Override
+    public Object clone() {
+        return copy((SIPRequest) super.clone(), new SIPRequest());
+    }
+
+    private static SIPRequest copy(SIPRequest from, SIPRequest to) {
+        to.setRequestLine(from.getRequestLine());
+        byte[] body = from.getRawContent();
+        if (body != null) to.setMessageContent(body); // sets a Content-Length, replaced by the original one below
         try {
-            for (Iterator<SIPHeader> it = parsed.getHeaders(); it.hasNext(); ) {
-                copy.attachHeader(it.next(), true, false);
+            for (Iterator<SIPHeader> it = from.getHeaders(); it.hasNext(); ) {
+                to.attachHeader(it.next(), true, false);
             }
         } catch (SIPDuplicateHeaderException e) {
             throw new IllegalStateException("replacing headers never finds a duplicate", e);
         }
-        for (ListIterator<String> it = parsed.getUnrecognizedHeaders(); it.hasNext(); ) {
-            copy.addUnparsed(it.next());
+        for (ListIterator<String> it = from.getUnrecognizedHeaders(); it.hasNext(); ) {
+            to.addUnparsed(it.next());
         }
-        copy.setSize(parsed.getSize());
-        return copy;
+        to.setSize(from.getSize());
+        return to;
     }
 
     @Override

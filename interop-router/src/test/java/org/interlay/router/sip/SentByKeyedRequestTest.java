@@ -37,6 +37,16 @@ class SentByKeyedRequestTest {
     }
 
     @Test
+    void aCloneToSendOnIsAPlainRequestKeyedByItsBranch() throws Exception {
+        SIPRequest received = request("MESSAGE", "127.0.0.1:5070", "z9hG4bK-a");
+        SIPRequest copy = (SIPRequest) received.clone();
+        assertEquals(SIPRequest.class, copy.getClass());
+        assertEquals("z9hg4bk-a", copy.getTransactionId());
+        assertEquals("hello", new String(copy.getRawContent(), StandardCharsets.UTF_8));
+        assertEquals(received.getHeader("Via").toString(), copy.getHeader("Via").toString());
+    }
+
+    @Test
     void anAckMatchesItsInviteAndACancelHasItsOwn() throws Exception {
         String invite = request("INVITE", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId();
         assertEquals(invite, request("ACK", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId());
