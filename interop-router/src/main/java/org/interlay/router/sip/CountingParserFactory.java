@@ -97,7 +97,8 @@ public final class CountingParserFactory implements MessageParserFactory {
             }
             String problem = broken.other != null ? "malformed " + broken.other + " header" : WireForm.problem(bytes);
             if (problem != null) {
-                log.drop(problem, SENDER_UNKNOWN, broken.detail(null) + preview(bytes));
+                // a kind is our words: a header name from the sender goes in the detail only
+                log.drop(broken.other != null ? "malformed header" : problem, SENDER_UNKNOWN, broken.detail(null) + preview(bytes));
                 return refuse(bytes, problem, 0);
             }
             if (!request.getCSeq().getMethod().equalsIgnoreCase(request.getMethod())) {
