@@ -24,9 +24,9 @@ final class AgentChain {
     /** Methods proxied to users. */
     static final Set<String> PROXIED = Set.of(Request.MESSAGE, Request.SUBSCRIBE, Request.NOTIFY, Request.PUBLISH,
             Request.OPTIONS, Request.INFO);
-    /** Methods the chain takes at all; others get 405. */
+    /** Methods the chain takes at all (an ACK is taken and never answered, a CANCEL answered 481 when it matches nothing); others get 405. */
     static final List<String> ALLOWED = List.of(Request.REGISTER, Request.MESSAGE, Request.PUBLISH, Request.SUBSCRIBE,
-            Request.NOTIFY, Request.OPTIONS);
+            Request.NOTIFY, Request.OPTIONS, Request.INFO, Request.ACK, Request.CANCEL);
     private static final Set<String> TO_OTHER_DOMAINS = withRegister(PROXIED);
 
     private AgentChain() {

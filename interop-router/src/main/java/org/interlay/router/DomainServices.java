@@ -7,6 +7,8 @@ import org.interlay.router.offline.OfflineMailboxes;
 import org.interlay.router.presence.PresenceAgent;
 import org.interlay.router.proxy.RoutePreprocessor;
 import org.interlay.router.registrar.RegistrarHandler;
+import org.interlay.router.sip.CancelWithoutTransaction;
+import org.interlay.router.sip.OptionsToSelf;
 import org.interlay.router.sip.RequestValidator;
 import org.interlay.router.sip.SipHandler;
 
@@ -31,6 +33,8 @@ final class DomainServices implements AutoCloseable {
         this.handlers = List.of(
                 new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes()),
                 new RoutePreprocessor(server.self()),
+                new OptionsToSelf(server.self()::isSelf, AgentChain.ALLOWED),
+                new CancelWithoutTransaction(),
                 new RegistrarHandler(served::location, policies.registrations(), server.wall(), delivery::registered),
                 presence.publishHandler(),
                 presence.subscribeHandler());

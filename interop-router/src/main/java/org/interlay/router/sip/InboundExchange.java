@@ -1,5 +1,7 @@
 package org.interlay.router.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -43,6 +45,12 @@ final class InboundExchange implements ServerExchange {
             log.debug("no server transaction for {}: {}", request.getMethod(), e.toString());
             return false;
         }
+    }
+
+    @Override
+    public boolean cancelsPendingTransaction() {
+        return provider.getSipStack() instanceof SIPTransactionStack stack && request instanceof SIPRequest sipRequest
+                && stack.findCancelTransaction(sipRequest, true) != null;
     }
 
     @Override

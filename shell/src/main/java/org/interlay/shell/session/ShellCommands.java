@@ -102,7 +102,7 @@ public final class ShellCommands {
                     none(a, "router add");
                     out.println("started router " + s.requireLab("router add").addRouter());
                 }));
-        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
+        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; SIP agents and routers with the bad input they dropped; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;
     }
@@ -194,6 +194,7 @@ public final class ShellCommands {
                 }
             }
             out.print(Tables.format(rows));
+            out.print(SipDropsTable.format(SipDropsTable.of(lab.overlays(), lab.routers())));
             OfflineCounts.Snapshot offline = OfflineCounts.Snapshot.NONE;
             for (LabOverlay o : lab.overlays()) {
                 for (PeerAgent agent : o.agents()) offline = offline.plus(agent.offlineMessages());
