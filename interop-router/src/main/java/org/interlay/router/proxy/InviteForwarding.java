@@ -12,6 +12,7 @@ import org.interlay.router.sip.BranchListener;
 import org.interlay.router.sip.BranchSender;
 import org.interlay.router.sip.ClientBranch;
 import org.interlay.router.sip.ServerExchange;
+import org.interlay.router.sip.SipHeaders;
 import org.interlay.router.sip.SipTransportException;
 import org.interlay.time.Scheduler;
 import org.interlay.time.Timer;
@@ -144,10 +145,21 @@ final class InviteForwarding {
         finished.run();
     }
 
-    /** A downstream response as it goes upstream: without this proxy's Via. */
-    private static Response upstream(Response response) {
+    /**
+     * A downstream response as it goes upstream: without this proxy's Via, that is with the Via
+     * headers of the request as received (the same, from a user agent that copies them all; right
+     * also when one copies only the top one, as into a 487 built from the CANCEL).
+     */
+    private Response upstream(Response response) {
         Response out = (Response) response.clone();
-        out.removeFirst(ViaHeader.NAME);
+        out.removeHeader(ViaHeader.NAME);
+        try {
+            for (ViaHeader via : SipHeaders.all(exchange.request(), ViaHeader.NAME, ViaHeader.class)) {
+                out.addLast((ViaHeader) via.clone()); // addHeader would put a Via on top
+            }
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException("cannot copy the Via headers of " + exchange.request().getMethod(), e);
+        }
         return out;
     }
 
