@@ -37,7 +37,7 @@ final class CallRouting {
                                      TargetFinder rerouteThrough) {
         SipProvider provider = server.endpoint().provider();
         InviteProxy.Parts parts = new InviteProxy.Parts(server.copies(), server.loopGuard(), new RecordRoute(server.self()),
-                new ProviderBranches(provider), statelessUpstream(provider), new InviteContexts(), server.timers(),
+                new ProviderBranches(provider), statelessUpstream(provider), new InviteContexts(server.timers()), server.timers(),
                 policies.ringTimeout());
         StatefulRelay relay = new StatefulRelay(server.sender(), server.copies(), server.timers());
         DialogReroute reroute = rerouteThrough == null ? null

@@ -83,15 +83,16 @@ public final class InviteProxy implements SipHandler {
 
     /**
      * Enters the INVITE's server transaction, answers 100 Trying and registers the forwarding for
-     * CANCELs; null for a retransmission (the transaction already has it).
+     * CANCELs; null for a retransmission (the transaction or the recent INVITEs already have it).
      */
     static InviteForwarding begin(ServerExchange exchange, Parts parts) {
+        if (parts.contexts().find(exchange.request()).isPresent()) return null; // a retransmission (see InviteContexts)
         if (!exchange.enterTransaction()) return null;
         exchange.respond(Response.TRYING);
         Request request = exchange.request();
         InviteForwarding[] self = new InviteForwarding[1];
         InviteForwarding forwarding = new InviteForwarding(exchange, parts.sender(), parts.statelessUpstream(),
-                parts.timers(), parts.ringTimeout(), () -> parts.contexts().remove(request, self[0]));
+                parts.timers(), parts.ringTimeout(), () -> parts.contexts().ended(request, self[0]));
         self[0] = forwarding;
         parts.contexts().add(request, forwarding);
         return forwarding;
