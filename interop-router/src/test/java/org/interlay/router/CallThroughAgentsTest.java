@@ -96,6 +96,34 @@ class CallThroughAgentsTest {
     }
 
     @Test
+    void reInviteAndInfoInsideACallFollowTheRouteSet() {
+        try (RawPhone alice = RawPhone.open("alice8", "chord.lab"); RawPhone bob = RawPhone.open("bob8", "kad.lab")) {
+            bob.register(agent("kad.lab"), 300, WAIT);
+            RawPhone.Dialog call = alice.invite(bob.aor(), agent("chord.lab"));
+            bob.answer(bob.awaitRequest("INVITE", WAIT), 200, "OK");
+            alice.awaitResponse(call, 200, WAIT);
+            alice.ack(call);
+            bob.awaitRequest("ACK", WAIT);
+
+            alice.request(call, "INVITE");
+            SipText reInvite = bob.awaitRequest("INVITE", WAIT);
+            assertEquals(bob.contact(), reInvite.requestUri(), "the re-INVITE goes to the remote target");
+            assertEquals(2, reInvite.viaCount() - 1, "through the agent and the router: " + reInvite.headers("Via"));
+            bob.answer(reInvite, 200, "OK");
+            alice.awaitResponse(call, 100, WAIT);
+            alice.awaitResponse(call, 200, WAIT);
+            alice.ack(call);
+            bob.awaitRequest("ACK", WAIT);
+            alice.request(call, "INFO");
+            bob.respond(bob.awaitRequest("INFO", WAIT), 200, "OK");
+            assertEquals(200, alice.awaitFinal(call, "INFO", WAIT).status());
+            alice.request(call, "BYE");
+            bob.respond(bob.awaitRequest("BYE", WAIT), 200, "OK");
+            assertEquals(200, alice.awaitFinal(call, "BYE", WAIT).status());
+        }
+    }
+
+    @Test
     void callAcrossOverlaysGoesThroughAgentAndRouterBothWays() {
         try (RawPhone alice = RawPhone.open("alice2", "chord.lab"); RawPhone bob = RawPhone.open("bob2", "kad.lab")) {
             bob.register(agent("kad.lab"), 300, WAIT);
@@ -154,10 +182,13 @@ class CallThroughAgentsTest {
     }
 
     @Test
-    void cancelForNothingUnderWayGets481() {
+    void cancelAfterTheFinalAnswerHasNoEffectAndCancelForNothingKnownGets481() {
         try (RawPhone alice = RawPhone.open("alice5", "chord.lab")) {
-            RawPhone.Dialog never = alice.invite("sip:nobody@chord.lab", agent("chord.lab"));
-            assertEquals(404, alice.awaitFinal(never, "INVITE", WAIT).status(), "nobody is registered");
+            RawPhone.Dialog refused = alice.invite("sip:nobody@chord.lab", agent("chord.lab"));
+            assertEquals(404, alice.awaitFinal(refused, "INVITE", WAIT).status(), "nobody is registered");
+            alice.cancel(refused);
+            assertEquals(200, alice.awaitFinal(refused, "CANCEL", WAIT).status(), "RFC 3261 9.2: 200, and no effect");
+            RawPhone.Dialog never = alice.unsentInvite("sip:nobody@chord.lab", agent("chord.lab"));
             alice.cancel(never);
             assertEquals(481, alice.awaitFinal(never, "CANCEL", WAIT).status());
         }

@@ -147,8 +147,9 @@ public final class RawPhone implements AutoCloseable {
 
     private void learnFromResponse(Dialog dialog, SipText r) {
         if (r.status() < 101 || r.status() >= 300 || !cseqMethod(r).equals("INVITE")) return;
+        r.header("Contact").ifPresent(c -> dialog.remoteTarget = uriOf(c)); // a target refresh
+        if (dialog.remoteTag != null) return; // the route set is fixed when the dialog is made (RFC 3261 12.2.1.2)
         dialog.remoteTag = tagOf(r.header("To").orElseThrow());
-        r.header("Contact").ifPresent(c -> dialog.remoteTarget = uriOf(c));
         List<String> routes = new ArrayList<>(splitRoutes(r.headers("Record-Route")));
         Collections.reverse(routes); // the caller's route set is the Record-Route in reverse (RFC 3261 12.1.2)
         dialog.routeSet = routes;
@@ -170,6 +171,12 @@ public final class RawPhone implements AutoCloseable {
                 + "CSeq: 1 ACK\r\n"
                 + "Content-Length: 0\r\n\r\n";
         peer.send(text, dialog.firstHop);
+    }
+
+    /** A call to {@code toAor} through {@code proxy} whose INVITE is never sent (to CANCEL what nobody knows). */
+    public Dialog unsentInvite(String toAor, InetSocketAddress proxy) {
+        return new Dialog("never-" + peer.port() + "-" + BRANCHES.incrementAndGet(), aor(), tag, toAor, 1, branch(), toAor,
+                proxy);
     }
 
     /** Sends a CANCEL for the INVITE that started {@code dialog}. */
@@ -249,7 +256,7 @@ public final class RawPhone implements AutoCloseable {
         String from = invite.header("From").orElseThrow();
         Dialog d = new Dialog(invite.header("Call-ID").orElseThrow(), aor(), tag, uriOf(from), 100, null, null, null);
         d.remoteTag = tagOf(from);
-        d.remoteTarget = uriOf(invite.header("Contact").orElseThrow());
+        d.remoteTarget = invite.header("Contact").map(RawPhone::uriOf).orElse(null);
         d.routeSet = splitRoutes(invite.headers("Record-Route")); // the callee's route set: in order
         return d;
     }
