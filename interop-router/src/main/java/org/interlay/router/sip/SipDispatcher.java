@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stack's listener: requests go to the request handler as {@link ServerExchange}s; final
- * responses and timeouts of client transactions complete what {@link TransactionSender} started;
+ * responses and timeouts of client transactions complete what {@link TransactionSender} started
+ * (every response, provisional too, goes to a proxy's branches started by {@link ProviderBranches});
  * responses that match no transaction (those a stateless relay forwarded) go to the stray handler.
  * A handler that throws is a bug of ours: it is logged and the request answered 500.
  */
@@ -49,6 +50,8 @@ public final class SipDispatcher implements SipListener {
         ClientTransaction transaction = event.getClientTransaction();
         if (transaction == null) {
             strayResponses.accept(response);
+        } else if (transaction.getApplicationData() instanceof BranchListener branch) {
+            branch.onResponse(response);
         } else if (response.getStatusCode() >= 200
                 && transaction.getApplicationData() instanceof TransactionSender.PendingRequest pending) {
             pending.finalResponse(response);
@@ -57,6 +60,11 @@ public final class SipDispatcher implements SipListener {
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof BranchListener branch) {
+            branch.onTimeout();
+            return;
+        }
         if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof TransactionSender.PendingRequest pending) {
             pending.timedOut(event.getClientTransaction().getRequest());
