@@ -1,6 +1,7 @@
 package org.interlay.router.sip;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -17,10 +18,15 @@ public final class TransactionSender implements RequestSender {
 
     @Override
     public CompletableFuture<Response> send(Request request) {
+        return send(request, provisional -> { });
+    }
+
+    /** Sends {@code request} in a client transaction; each provisional response (1xx) goes to {@code provisional}. */
+    public CompletableFuture<Response> send(Request request, Consumer<Response> provisional) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         try {
             ClientTransaction transaction = provider.getNewClientTransaction(request);
-            transaction.setApplicationData(new PendingRequest(result));
+            transaction.setApplicationData(new PendingRequest(result, provisional));
             transaction.sendRequest();
         } catch (SipException | RuntimeException e) {
             result.completeExceptionally(new SipTransportException("cannot send " + request.getMethod()
@@ -39,7 +45,11 @@ public final class TransactionSender implements RequestSender {
     }
 
     /** What a client transaction waits for, kept as its application data. */
-    record PendingRequest(CompletableFuture<Response> result) {
+    record PendingRequest(CompletableFuture<Response> result, Consumer<Response> provisional) {
+        void provisionalResponse(Response response) {
+            provisional.accept(response);
+        }
+
         void finalResponse(Response response) {
             result.complete(response);
         }

@@ -42,6 +42,10 @@ final class UacRequests {
         return proxy;
     }
 
+    String ownUser() {
+        return aor.user();
+    }
+
     Address ownAddress() {
         return parse(aor.toString());
     }
