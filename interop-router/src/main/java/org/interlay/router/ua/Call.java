@@ -8,6 +8,7 @@ import javax.sip.message.Request;
 import org.interlay.router.media.MediaStats;
 import org.interlay.router.media.RtpStream;
 import org.interlay.router.sip.ServerExchange;
+import org.interlay.time.Clock;
 import org.interlay.time.Timer;
 
 /**
@@ -29,6 +30,7 @@ public final class Call {
     private final Direction direction;
     private final String peer;
     private final long startedMillis;
+    private final Clock clock;
     final RtpStream media;
     private volatile State state;
     private volatile String endReason = "";
@@ -52,12 +54,13 @@ public final class Call {
     Timer ringTimeout;
     Timer okRetransmission;
 
-    Call(String callId, Direction direction, String peer, RtpStream media, long startedMillis) {
+    Call(String callId, Direction direction, String peer, RtpStream media, Clock clock) {
+        this.clock = clock;
+        this.startedMillis = clock.nowMillis();
         this.callId = callId;
         this.direction = direction;
         this.peer = peer;
         this.media = media;
-        this.startedMillis = startedMillis;
         this.state = direction == Direction.OUTGOING ? State.CALLING : State.RINGING;
     }
 
@@ -83,11 +86,11 @@ public final class Call {
         return endReason;
     }
 
-    /** How long the call has been (or was) established, in milliseconds of the user agent's clock; 0 before. */
-    public long talkMillis(long nowMillis) {
+    /** How long the call has been (or was) established, in milliseconds; 0 before. */
+    public long talkMillis() {
         long from = establishedMillis;
         if (from < 0) return 0;
-        long to = endedMillis >= 0 ? endedMillis : nowMillis;
+        long to = endedMillis >= 0 ? endedMillis : clock.nowMillis();
         return Math.max(0, to - from);
     }
 

@@ -99,7 +99,7 @@ final class CallTable implements SipHandler {
         String fromTag = Tags.random();
         Request invite = requests.outOfDialog(Request.INVITE, target.getURI(), target, callId, 1, fromTag);
         setSdp(invite, media);
-        Call call = new Call(callId, Call.Direction.OUTGOING, target.getURI().toString(), media, timers.nowMillis());
+        Call call = new Call(callId, Call.Direction.OUTGOING, target.getURI().toString(), media, timers);
         synchronized (this) {
             call.invite = invite;
             call.local = requests.ownAddress();
@@ -178,7 +178,7 @@ final class CallTable implements SipHandler {
             return;
         }
         // another fork answered too: acknowledge its dialog and end it at once
-        Call fork = new Call(call.callId(), Call.Direction.OUTGOING, call.peer(), call.media, timers.nowMillis());
+        Call fork = new Call(call.callId(), Call.Direction.OUTGOING, call.peer(), call.media, timers);
         synchronized (this) {
             fork.local = call.local;
             fork.localTag = call.localTag;
@@ -247,7 +247,7 @@ final class CallTable implements SipHandler {
             return;
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        Call call = new Call(callId, Call.Direction.INCOMING, from.getAddress().getURI().toString(), media, timers.nowMillis());
+        Call call = new Call(callId, Call.Direction.INCOMING, from.getAddress().getURI().toString(), media, timers);
         Response ringing = exchange.response(Response.RINGING);
         ringing.setHeader(headers.createContactHeader(requests.contact()));
         synchronized (this) {
