@@ -66,6 +66,11 @@ final class ShellLauncher {
             public Optional<List<String>> unsettled() throws InterruptedException {
                 return s.lab().isPresent() ? Optional.of(s.lab().get().unsettled()) : Optional.empty();
             }
+
+            @Override
+            public long[] audioWith(String aor) {
+                return s.audioWith(aor);
+            }
         };
     }
 

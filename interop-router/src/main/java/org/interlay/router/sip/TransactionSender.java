@@ -1,6 +1,7 @@
 package org.interlay.router.sip;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
@@ -26,10 +27,15 @@ public final class TransactionSender implements RequestSender {
 
     @Override
     public CompletableFuture<Response> send(Request request) {
+        return send(request, provisional -> { });
+    }
+
+    /** Sends {@code request} in a client transaction; each provisional response (1xx) goes to {@code provisional}. */
+    public CompletableFuture<Response> send(Request request, Consumer<Response> provisional) {
         CompletableFuture<Response> result = new CompletableFuture<>();
         OutboundTransport.Choice choice = OutboundTransport.apply(request);
         try {
-            sendInTransaction(request, result);
+            sendInTransaction(request, result, provisional);
         } catch (SipException | RuntimeException e) {
             // the failed transaction holds the request: the retry goes in a copy
             Request overUdp = (Request) request.clone();
@@ -38,7 +44,7 @@ public final class TransactionSender implements RequestSender {
                 return result;
             }
             try {
-                sendInTransaction(overUdp, result);
+                sendInTransaction(overUdp, result, provisional);
             } catch (SipException | RuntimeException again) {
                 result.completeExceptionally(failure(overUdp, again));
             }
@@ -46,9 +52,10 @@ public final class TransactionSender implements RequestSender {
         return result;
     }
 
-    private void sendInTransaction(Request request, CompletableFuture<Response> result) throws SipException {
+    private void sendInTransaction(Request request, CompletableFuture<Response> result, Consumer<Response> provisional)
+            throws SipException {
         ClientTransaction transaction = provider.getNewClientTransaction(request);
-        transaction.setApplicationData(new PendingRequest(result));
+        transaction.setApplicationData(new PendingRequest(result, provisional));
         transaction.sendRequest();
     }
 
@@ -87,7 +94,11 @@ public final class TransactionSender implements RequestSender {
     }
 
     /** What a client transaction waits for, kept as its application data. */
-    record PendingRequest(CompletableFuture<Response> result) {
+    record PendingRequest(CompletableFuture<Response> result, Consumer<Response> provisional) {
+        void provisionalResponse(Response response) {
+            provisional.accept(response);
+        }
+
         void finalResponse(Response response) {
             result.complete(response);
         }

@@ -46,6 +46,10 @@ final class UacRequests {
         return proxy;
     }
 
+    String ownUser() {
+        return aor.user();
+    }
+
     Address ownAddress() {
         return parse(aor.toString());
     }

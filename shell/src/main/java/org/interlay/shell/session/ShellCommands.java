@@ -84,6 +84,19 @@ public final class ShellCommands {
                 (a, out) -> out.println(s.subscribe(one(a, "subscribe <aor>")))));
         t.add(cmd("unsubscribe", "<aor>", "stop watching a user's presence", List.of(ADDRESS),
                 (a, out) -> out.println(s.unsubscribe(one(a, "unsubscribe <aor>")))));
+        t.add(cmd("call", "<aor>", "call a user from the current user; it rings there until answered, and once answered "
+                + "audio (RTP) flows straight between the two phones", List.of(ADDRESS), (a, out) -> out.println(s.call(one(a, "call <aor>")))));
+        t.add(cmd("answer", "", "answer the current user's ringing call", List.of(), (a, out) -> {
+            none(a, "answer");
+            out.println(s.answer());
+        }));
+        t.add(cmd("hangup", "", "end the current user's latest call (cancel it while it rings, decline it, or BYE)", List.of(),
+                (a, out) -> {
+                    none(a, "hangup");
+                    out.println(s.hangup());
+                }));
+        t.add(cmd("calls", "", "the calls of this shell's users: with whom, state, talk time, RTP packets sent and received",
+                List.of(), (a, out) -> calls(s, a, out)));
         t.add(cmd("routers", "", "the routers and which pairs of overlays each bridges", List.of(), (a, out) -> routers(s, out)));
         t.add(cmd("node add", "<overlay> [n]", "start n more peers in an overlay (lab)", List.of(OVERLAY, NONE), (a, out) -> {
             if (a.isEmpty() || a.size() > 2) throw new ShellInputException("usage: node add <overlay> [n]");
@@ -153,6 +166,23 @@ public final class ShellCommands {
         }
         out.print(Tables.format(rows));
         if (users.stream().anyMatch(ShellSession.UserLine::current)) out.println("* the user the shell acts as");
+    }
+
+    private static void calls(ShellSession s, List<String> a, PrintWriter out) {
+        none(a, "calls");
+        List<ShellSession.CallLine> calls = s.callLines();
+        if (calls.isEmpty()) {
+            out.println("no calls ('call bob@kad.lab' makes one)");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"USER", "CALL", "STATE", "TALK", "RTP SENT", "RTP RECEIVED"});
+        for (ShellSession.CallLine c : calls) {
+            rows.add(new String[] {c.user(), (c.incoming() ? "from " : "to ") + c.peer(),
+                    c.state() + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")"), String.format(java.util.Locale.ROOT, "%.1f s", c.talkMillis() / 1000.0),
+                    String.valueOf(c.sent()), String.valueOf(c.received())});
+        }
+        out.print(Tables.format(rows));
     }
 
     private static void routers(ShellSession s, PrintWriter out) {

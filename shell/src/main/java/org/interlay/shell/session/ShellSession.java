@@ -30,6 +30,7 @@ import org.interlay.router.location.LocationService;
 import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipTransport;
+import org.interlay.router.ua.Call;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
@@ -169,6 +170,8 @@ public final class ShellSession implements AutoCloseable {
                 .withTransport(transport == null ? SipTransport.UDP : transport));
         ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
+        agent.onCall(c -> events.add(new ShellEvent.CallChanged(Instant.now(), bare(key), bare(c.peer()),
+                c.direction() == Call.Direction.INCOMING, c.state().name().toLowerCase(Locale.ROOT), c.endReason())));
         agent.onPresence(n -> {
             if (n.document() != null) {
                 events.add(new ShellEvent.PresenceSeen(Instant.now(), bare(key), bare(n.presentity()),
@@ -374,6 +377,102 @@ public final class ShellSession implements AutoCloseable {
                 + route.responsible() + ", " + Plural.of(route.hops(), "hop") + "]";
     }
 
+    /**
+     * Calls {@code to} from the current user and waits (at most {@link #WAIT}) until it rings, is
+     * answered or fails; its audio starts when it is answered.
+     */
+    public String call(String to) throws Exception {
+        ShellUser u = user();
+        String target = parseAor(to).toString();
+        Call call;
+        try {
+            call = u.agent.call(target);
+        } catch (java.io.IOException e) {
+            throw new ShellInputException("no media port for the call: " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (call.state() == Call.State.CALLING && System.nanoTime() < deadline) {
+            events.awaitMore(events.size(), 50);
+        }
+        return switch (call.state()) {
+            case CALLING -> "calling " + bare(target) + " (no answer yet)";
+            case RINGING -> "calling " + bare(target) + ": ringing";
+            case ESTABLISHED -> "call with " + bare(target) + " established";
+            case ENDED -> throw new ShellInputException("call to " + bare(target) + " failed: " + call.endReason());
+        };
+    }
+
+    /** Answers the current user's oldest ringing call and waits (at most {@link #WAIT}) for the caller's ACK. */
+    public String answer() throws Exception {
+        ShellUser u = user();
+        Call ringing = u.agent.calls().stream()
+                .filter(c -> c.direction() == Call.Direction.INCOMING && c.state() == Call.State.RINGING).findFirst()
+                .orElseThrow(() -> new ShellInputException(bare(u.aor) + " has no ringing call to answer"));
+        try {
+            u.agent.answer(ringing);
+        } catch (IllegalStateException e) {
+            throw new ShellInputException("the call from " + bare(ringing.peer()) + " stopped ringing");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ringing.state() == Call.State.RINGING && System.nanoTime() < deadline) {
+            events.awaitMore(events.size(), 50);
+        }
+        return switch (ringing.state()) {
+            case ESTABLISHED -> "call with " + bare(ringing.peer()) + " established";
+            case ENDED -> "the call from " + bare(ringing.peer()) + " ended: " + ringing.endReason();
+            default -> "answered " + bare(ringing.peer()) + "; no ACK yet";
+        };
+    }
+
+    /** Ends the current user's latest call that is not over: cancels it, declines it or says BYE. */
+    public String hangup() throws Exception {
+        ShellUser u = user();
+        List<Call> live = u.agent.calls().stream().filter(c -> c.state() != Call.State.ENDED).toList();
+        if (live.isEmpty()) throw new ShellInputException(bare(u.aor) + " has no call to hang up");
+        Call call = live.get(live.size() - 1);
+        boolean established = call.state() == Call.State.ESTABLISHED;
+        try {
+            SipOutcome o = await(u.agent.hangup(call), established ? "BYE" : "hanging up");
+            return established ? "hung up the call with " + bare(call.peer()) + " (" + o + ")"
+                    : "stopped the call with " + bare(call.peer()) + " before it was answered (" + o + ")";
+        } catch (IllegalStateException e) {
+            throw new ShellInputException("the call with " + bare(call.peer()) + " has ended already");
+        }
+    }
+
+    /** One call of a user of this shell as {@code calls} shows it. */
+    public record CallLine(String user, String peer, boolean incoming, String state, long talkMillis, long sent, long received,
+                           String reason) {}
+
+    /** The calls of every user of this shell, the ongoing and the last ended ones. */
+    public synchronized List<CallLine> callLines() {
+        List<CallLine> lines = new ArrayList<>();
+        for (ShellUser u : users.values()) {
+            for (Call c : u.agent.calls()) {
+                lines.add(new CallLine(bare(u.aor), bare(c.peer()), c.direction() == Call.Direction.INCOMING,
+                        c.state().name().toLowerCase(Locale.ROOT), c.talkMillis(),
+                        c.media().sent(), c.media().received(), c.endReason()));
+            }
+        }
+        return lines;
+    }
+
+    /** {sent, received} RTP packets in the established calls of this shell's users with {@code aor}, the largest of each. */
+    public synchronized long[] audioWith(String aor) {
+        String peer = bare(parseAor(aor).toString());
+        long sent = 0;
+        long received = 0;
+        for (ShellUser u : users.values()) {
+            for (Call c : u.agent.calls()) {
+                if (c.state() == Call.State.ESTABLISHED && bare(c.peer()).equalsIgnoreCase(peer)) {
+                    sent = Math.max(sent, c.media().sent());
+                    received = Math.max(received, c.media().received());
+                }
+            }
+        }
+        return new long[] {sent, received};
+    }
+
     private synchronized ShellUser user() {
         if (current == null) throw new ShellInputException("act as a user first: as <aor>, e.g. as alice@chord.lab");
         return users.get(current);
@@ -437,6 +536,7 @@ public final class ShellSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopLabNotices.run();
+        users.values().forEach(u -> u.agent.hangupAll());
         directory.removeListener(directoryNotices);
         if (bursts != null) bursts.close();
         unregisterAll();

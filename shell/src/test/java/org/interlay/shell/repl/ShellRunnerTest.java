@@ -25,6 +25,11 @@ class ShellRunnerTest {
         public Optional<List<String>> unsettled() {
             return Optional.empty();
         }
+
+        @Override
+        public long[] audioWith(String aor) {
+            return new long[] {0, 0};
+        }
     };
 
     private final List<String> ran = new ArrayList<>();
