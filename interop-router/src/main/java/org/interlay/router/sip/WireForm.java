@@ -39,9 +39,11 @@ final class WireForm {
     /** What is wrong with the request in {@code bytes}, in words for a 400, or null. */
     static String problem(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        // a datagram keeps its CRLFs; a message read from a TCP stream reaches the parser with bare LFs
         int end = text.indexOf("\r\n\r\n");
+        if (end < 0) end = text.indexOf("\n\n");
         String head = end < 0 ? text : text.substring(0, end);
-        String[] lines = head.split("\r\n", -1);
+        String[] lines = head.split("\r?\n", -1);
         if (!REQUEST_LINE.matcher(lines[0]).matches()) return "malformed request line";
         Map<String, Integer> seen = new HashMap<>();
         String name = null;

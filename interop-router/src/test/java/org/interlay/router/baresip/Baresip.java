@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * One baresip phone (Debian's baresip 1.0) for tests: registered as {@code aor} through a peer's
- * agent as outbound proxy, answering calls at once, sending an 8 kHz tone from a WAV file (aufile)
+ * agent as outbound proxy, ringing on a call until told to answer, sending an 8 kHz tone from a WAV file (aufile)
  * as PCMU, and printing RTP statistics at the end of each call (rtcpsummary). Its SIP port, control
  * port and RTP port range are fixed by the test, which runs it inside a network namespace of its own.
  */
 final class Baresip implements AutoCloseable {
     private static final Pattern PACKETS = Pattern.compile("packets:\\s+(\\d+)\\s+(\\d+)");
+    private static final Pattern REGISTERED = Pattern.compile("\\{0/(UDP|TCP)/v4\\} 200 OK");
     private static final Pattern RECEIVING = Pattern.compile("incoming rtp for 'audio' established, receiving from ([0-9.]+):(\\d+)");
 
     final String aor;
@@ -75,7 +76,7 @@ final class Baresip implements AutoCloseable {
                 "ctrl_tcp_listen 127.0.0.1:" + ctrlPort)) + "\n");
         String outbound = "sip:" + proxy.getAddress().getHostAddress() + ":" + proxy.getPort() + ";transport=" + transport;
         Files.writeString(dir.resolve("accounts"), "<" + aor + ";transport=" + transport + ">;outbound=\"" + outbound
-                + "\";regint=600;answermode=auto;audio_codecs=PCMU\n");
+                + "\";regint=600;answermode=manual;audio_codecs=PCMU\n");
         Path log = dir.resolve("baresip.log");
         Process p = new ProcessBuilder("baresip", "-f", dir.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
@@ -83,14 +84,27 @@ final class Baresip implements AutoCloseable {
         try {
             control = BaresipControl.connect(new InetSocketAddress("127.0.0.1", ctrlPort), Duration.ofSeconds(10));
             Baresip phone = new Baresip(aor, rtpLow, rtpHigh, log, p, control);
-            BaresipControl.Event registered = control.await(e -> e.type().equals("REGISTER_OK") || e.type().equals("REGISTER_FAIL"),
-                    Duration.ofSeconds(10), "REGISTER_OK");
-            if (!registered.type().equals("REGISTER_OK")) throw new AssertionError(aor + ": REGISTER failed: " + registered.param());
+            phone.awaitRegistered(Duration.ofSeconds(10));
             return phone;
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             p.destroyForcibly();
             throw e;
         }
+    }
+
+    /**
+     * Waits for the REGISTER's 200: the REGISTER_OK event, or, when baresip registered before the
+     * control connection was up (the event then went to no one), the line its log keeps of it.
+     */
+    private void awaitRegistered(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            BaresipControl.Event e = control.poll(Duration.ofMillis(100));
+            if (e != null && e.type().equals("REGISTER_OK")) return;
+            if (e != null && e.type().equals("REGISTER_FAIL")) throw new AssertionError(aor + ": REGISTER failed: " + e.param());
+            if (REGISTERED.matcher(log()).find()) return;
+        }
+        throw new AssertionError(aor + ": not registered within " + limit + ":\n" + log());
     }
 
     BaresipControl control() {
@@ -99,6 +113,11 @@ final class Baresip implements AutoCloseable {
 
     void dial(String uri) throws IOException {
         control.command("dial", uri);
+    }
+
+    /** Answers the call that rings. */
+    void accept() throws IOException {
+        control.command("accept", "");
     }
 
     void hangup() throws IOException {

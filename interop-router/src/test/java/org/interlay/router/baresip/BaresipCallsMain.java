@@ -25,7 +25,7 @@ import org.interlay.router.testing.OverlayLab.LabDomain;
 /**
  * Run inside a network namespace of its own (see {@link BaresipCallsTest}): three overlays of
  * different kinds with an agent each and one router, a baresip phone registered in each, and a call
- * for every ordered pair of the three: dialled, rung, answered, held for {@link #TALK} with audio
+ * for every ordered pair of the three: dialled, rung (180 back to the caller), answered, held for {@link #TALK} with audio
  * both ways, hung up by the caller. Prints one line per call and exits 0 when every call passed.
  *
  * <p>Arguments: a work folder, and the phones' transport, udp or tcp.
@@ -91,7 +91,9 @@ public final class BaresipCallsMain {
         String what = caller.aor + " -> " + callee.aor;
         try {
             caller.dial(callee.aor);
-            caller.control().awaitInCall("CALL_RINGING", WAIT);
+            callee.control().awaitInCall("CALL_INCOMING", WAIT);
+            caller.control().awaitInCall("CALL_RINGING", WAIT); // the callee's 180 reached the caller
+            callee.accept();
             callee.control().awaitInCall("CALL_ESTABLISHED", WAIT);
             caller.control().awaitInCall("CALL_ESTABLISHED", WAIT);
             TimeUnit.MILLISECONDS.sleep(TALK.toMillis()); // the call itself: three seconds of talk

@@ -78,6 +78,11 @@ final class BaresipControl implements AutoCloseable {
         }
     }
 
+    /** The next event within {@code limit}, or null. */
+    Event poll(Duration limit) throws InterruptedException {
+        return events.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     Event await(String type, Duration limit) throws InterruptedException {
         return await(e -> e.type().equals(type), limit, type);
     }

@@ -28,6 +28,13 @@ class WireFormTest {
     }
 
     @Test
+    void aRequestReadFromATcpStreamWithBareLineFeedsPasses() {
+        assertNull(problem(GOOD.replace("\r\n", "\n")));
+        assertEquals("more than one CSeq header",
+                problem(GOOD.replace("CSeq: 1 OPTIONS", "CSeq: 1 OPTIONS\r\ncseq: 2 OPTIONS").replace("\r\n", "\n")));
+    }
+
+    @Test
     void extraSpacesInTheRequestLineAreRefused() {
         assertEquals("malformed request line", problem(GOOD.replace("OPTIONS sip", "OPTIONS  sip")));
         assertEquals("malformed request line", problem(GOOD.replace("SIP/2.0\r\nVia", "SIP/2.0  \r\nVia")));
