@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 final class DnsUpdateOptions {
     @Option(names = "--dns-update", paramLabel = "HOST[:PORT]",
             description = "Publish this process's SIP entry points in DNS: the server (an IP address) that takes RFC 2136 "
-                    + "updates for --dns-zone, signed with --tsig-key. SRV _sip._udp.<domain> and an A record per entry "
+                    + "updates for --dns-zone, signed with --tsig-key. SRV _sip._udp and _sip._tcp.<domain> and an A record per entry "
                     + "point, TTL 30 s; removed on exit, and by the survivors when discovery sees an entry point die.")
     String server;
 

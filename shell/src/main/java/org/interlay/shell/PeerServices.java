@@ -39,7 +39,7 @@ final class PeerServices implements AutoCloseable {
         PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint),
                 new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
         peer.announceSipEntryPoint(agent.sipAddress());
-        DnsPublishing published = dns.map(target -> DnsPublishing.start(target, List.of(spec.domain()), List.of("udp"),
+        DnsPublishing published = dns.map(target -> DnsPublishing.start(target, List.of(spec.domain()), List.of("udp", "tcp"),
                 agent.sipAddress(), discovery.directory(), timers)).orElse(null);
         return new PeerServices(agent, published);
     }

@@ -78,7 +78,7 @@ public final class RouterCommand implements Callable<Integer> {
                 router.sipAddress().getAddress().getHostAddress(), router.sipAddress().getPort(), router.servedDomains(),
                 config.domains());
         router.onBridgesChanged(new BridgeChangeLines(routerId, System.out::println));
-        DnsPublishing published = dnsTarget.map(target -> DnsPublishing.start(target, config.domains(), List.of("udp"),
+        DnsPublishing published = dnsTarget.map(target -> DnsPublishing.start(target, config.domains(), List.of("udp", "tcp"),
                 router.sipAddress(), discovery.directory(), loop)).orElse(null);
         if (published != null) System.out.println("router " + routerId + " published in DNS as " + published.entryPoints().get(0).hostName()
                 + " and the same for each domain");

@@ -227,7 +227,7 @@ public final class Lab implements AutoCloseable {
     /** Publishes {@code sip} in DNS as an entry point of {@code domains}, when the lab publishes at all. */
     private void publish(List<String> domains, InetSocketAddress sip) {
         if (config.dns() == null) return;
-        published.put(sip, DnsPublishing.start(config.dns(), domains, List.of("udp"), sip, discovery.directory(), peerLoop));
+        published.put(sip, DnsPublishing.start(config.dns(), domains, List.of("udp", "tcp"), sip, discovery.directory(), peerLoop));
     }
 
     /** Stops publishing {@code sip} as a crash would: its records stay until the survivors see it gone. */
