@@ -63,6 +63,7 @@ public final class RequestValidator implements SipHandler {
     @Override
     public boolean handle(ServerExchange exchange) {
         Request request = exchange.request();
+        addMaxForwardsIfMissing(request);
         Refusal refusal = refusal(request);
         if (refusal == null) {
             int length = bodyLength(request);
@@ -148,5 +149,19 @@ public final class RequestValidator implements SipHandler {
     private static int bodyLength(Request request) {
         byte[] body = request.getRawContent();
         return body == null ? 0 : body.length;
+    }
+
+    /**
+     * An RFC 2543 element sends no Max-Forwards; RFC 3261 section 16.6 has a proxy add one of 70 to
+     * what it forwards, and the stack will not open a transaction for a request without one, so the
+     * request is taken as if it had come with 70.
+     */
+    static void addMaxForwardsIfMissing(Request request) {
+        if (request.getHeader(javax.sip.header.MaxForwardsHeader.NAME) != null) return;
+        try {
+            request.setHeader(SipFactories.get().headers().createMaxForwardsHeader(70));
+        } catch (javax.sip.InvalidArgumentException e) {
+            throw new IllegalStateException("70 is a valid Max-Forwards", e);
+        }
     }
 }

@@ -4,6 +4,12 @@ package org.interlay.router.torture;
 enum TortureExpectation {
     /** Well-formed: parsed and answered like any request, never with 400. */
     ANSWERED("parsed and answered (not 400 or 500)"),
+    /**
+     * Legal in RFC 2543, which RFC 3261 elements should accept for backward compatibility: accepted,
+     * or (as here, where the SIP stack keeps no state for an INVITE without Contact) refused at once
+     * with a 400 naming the header RFC 3261 requires, never silence.
+     */
+    RFC2543_FORM("accepted for RFC 2543 compatibility, or 400 naming the missing header"),
     /** Malformed: answered 400, or dropped (and counted). */
     BAD_REQUEST("400, or dropped"),
     /** An unknown SIP version: 505. */
