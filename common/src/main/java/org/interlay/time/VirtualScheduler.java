@@ -54,7 +54,11 @@ public final class VirtualScheduler implements Scheduler {
     /** Runs every task due up to {@code time}, then sets the clock to it. */
     public void runUntil(long time) {
         while (!queue.isEmpty() && queue.peek().due <= time) {
-            runNext();
+            if (queue.peek().cancelled) {
+                queue.poll(); // else runNext would skip it and run the next task, however late that one is due
+            } else {
+                runNext();
+            }
         }
         now = Math.max(now, time);
     }

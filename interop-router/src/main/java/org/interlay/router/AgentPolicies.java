@@ -16,11 +16,15 @@ import org.interlay.router.sip.MessageSizeLimit;
  * @param presencePoll   how often watched presence documents are read again from the overlay
  * @param failover       retries towards routers that do not answer
  * @param maxBodyBytes   largest body accepted (413 above)
+ * @param ringTimeout    how long a forwarded INVITE may ring unanswered before it is cancelled and
+ *                       answered 480 (RFC 3261 Timer C, more than 3 minutes by default)
  */
 public record AgentPolicies(ExpiryPolicy registrations, ExpiryPolicy presence, Duration bindingMemory, Duration cacheTtl,
-                            Duration presencePoll, FailoverPolicy failover, int maxBodyBytes) {
+                            Duration presencePoll, FailoverPolicy failover, int maxBodyBytes,
+                            Duration ringTimeout) {
     public static final AgentPolicies STANDARD = new AgentPolicies(ExpiryPolicy.STANDARD, ExpiryPolicy.STANDARD,
-            Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(1), FailoverPolicy.DEFAULT, MessageSizeLimit.BODY_BYTES);
+            Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(1), FailoverPolicy.DEFAULT, MessageSizeLimit.BODY_BYTES,
+            Duration.ofSeconds(181));
 
     public AgentPolicies {
         if (registrations == null || presence == null || failover == null) {
@@ -29,26 +33,31 @@ public record AgentPolicies(ExpiryPolicy registrations, ExpiryPolicy presence, D
         if (bindingMemory == null || bindingMemory.isNegative()) throw new IllegalArgumentException("binding memory must not be negative");
         if (cacheTtl == null || cacheTtl.isNegative()) throw new IllegalArgumentException("cache time to live must not be negative");
         if (presencePoll == null || presencePoll.toMillis() < 50) throw new IllegalArgumentException("presence poll must be at least 50 ms");
+        if (ringTimeout == null || ringTimeout.toMillis() < 100) throw new IllegalArgumentException("ring timeout must be at least 100 ms");
         if (maxBodyBytes < 0 || maxBodyBytes > 65_000) throw new IllegalArgumentException("body limit must be 0..65000: " + maxBodyBytes);
     }
 
     public AgentPolicies withExpiry(ExpiryPolicy registrationPolicy, ExpiryPolicy presencePolicy) {
-        return new AgentPolicies(registrationPolicy, presencePolicy, bindingMemory, cacheTtl, presencePoll, failover, maxBodyBytes);
+        return new AgentPolicies(registrationPolicy, presencePolicy, bindingMemory, cacheTtl, presencePoll, failover, maxBodyBytes, ringTimeout);
     }
 
     public AgentPolicies withCacheTtl(Duration ttl) {
-        return new AgentPolicies(registrations, presence, bindingMemory, ttl, presencePoll, failover, maxBodyBytes);
+        return new AgentPolicies(registrations, presence, bindingMemory, ttl, presencePoll, failover, maxBodyBytes, ringTimeout);
     }
 
     public AgentPolicies withPresencePoll(Duration poll) {
-        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, poll, failover, maxBodyBytes);
+        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, poll, failover, maxBodyBytes, ringTimeout);
     }
 
     public AgentPolicies withFailover(FailoverPolicy f) {
-        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, presencePoll, f, maxBodyBytes);
+        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, presencePoll, f, maxBodyBytes, ringTimeout);
     }
 
     public AgentPolicies withMaxBodyBytes(int bytes) {
-        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, presencePoll, failover, bytes);
+        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, presencePoll, failover, bytes, ringTimeout);
+    }
+
+    public AgentPolicies withRingTimeout(Duration timeout) {
+        return new AgentPolicies(registrations, presence, bindingMemory, cacheTtl, presencePoll, failover, maxBodyBytes, timeout);
     }
 }

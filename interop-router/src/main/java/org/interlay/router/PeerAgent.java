@@ -3,6 +3,9 @@ package org.interlay.router;
 import java.net.InetSocketAddress;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.BridgeFinder;
+import org.interlay.router.offline.OfflineCounts;
+import org.interlay.router.dns.ConventionalDomains;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.bridge.RouterRoster;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.sip.SipStartException;
@@ -29,12 +32,12 @@ public final class PeerAgent implements AutoCloseable {
 
     /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}, with a timer thread of its own. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint()), RouterRoster.UNKNOWN);
+        return start(overlay, config, SipServer.open(config.endpoint()), RouterRoster.UNKNOWN, null);
     }
 
     /** Starts an agent whose timers (failover, expiry, refreshes) run on {@code timers}, which stays the caller's. */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint(), timers), RouterRoster.UNKNOWN);
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), RouterRoster.UNKNOWN, null);
     }
 
     /**
@@ -42,18 +45,35 @@ public final class PeerAgent implements AutoCloseable {
      * request for a domain no router is left to bridge gets 503 at once.
      */
     public static PeerAgent start(Overlay overlay, SipAgentConfig config, RouterRoster routers) throws SipStartException {
-        return start(overlay, config, SipServer.open(config.endpoint()), routers);
+        return start(overlay, config, SipServer.open(config.endpoint()), routers, null);
     }
 
-    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers) {
+    /** Starts an agent that knows the live routers, with its timers on {@code timers}, which stays the caller's. */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, Scheduler timers, RouterRoster routers)
+            throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint(), timers), routers, null);
+    }
+
+    /**
+     * As {@link #start(Overlay, SipAgentConfig, RouterRoster)}; requests for domains that no overlay
+     * serves go to the servers {@code conventional} finds for them in DNS (RFC 3263).
+     */
+    public static PeerAgent start(Overlay overlay, SipAgentConfig config, RouterRoster routers, SipServerLocator conventional)
+            throws SipStartException {
+        return start(overlay, config, SipServer.open(config.endpoint()), routers, conventional);
+    }
+
+    private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers,
+                                   SipServerLocator conventional) {
         ServedDomains served = new ServedDomains();
         ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
         served.add(domain);
         DomainServices services = new DomainServices(server, served, config.policies());
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
-                new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()));
-        log.info("SIP agent for {} on udp {}", config.domain(), server.self());
+                ConventionalDomains.around(new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()),
+                        conventional));
+        log.info("SIP agent for {} on udp and tcp {}", config.domain(), server.self());
         return new PeerAgent(server, domain, services);
     }
 
@@ -71,9 +91,19 @@ public final class PeerAgent implements AutoCloseable {
         return services.presence().subscriptions();
     }
 
+    /** What happened so far to messages kept for offline users: stored, delivered, dropped, ... */
+    public OfflineCounts.Snapshot offlineMessages() {
+        return services.mailboxes().counts().snapshot();
+    }
+
     /** Malformed requests refused or dropped so far. */
     public long malformedInput() {
         return server.endpoint().malformedInput().count();
+    }
+
+    /** TCP connections closed so far because peers held as many as the agent keeps. */
+    public long tcpEvictions() {
+        return server.endpoint().tcpEvictions().count();
     }
 
     /** Stops serving SIP; the overlay peer is the caller's to stop. */

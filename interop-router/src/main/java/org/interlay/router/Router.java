@@ -13,8 +13,11 @@ import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
 import org.interlay.router.bridge.RouterPresence;
 import org.interlay.router.directory.DirectoryFinder;
+import org.interlay.router.dns.ConventionalDomains;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.directory.DomainDirectory;
 import org.interlay.router.membership.OverlayJoiner;
+import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.proxy.Relay;
 import org.interlay.router.proxy.StatefulRelay;
 import org.interlay.router.proxy.StatelessRelay;
@@ -67,17 +70,26 @@ public final class Router implements AutoCloseable {
      */
     public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
                                BridgeCoordinator coordinator) throws SipStartException {
-        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint()));
+        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint()), null);
+    }
+
+    /**
+     * As {@link #start(RouterConfig, DomainDirectory, OverlayJoiner, BridgeCoordinator)}; requests for
+     * domains that no overlay serves go to the servers {@code conventional} finds in DNS (RFC 3263).
+     */
+    public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
+                               BridgeCoordinator coordinator, SipServerLocator conventional) throws SipStartException {
+        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint()), conventional);
     }
 
     /** Starts the router with its timers (failover, bridge refresh, rejoining) on {@code timers}, which stays the caller's. */
     public static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
                                BridgeCoordinator coordinator, Scheduler timers) throws SipStartException {
-        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint(), timers));
+        return start(config, directory, joiner, coordinator, SipServer.open(config.endpoint(), timers), null);
     }
 
     private static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
-                                BridgeCoordinator coordinator, SipServer server) {
+                                BridgeCoordinator coordinator, SipServer server, SipServerLocator conventional) {
         String uri = "sip:" + server.self();
         ServedDomains served = new ServedDomains();
         BridgePublisher publisher = new BridgePublisher(config.routerId(), uri,
@@ -90,13 +102,13 @@ public final class Router implements AutoCloseable {
                 ? new StatelessRelay(server.sender(), server.copies())
                 : new StatefulRelay(server.sender(), server.copies(), server.timers());
         AgentChain.serve(server, served, services, config.policies(), localRelay,
-                new DirectoryFinder(directory, served::serves));
+                ConventionalDomains.around(new DirectoryFinder(directory, served::serves), conventional));
         Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
         coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), router::assign);
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
         server.timers().repeat(period, period, memberships::joinMissing);
-        log.info("router {} on udp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
+        log.info("router {} on udp and tcp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
                 config.domains());
         return router;
     }
@@ -132,6 +144,11 @@ public final class Router implements AutoCloseable {
     /** The pairs of domains this router is bridging now (empty for a standby). */
     public Set<DomainPair> bridgedPairs() {
         return publisher.assigned();
+    }
+
+    /** What happened so far to messages this router kept for offline users of the domains it serves. */
+    public OfflineCounts.Snapshot offlineMessages() {
+        return services.mailboxes().counts().snapshot();
     }
 
     public long malformedInput() {

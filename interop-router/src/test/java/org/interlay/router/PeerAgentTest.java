@@ -72,7 +72,7 @@ class PeerAgentTest {
     }
 
     @Test
-    void unknownUserGets404AndUnregisteredUserGets480() {
+    void unknownUserGets404AndAnUnregisteredUsersMessageIsKeptWhileOtherRequestsGet480() {
         alice.send(alice.request("MESSAGE", "sip:nobody@chord.lab", "sip:alice@chord.lab", "sip:nobody@chord.lab", "m2", 1,
                 "", "hi"), agentAddress);
         assertEquals(404, alice.receiveResponse(WAIT).status());
@@ -81,6 +81,15 @@ class PeerAgentTest {
         assertEquals(200, register(bob, "bob", "Contact: *\r\nExpires: 0\r\n", 2).status());
         alice.send(alice.request("MESSAGE", "sip:bob@chord.lab", "sip:alice@chord.lab", "sip:bob@chord.lab", "m3", 1,
                 "", "hi"), agentAddress);
+        assertEquals(202, alice.receiveResponse(WAIT).status());
+        alice.send(alice.request("OPTIONS", "sip:bob@chord.lab", "sip:alice@chord.lab", "sip:bob@chord.lab", "o1", 1,
+                "", ""), agentAddress);
         assertEquals(480, alice.receiveResponse(WAIT).status());
+
+        assertEquals(200, register(bob, "bob", "Contact: <" + bob.contact("bob") + ">\r\n", 3).status());
+        SipText kept = bob.receive(WAIT);
+        assertEquals("MESSAGE", kept.method());
+        assertEquals("hi", kept.body());
+        bob.answer(kept, 200, "OK");
     }
 }

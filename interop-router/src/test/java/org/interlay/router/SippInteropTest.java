@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
  * Real SIP clients: SIPp registers carol@pastry.lab with the agent of a Pastry peer, a SIPp server is
  * registered as bob@kad.lab with the agent of a Kademlia peer, and a MESSAGE from carol to bob crosses
  * the router, reaches the SIPp server with its body as sent (the server's scenario checks it), and the
- * 200 OK comes back to carol (her scenario waits for it). Skipped only when SIPp is not installed.
+ * 200 OK comes back to carol (her scenario waits for it). The same with carol on TCP ({@code -t t1})
+ * and bob on UDP. Skipped only when SIPp is not installed.
  */
 @Tag("slow")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -73,6 +74,27 @@ class SippInteropTest {
             run("message-client.xml", carolPort, target(pastryAgent, "user", "carol", "domain", "pastry.lab",
                     "to", "bob@kad.lab"));
             assertEquals(0, bob.await(), bob::report);
+        }
+    }
+
+    @Test
+    void sippOverTcpRegistersAndItsMessageReachesASippServerOnUdp() throws Exception {
+        InetSocketAddress pastryAgent = lab.agent("pastry.lab").sipAddress();
+        InetSocketAddress kadAgent = lab.agent("kad.lab").sipAddress();
+        int carolPort = Sipp.freePort();
+        int bobPort = Sipp.freePort();
+        List<String> overTcp = new java.util.ArrayList<>(target(pastryAgent, "user", "dora", "domain", "pastry.lab",
+                "contact_port", Integer.toString(carolPort)));
+        overTcp.addAll(List.of("-t", "t1"));
+        run("register.xml", carolPort, overTcp);
+        run("register.xml", Sipp.freePort(), target(kadAgent, "user", "ed", "domain", "kad.lab",
+                "contact_port", Integer.toString(bobPort)));
+        try (Sipp.Run ed = Sipp.start("message-server.xml", bobPort, SIPP_TIMEOUT, List.of("-m", "1"))) {
+            List<String> message = new java.util.ArrayList<>(target(pastryAgent, "user", "dora", "domain", "pastry.lab",
+                    "to", "ed@kad.lab"));
+            message.addAll(List.of("-t", "t1"));
+            run("message-client.xml", Sipp.freePort(), message);
+            assertEquals(0, ed.await(), ed::report);
         }
     }
 }

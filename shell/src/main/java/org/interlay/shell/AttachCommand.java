@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                 + "with 'interlay node'.", "Example: interlay shell"})
 public final class AttachCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
-            description = "Address to discover on and bind user agents to. Default: ${DEFAULT-VALUE}.")
+            description = "Address every socket binds (discovery, the users' agents, lookups), and the one their "
+                    + "contacts name. Default: ${DEFAULT-VALUE} (nothing leaves this host).")
     String bind;
 
     @Option(names = "--script", paramLabel = "FILE", description = "Run this script instead of the interactive shell.")
@@ -30,7 +31,7 @@ public final class AttachCommand implements Callable<Integer> {
         try (LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
                 "interlay-shell-" + ProcessHandle.current().pid()))) {
             discovery.start();
-            return ShellLauncher.run(discovery.directory(), null, lines);
+            return ShellLauncher.run(discovery.directory(), null, bindAddress, lines);
         }
     }
 }

@@ -41,7 +41,7 @@ public final class Interlay implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("interlay: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ex instanceof IllegalArgumentException ? 2 : 1;
+            return ex instanceof IllegalArgumentException || ex instanceof org.interlay.router.dns.DnsConfigException ? 2 : 1;
         });
         return cl;
     }

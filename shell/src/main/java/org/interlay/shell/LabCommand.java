@@ -10,6 +10,7 @@ import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.shell.repl.ScriptFile;
 import org.interlay.text.Plural;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code interlay lab}: the embedded default — three overlays, discovery and routers on loopback, then the shell. */
@@ -41,11 +42,22 @@ public final class LabCommand implements Callable<Integer> {
             + "the exit code is 0 only when every line ran and every expect held.")
     Path script;
 
+    @Mixin
+    DnsUpdateOptions dns = new DnsUpdateOptions();
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]",
+            description = "Reach SIP domains that no overlay serves through the servers DNS names for them (RFC 3263), asking "
+                    + "this DNS server. Default: none (the lab is on loopback; such domains get 404).")
+    String resolver;
+
     @Override
     public Integer call() throws Exception {
+        var dnsTarget = dns.target();
         ScriptFile lines = script == null ? null : ScriptFile.read(script);
         if (lines != null && !ShellLauncher.checkScript(lines, System.out)) return 1;
         LabConfig config = LabConfig.standard(chord, pastry, kademlia, routers, java.net.InetAddress.getLoopbackAddress());
+        if (dnsTarget.isPresent()) config = config.withDns(dnsTarget.get());
+        if (resolver != null) config = config.withResolver(org.interlay.router.dns.DnsUpdateTarget.serverAddress(resolver, "--dns"));
         for (String extra : extraOverlays) {
             LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);
             InstalledAlgorithms.implementation(overlay.algorithm());
@@ -56,7 +68,7 @@ public final class LabCommand implements Callable<Integer> {
         try (Lab lab = Lab.start(config, System.err)) {
             System.err.printf("lab up in %.1f s: %s, %s%n", (System.nanoTime() - start) / 1e9,
                     Plural.of(lab.overlays().size(), "overlay"), Plural.of(lab.routers().size(), "router"));
-            return ShellLauncher.run(lab.directory(), lab, lines);
+            return ShellLauncher.run(lab.directory(), lab, config.bind(), lines);
         }
     }
 }

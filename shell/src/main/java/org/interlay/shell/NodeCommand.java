@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.interlay.discovery.Algorithm;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
@@ -13,28 +14,52 @@ import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
+import java.util.Optional;
+import org.interlay.router.dns.DnsConfigException;
+import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code interlay node}: one overlay peer that joins or creates its overlay, advertises it, and serves until stopped. */
+/**
+ * {@code interlay node}: one overlay peer that joins or creates its overlay, advertises it, and serves
+ * until stopped; or, with {@code --role client}, a client of an overlay ({@link ClientNode}).
+ */
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Run one peer of an overlay: join it (through --bootstrap, or through peers found by "
                 + "discovery) or create it, and advertise it on the network until stopped (Ctrl-C leaves gracefully).",
-                "Example: interlay node --overlay chord --algo chord"})
+                "With --role client, run a client of the overlay instead: it goes through one peer (given or "
+                + "discovered), moves to another should that one die, and never joins: it takes no place in any "
+                + "routing table and holds no record.",
+                "Examples: interlay node --overlay chord --algo chord",
+                "          interlay node --role client --overlay chord --lookup alice@chord.lab"})
 public final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--role", defaultValue = "peer", paramLabel = "ROLE",
+            description = "peer (a member of the overlay: routes, stores records) or client (goes through a peer, "
+                    + "stores and routes nothing). Default: ${DEFAULT-VALUE}.")
+    String role;
+
     @Option(names = "--overlay", required = true, paramLabel = "NAME",
             description = "The overlay's name: letters, digits, '-', '_' (e.g. chord).")
     String overlay;
 
-    @Option(names = "--algo", required = true, paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
-            description = "The overlay's algorithm, one of those installed: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--algo", paramLabel = "ALGO", completionCandidates = AlgorithmNames.class,
+            description = "The overlay's algorithm, one of those installed: ${COMPLETION-CANDIDATES}. Required for a "
+                    + "peer; a client checks it against what its peer says, if given.")
     String algorithm;
+
+    @Option(names = "--lookup", paramLabel = "AOR", split = ",",
+            description = "Client only: look these addresses of record up (comma-separated, e.g. alice@chord.lab), "
+                    + "print where each is, and exit. Without it a client stays until stopped.")
+    List<String> lookups = List.of();
 
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "The SIP domain it serves. Default: NAME.lab.")
     String domain;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",",
-            description = "Peers to join through (comma-separated). Default: peers found by discovery, else create.")
+            description = "Peers to join through (comma-separated). Default: peers found by discovery, else create "
+                    + "(a client creates nothing: it needs a peer).")
     List<String> bootstrap = List.of();
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
@@ -45,7 +70,7 @@ public final class NodeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--sip-port", defaultValue = "-1", paramLabel = "PORT",
-            description = "Run the peer's SIP agent (registrar and proxy for the domain) on this UDP port; 0 picks one. "
+            description = "Run the peer's SIP agent (registrar and proxy for the domain) on this port, UDP and TCP; 0 picks one. "
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
@@ -56,10 +81,25 @@ public final class NodeCommand implements Callable<Integer> {
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
 
+    @Mixin
+    DnsUpdateOptions dns = new DnsUpdateOptions();
+
+    @Mixin
+    ResolverOption resolver = new ResolverOption();
+
     @Override
     public Integer call() throws Exception {
+        if (role.equals("client")) return runClient();
+        if (!role.equals("peer")) throw new IllegalArgumentException("--role is peer or client, not '" + role + "'");
+        if (algorithm == null) throw new IllegalArgumentException("a peer needs --algo, one of " + InstalledAlgorithms.names().stream().map(Algorithm::name).toList());
+        if (!lookups.isEmpty()) throw new IllegalArgumentException("--lookup is for a client (--role client)");
         Algorithm algo = InstalledAlgorithms.requireInstalled(algorithm);
+        Optional<DnsUpdateTarget> dnsTarget = dns.target();
+        if (dnsTarget.isPresent() && sipPort < 0) {
+            throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
+        }
         InetAddress bindAddress = InetAddress.getByName(bind);
+        Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
@@ -69,32 +109,54 @@ public final class NodeCommand implements Callable<Integer> {
                         : "node-" + ProcessHandle.current().pid())));
         discovery.start();
         EventLoop loop = new EventLoop("node-" + overlay);
+        // the hook is in place before the first advert goes out, so a node stopped while it joins still says goodbye
+        AtomicReference<OverlayPeer> joined = new AtomicReference<>();
+        AtomicReference<PeerServices> serving = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            System.err.println("leaving " + overlay + " ...");
+            PeerServices services = serving.get();
+            if (services != null) services.close();
+            OverlayPeer peer = joined.get();
+            Thread leaving = peer == null ? null : new Thread(peer::close, "node-leave"); // the overlay and discovery are left at once
+            if (leaving != null) leaving.start();
+            discovery.close();
+            if (leaving != null) joinQuietly(leaving);
+            loop.close();
+            stopped.countDown();
+        }, "node-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         OverlayPeer peer;
         try {
             peer = OverlayPeer.start(spec, loop, discovery, Duration.ofMillis((long) (discoveryWait * 1000)),
                     Duration.ofSeconds(30));
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
             discovery.close();
             loop.close();
             throw e;
         }
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery);
+        joined.set(peer);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
+        serving.set(services);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
                 services.describe());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("leaving " + overlay + " ...");
-            services.close();
-            Thread leaving = new Thread(peer::close, "node-leave"); // the overlay and discovery are left at once
-            leaving.start();
-            discovery.close();
-            joinQuietly(leaving);
-            loop.close();
-            stopped.countDown();
-        }, "node-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** {@code --role client}: options that only a peer has are refused, each with the reason. */
+    private int runClient() throws Exception {
+        if (sipPort != -1) throw new IllegalArgumentException("--sip-port is for a peer: a client serves no SIP agent");
+        if (domain != null) throw new IllegalArgumentException("--domain is for a peer: a client serves no domain");
+        if (nodeId != null) throw new IllegalArgumentException("--node-id is for a peer: a client is named in no advert");
+        if (algorithm != null) InstalledAlgorithms.requireInstalled(algorithm);
+        InetAddress bindAddress = InetAddress.getByName(bind);
+        LoopbackNotice.printIfLoopback(bindAddress, System.err);
+        List<Address> boot = bootstrap.stream().map(Address::parse).toList();
+        return new ClientNode(overlay, algorithm, System.out).run(bindAddress, port, boot,
+                Duration.ofMillis((long) (discoveryWait * 1000)), lookups);
     }
 
     static void joinQuietly(Thread t) {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
 import org.interlay.discovery.LanDiscovery;
+import org.interlay.router.dns.DnsPublishing;
+import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
@@ -18,6 +22,7 @@ import org.interlay.router.directory.DiscoveredDomains;
 import org.interlay.router.membership.NodeJoiner;
 import org.interlay.router.sip.SipEndpointConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code interlay router}: an interop router that joins the overlays of the given domains and bridges them. */
@@ -37,12 +42,20 @@ public final class RouterCommand implements Callable<Integer> {
             description = "Address every socket binds, discovery included. Default: ${DEFAULT-VALUE}.")
     String bind;
 
-    @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP UDP port; 0 picks a free one.")
+    @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP port, UDP and TCP; 0 picks a free one.")
     int sipPort;
+
+    @Mixin
+    DnsUpdateOptions dns = new DnsUpdateOptions();
+
+    @Mixin
+    ResolverOption resolver = new ResolverOption();
 
     @Override
     public Integer call() throws Exception {
+        Optional<DnsUpdateTarget> dnsTarget = dns.target();
         InetAddress address = InetAddress.getByName(bind);
+        Optional<SipServerLocator> conventional = resolver.locator(address);
         LoopbackNotice.printIfLoopback(address, System.err);
         String routerId = id != null ? id : "r" + ProcessHandle.current().pid();
         RouterConfig config = RouterConfig.defaults(routerId, 0, domains).withEndpoint(new SipEndpointConfig(
@@ -55,7 +68,7 @@ public final class RouterCommand implements Callable<Integer> {
         try {
             router = Router.start(config, new DiscoveredDomains(discovery.directory()),
                     new NodeJoiner(loop, address, NodeConfig::defaults, new Random(), 10_000),
-                    GroupBridgeCoordinator.over(discovery));
+                    GroupBridgeCoordinator.over(discovery), conventional.orElse(null));
         } catch (Exception | Error e) {
             discovery.close();
             loop.close();
@@ -65,9 +78,14 @@ public final class RouterCommand implements Callable<Integer> {
                 router.sipAddress().getAddress().getHostAddress(), router.sipAddress().getPort(), router.servedDomains(),
                 config.domains());
         router.onBridgesChanged(new BridgeChangeLines(routerId, System.out::println));
+        DnsPublishing published = dnsTarget.map(target -> DnsPublishing.start(target, config.domains(), List.of("udp", "tcp"),
+                router.sipAddress(), discovery.directory(), loop)).orElse(null);
+        if (published != null) System.out.println("router " + routerId + " published in DNS as " + published.entryPoints().get(0).hostName()
+                + " and the same for each domain");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("router " + routerId + " stopping: leaving its overlays, its pairs go to the other routers");
+            if (published != null) published.close();
             router.close();
             discovery.close();
             loop.close();

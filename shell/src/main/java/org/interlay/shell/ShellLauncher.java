@@ -2,6 +2,7 @@ package org.interlay.shell;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import org.interlay.shell.session.ShellSession;
 final class ShellLauncher {
     private ShellLauncher() {}
 
-    static int run(OverlayDirectory directory, Lab lab, ScriptFile script) throws IOException {
-        try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory))) {
+    /** Runs the shell; every socket it opens (user agents, its lookup nodes) is on {@code bind}. */
+    static int run(OverlayDirectory directory, Lab lab, InetAddress bind, ScriptFile script) throws IOException {
+        try (ShellSession session = new ShellSession(directory, lab, new OverlayMembers(lab, directory, bind), bind)) {
             EventLog events = session.events();
             EventEcho echo = new EventEcho(events);
             ShellRunner runner = new ShellRunner(ShellCommands.table(session), events, world(session), echo);
@@ -63,6 +65,11 @@ final class ShellLauncher {
             @Override
             public Optional<List<String>> unsettled() throws InterruptedException {
                 return s.lab().isPresent() ? Optional.of(s.lab().get().unsettled()) : Optional.empty();
+            }
+
+            @Override
+            public long[] audioWith(String aor) {
+                return s.audioWith(aor);
             }
         };
     }

@@ -77,6 +77,23 @@ class ScriptTranscriptTest {
         }
     }
 
+    @Test
+    void messagesToAUserWhoUnregisteredAreStoredAndPrintedInOrderWhenTheUserIsBack() throws Exception {
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "offline.il", List.of("expect overlays 3 within 10s",
+                "as alice@chord.lab", "as bob@kad.lab", "unregister", "as alice@chord.lab", "send bob@kad.lab \"one\"", "send bob@kad.lab \"two\"",
+                "send bob@kad.lab \"three\"", "as bob@kad.lab", "expect messages 3 from alice@chord.lab within 10s"),
+                List.of("--chord", "2", "--pastry", "2", "--kademlia", "2", "--routers", "1"), 150);
+        String transcript = run.text();
+        assertEquals(0, run.exitCode(), transcript);
+        List<String> printed = transcript.lines().toList();
+        for (String text : List.of("one", "two", "three")) {
+            assertEquals(List.of("stored for bob@kad.lab (offline; delivered when registered again)"),
+                    after(printed, "> send bob@kad.lab \"" + text + "\"", 1, 1), transcript);
+        }
+        assertEquals(List.of("one", "two", "three"), printed.stream().filter(l -> l.startsWith("<< message to bob@kad.lab"))
+                .map(l -> l.substring(l.lastIndexOf(": ") + 2)).toList(), transcript);
+    }
+
     /** The {@code count} lines after the {@code n}th line {@code line}. */
     private static List<String> after(List<String> lines, String line, int n, int count) {
         int at = nth(lines, line, n);

@@ -11,6 +11,7 @@ import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceEvent;
 import javax.jmdns.ServiceInfo;
 import javax.jmdns.ServiceListener;
+import javax.jmdns.impl.ServiceInfoImpl;
 import javax.jmdns.impl.constants.DNSConstants;
 
 import org.interlay.discovery.AdvertKey;
@@ -47,16 +48,31 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     /** The system property JmDNS 3.5 reads, once, when its {@code DNSConstants} class is loaded. */
     private static final String JMDNS_TTL_PROPERTY = "net.dns.ttl";
 
+    /**
+     * Set to {@code true} to keep JmDNS's own pace of probing and announcing (a service first seen
+     * 4-5 s after it is registered) instead of RFC 6762's (0.75-1 s), see {@link PacedTaskStarter}: for comparing them.
+     */
+    public static final String JMDNS_PACING_PROPERTY = "interlay.mdns.jmdnsPacing";
+
     static {
         Integer set = Integer.getInteger(JMDNS_TTL_PROPERTY);
         if (set == null || set <= 0 || set > RECORD_TTL_SECONDS) {
             System.setProperty(JMDNS_TTL_PROPERTY, Integer.toString(RECORD_TTL_SECONDS));
         }
+        PacedTaskStarter.install(!Boolean.getBoolean(JMDNS_PACING_PROPERTY));
     }
 
     private static final long RESOLVE_TIMEOUT_MS = 3_000;
+    /** Probing and both announcements take under 2 s (RFC 6762 §8); JmDNS's throttled pace, under 5 s. */
+    private static final long ANNOUNCED_WAIT_MS = 6_000;
     private static final long DROP_SUMMARY_MILLIS = 10_000;
-    /** How long {@link #close} waits for JmDNS: long enough for the first goodbyes to go out. */
+    /**
+     * How long {@link #close} waits at most for JmDNS to send the first goodbye. It takes a few ms, but
+     * 114 ms were seen on a machine with a load of 20 on 2 cores: a third of the fixed 300 ms wait this
+     * replaced, after which a process that exits sends none.
+     */
+    private static final long GOODBYE_WAIT_MS = 2_000;
+    /** How long {@link #close} waits for JmDNS when it has no goodbye to send. */
     private static final long CLOSE_WAIT_MS = 300;
     /** How long the background closing waits for a publication under way before it closes anyway. */
     private static final long CLOSE_TIMEOUT_MS = 10_000;
@@ -70,6 +86,8 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     private final ExecutorService publisher = DaemonThreads.workers(1, "mdns-publisher");
     private final ExecutorService resolver = DaemonThreads.workers(2, "mdns-resolver");
     private volatile JmDNS jmdns;
+    /** The task starter of {@link #jmdns}: it tells when the first goodbye is out. */
+    private volatile PacedTaskStarter tasks;
     /** Set on close: publications still queued are skipped, closing withdraws everything. */
     private volatile boolean closing;
 
@@ -91,6 +109,7 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     public void start(DiscoveryListener listener) throws DiscoveryException {
         try {
             jmdns = JmDNS.create(config.bindAddress(), config.hostName());
+            tasks = PacedTaskStarter.of(jmdns).orElse(null);
         } catch (IOException e) {
             throw new DiscoveryException("cannot start mDNS on " + config.bindAddress().getHostAddress(), e);
         }
@@ -122,11 +141,11 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
     }
 
     /**
-     * Withdraws every advert with a goodbye and closes, waiting at most {@value #CLOSE_WAIT_MS} ms.
-     * JmDNS sends a goodbye at once, then repeats it twice a second apart before it counts a service
-     * as gone (RFC 6762 §10.1 asks for one; the repeats are for packets lost), and closing waits for
-     * that: over 2 s, more while a withdrawal is still on the publisher thread. The closing goes on
-     * in the background past the wait, and ends with the process if that ends first.
+     * Withdraws every advert with a goodbye and closes, waiting until the first goodbye is out (at most
+     * {@value #GOODBYE_WAIT_MS} ms). JmDNS sends a goodbye at once, then repeats it twice a second apart
+     * before it counts a service as gone (RFC 6762 §10.1 asks for one; the repeats are for packets lost),
+     * and closing waits for that: over 2 s. The closing goes on in the background past the wait, and
+     * ends with the process if that ends first.
      */
     @Override
     public void close() {
@@ -136,7 +155,8 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         }
         jmdns = null;
         closing = true;
-        publisher.shutdown();
+        boolean goodbyesToSend = !registered.isEmpty();
+        publisher.shutdownNow(); // a TXT change waiting for its service to be announced gives up
         resolver.shutdownNow();
         Thread closer = new Thread(() -> {
             try {
@@ -151,7 +171,15 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         closer.setDaemon(true);
         closer.start();
         try {
-            closer.join(CLOSE_WAIT_MS);
+            PacedTaskStarter starter = tasks;
+            if (starter != null && goodbyesToSend) {
+                if (!starter.awaitFirstGoodbye(GOODBYE_WAIT_MS)) {
+                    LOG.info("mDNS on {}: no goodbye sent within {} ms of closing", config.bindAddress().getHostAddress(),
+                            GOODBYE_WAIT_MS);
+                }
+            } else {
+                closer.join(CLOSE_WAIT_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -175,6 +203,19 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
             return;
         }
         try {
+            if (have != null && want != null && sameService(have.advert(), want)) {
+                boolean announced = announced(have.info());
+                if (closing) {
+                    return;
+                }
+                if (announced) {
+                    // only the TXT differs: JmDNS re-announces it (RFC 6762 §8.4), with no goodbye and no new probing
+                    have.info().setText(DnsSdAdvertCodec.toTxt(want).encode());
+                    registered.put(key, new Registration(want, have.info()));
+                    LOG.debug("Updated the TXT of {}", key);
+                    return;
+                }
+            }
             if (have != null) {
                 running.unregisterService(have.info());
                 registered.remove(key);
@@ -188,6 +229,15 @@ public final class JmDnsDiscoverer implements Discoverer, Advertiser {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not publish {} over mDNS", key, e);
         }
+    }
+
+    /**
+     * Waits, on the publisher thread, until JmDNS has announced a service, at most {@value #ANNOUNCED_WAIT_MS} ms.
+     * JmDNS 3.5.9 must not be given a new TXT before: {@code setText} drops the service's probing or
+     * announcing task, and the service then stays unannounced for good.
+     */
+    private static boolean announced(ServiceInfo info) {
+        return info instanceof ServiceInfoImpl impl && impl.waitForAnnounced(ANNOUNCED_WAIT_MS);
     }
 
     private static boolean sameService(OverlayAdvert a, OverlayAdvert b) {

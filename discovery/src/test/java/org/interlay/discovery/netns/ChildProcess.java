@@ -44,13 +44,20 @@ public final class ChildProcess implements AutoCloseable {
      * (for example {@code ip netns exec NAME}); {@code label} names its log file.
      */
     public static ChildProcess start(List<String> prefix, String label, Class<?> mainClass, List<String> args) throws IOException {
+        return start(prefix, label, mainClass, args, List.of());
+    }
+
+    /** As {@link #start(List, String, Class, List)}, with more JVM options (e.g. system properties). */
+    public static ChildProcess start(List<String> prefix, String label, Class<?> mainClass, List<String> args,
+                                     List<String> jvmOptions) throws IOException {
         Files.createDirectories(LOG_DIR);
         Path log = LOG_DIR.resolve(label + ".log");
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-cp", testClassPath(), mainClass.getName()));
+                "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.showDateTime=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", testClassPath(), mainClass.getName()));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         return new ChildProcess(label, process, log);
@@ -122,8 +129,31 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The stdout lines read so far. */
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /** The stdout lines read so far from index {@code from} on. */
+    public List<String> linesSince(int from) {
+        synchronized (lines) {
+            return List.copyOf(lines.subList(Math.min(from, lines.size()), lines.size()));
+        }
+    }
+
     public void send(String command) {
         stdin.println(command);
+    }
+
+    /**
+     * Sends SIGTERM: the process runs its shutdown hooks, as a node stopped by its service manager.
+     * Only the signal: {@link Process#destroy} would also close the pipes, and the child would read the
+     * end of its input at the same time.
+     */
+    public void terminate() {
+        process.toHandle().destroy();
     }
 
     /** Sends SIGKILL: the process gets no chance to say goodbye. */

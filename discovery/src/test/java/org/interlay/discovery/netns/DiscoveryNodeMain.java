@@ -23,12 +23,14 @@ import org.interlay.log.DropLog;
  * A discovery node driven over stdin and reporting on stdout, for tests and benchmarks that run
  * nodes as separate processes. Every line starts with a word and the monotonic time in ns:
  * <pre>
- * STARTING t | STARTED t | ADDED t name sources=MDNS+JGROUPS nodes=a+b | CHANGED t ... | REMOVED t name
+ * STARTING t | STARTED t | ADVERTISING t | ADDED t name sources=MDNS+JGROUPS nodes=a+b | CHANGED t ... | REMOVED t name
  * LIST t name[sources] ... | STATS t key=count ... | CLOSING t | CLOSED t
  * </pre>
  * Arguments: {@code --bind ADDR --host LABEL [--advertise "ov=.. algo=.. ... node=.."] [--no-mdns]
- * [--no-group] [--beacon-ms N]}. Commands: {@code advertise LINE}, {@code withdraw OV NODE},
- * {@code list}, {@code stats}, {@code close} (also on end of input).
+ * [--advertise-after-ms N] [--no-group] [--beacon-ms N]}: the advert is published right after start, or
+ * N ms later (as a node does once it has joined its overlay), ADVERTISING marking the call. Commands:
+ * {@code advertise LINE}, {@code withdraw OV NODE}, {@code list}, {@code stats}, {@code close} (also on end of
+ * input). SIGTERM closes discovery too (the goodbyes go out), as it does for a node.
  */
 public final class DiscoveryNodeMain {
 
@@ -42,11 +44,13 @@ public final class DiscoveryNodeMain {
         boolean mdns = true;
         boolean group = true;
         Duration beacon = JGroupsConfig.DEFAULT_BEACON_INTERVAL;
+        long advertiseAfterMs = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bind" -> bind = args[++i];
                 case "--host" -> host = args[++i];
                 case "--advertise" -> advert = args[++i];
+                case "--advertise-after-ms" -> advertiseAfterMs = Long.parseLong(args[++i]);
                 case "--no-mdns" -> mdns = false;
                 case "--no-group" -> group = false;
                 case "--beacon-ms" -> beacon = Duration.ofMillis(Long.parseLong(args[++i]));
@@ -61,16 +65,34 @@ public final class DiscoveryNodeMain {
         }
         LanDiscovery discovery = new LanDiscovery(config);
         discovery.directory().addListener(new Printer());
+        Closing closing = new Closing(discovery);
+        Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "discovery-node-shutdown"));
         say("STARTING");
         discovery.start();
-        if (advert != null) {
+        if (advert != null && advertiseAfterMs <= 0) {
+            say("ADVERTISING");
             discovery.advertise(parse(advert));
         }
         say("STARTED");
-        serve(discovery);
+        if (advert != null && advertiseAfterMs > 0) {
+            OverlayAdvert later = parse(advert);
+            long delay = advertiseAfterMs;
+            Thread advertiser = new Thread(() -> {
+                try {
+                    Thread.sleep(delay);
+                    say("ADVERTISING");
+                    discovery.advertise(later);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "late-advert");
+            advertiser.setDaemon(true);
+            advertiser.start();
+        }
+        serve(discovery, closing);
     }
 
-    private static void serve(LanDiscovery discovery) throws Exception {
+    private static void serve(LanDiscovery discovery, Closing closing) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("close")) {
@@ -88,7 +110,7 @@ public final class DiscoveryNodeMain {
             }
         }
         say("CLOSING");
-        discovery.close();
+        closing.close();
         say("CLOSED");
         System.exit(0);
     }
@@ -120,6 +142,24 @@ public final class DiscoveryNodeMain {
         String[] words = what.split(" ", 2);
         System.out.println(words[0] + " " + System.nanoTime() + (words.length > 1 ? " " + words[1] : ""));
         System.out.flush();
+    }
+
+    /** Closes discovery once, from the end of input or from SIGTERM, whichever comes first; the other waits for it. */
+    private static final class Closing {
+
+        private final LanDiscovery discovery;
+        private boolean closed;
+
+        Closing(LanDiscovery discovery) {
+            this.discovery = discovery;
+        }
+
+        synchronized void close() {
+            if (!closed) {
+                closed = true;
+                discovery.close();
+            }
+        }
     }
 
     /** Prints directory events. */

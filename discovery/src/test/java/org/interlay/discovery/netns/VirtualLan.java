@@ -24,6 +24,7 @@ public final class VirtualLan implements AutoCloseable {
     private final String ip;
     private final List<String> hosts = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
+    private String switchNamespace;
     private final Thread cleanupOnExit = new Thread(this::deleteNamespaces, "virtual-lan-cleanup");
     private boolean closed;
 
@@ -80,6 +81,7 @@ public final class VirtualLan implements AutoCloseable {
             }
             String sw = base + "sw";
             lan.addNamespace(sw);
+            lan.switchNamespace = sw;
             lan.ipIn(sw, "link", "add", "name", "br0", "type", "bridge", "mcast_snooping", "0");
             lan.ipIn(sw, "link", "set", "br0", "up");
             for (int n = 1; n <= hostCount; n++) {
@@ -118,6 +120,17 @@ public final class VirtualLan implements AutoCloseable {
     /** The command prefix that runs a program inside host {@code n}. */
     public List<String> inHost(int n) {
         return List.of(ip, "netns", "exec", namespace(n));
+    }
+
+    /**
+     * The command prefix that runs a program in the switch, where the bridge {@code br0} sees every
+     * packet between the hosts (a capture there sees what each host sends); only with several hosts.
+     */
+    public List<String> inSwitch() {
+        if (switchNamespace == null) {
+            throw new IllegalStateException("a LAN of one host has no switch");
+        }
+        return List.of(ip, "netns", "exec", switchNamespace);
     }
 
     @Override

@@ -28,7 +28,9 @@ import org.interlay.time.Clock;
  * moment (an overlay still forming). When the router does not answer, the record is read again (not from
  * the cache), so a request moves to the standby as soon as it has taken the bridge over. When the
  * {@link RouterRoster} knows that no live router is a member of both overlays, the request gets 503 at
- * once, whatever record is left behind by a router that is gone.
+ * once, whatever record is left behind by a router that is gone; when another live router could
+ * bridge them but the record still names one that is gone, no request goes to the dead router: the
+ * finder says to wait for the standby's record ({@link Routing.NoHopYet}).
  */
 public final class BridgeFinder implements TargetFinder {
     private static final int CACHE_CAPACITY = 1_024;
@@ -80,6 +82,10 @@ public final class BridgeFinder implements TargetFinder {
             if (bridge.isEmpty()) {
                 cache.invalidate(domain); // "no bridge" is not kept: the bridge may be written any moment
                 return new Routing.Refuse(Response.NOT_FOUND, "No router bridges to " + domain);
+            }
+            if (!routers.isLive(overlay.name(), bridge.get().routerId())) {
+                cache.invalidate(domain); // read again next time: the standby may have written its record
+                return new Routing.NoHopYet("Router " + bridge.get().routerId() + " bridging to " + domain + " is gone");
             }
             try {
                 SipURI router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());

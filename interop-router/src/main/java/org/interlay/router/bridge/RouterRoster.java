@@ -1,9 +1,10 @@
 package org.interlay.router.bridge;
 
 /**
- * What a peer knows of the live routers: whether any of them could bridge its overlay to a domain.
- * A peer that knows none could answers a request for that domain at once instead of waiting for a
- * router that is gone.
+ * What a peer knows of the live routers: whether any of them could bridge its overlay to a domain,
+ * and whether the router a bridge record names is still there. A peer that knows none could answers
+ * a request for that domain at once instead of waiting for a router that is gone, and never sends a
+ * request to a router the group has said is gone.
  */
 @FunctionalInterface
 public interface RouterRoster {
@@ -15,4 +16,12 @@ public interface RouterRoster {
      * {@code overlayName} and the overlay serving {@code domain}.
      */
     boolean mayBridge(String overlayName, String domain);
+
+    /**
+     * False only when it is known that the router {@code routerId} is no longer a live member of the
+     * overlay {@code overlayName} (the group said it is gone); true when nothing is known.
+     */
+    default boolean isLive(String overlayName, String routerId) {
+        return true;
+    }
 }

@@ -10,7 +10,8 @@ import org.interlay.router.bridge.RouterRoster;
 /**
  * The live routers as discovery sees them: a router advertises itself in every overlay it is a
  * member of, and its adverts go when it leaves the group or stops answering. When discovery knows
- * both overlays and no router advertises itself in both, no router bridges them.
+ * both overlays and no router advertises itself in both, no router bridges them; a router that no
+ * longer advertises itself in an overlay discovery knows is gone from it.
  */
 public final class DiscoveredRouters implements RouterRoster {
     private final OverlayDirectory directory;
@@ -27,5 +28,10 @@ public final class DiscoveredRouters implements RouterRoster {
         Set<String> both = new HashSet<>(home.get().routers());
         both.retainAll(target.get().routers());
         return !both.isEmpty();
+    }
+
+    @Override
+    public boolean isLive(String overlayName, String routerId) {
+        return directory.overlay(overlayName).map(home -> home.routers().contains(routerId)).orElse(true);
     }
 }

@@ -39,9 +39,9 @@ public final class NodeJoiner implements OverlayJoiner {
         this.joinLimitMillis = joinLimitMillis;
     }
 
-    /** Nodes on 127.0.0.1 with each overlay's default settings. */
-    public static NodeJoiner onLoopback(EventLoop loop, Random random) {
-        return new NodeJoiner(loop, InetAddress.getLoopbackAddress(), NodeConfig::defaults, random, 10_000);
+    /** Nodes on {@code bind} with each overlay's default settings, each join limited to 10 s. */
+    public static NodeJoiner on(InetAddress bind, EventLoop loop, Random random) {
+        return new NodeJoiner(loop, bind, NodeConfig::defaults, random, 10_000);
     }
 
     @Override

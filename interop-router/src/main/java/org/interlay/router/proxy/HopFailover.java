@@ -14,9 +14,12 @@ import org.interlay.time.Scheduler;
  * its routers). The request goes to the hop the finder names; if no final response has come after
  * the hop patience, the hop is suspected and the finder is asked again, so the request also goes
  * through another hop as soon as one is known (a standby that took the bridge over), while the first
- * attempt may still answer. The first usable final response wins; an attempt whose every hop failed
- * (timed out, unreachable, 503) leads to another attempt, until the failover window ends. A definite
- * refusal from the finder (no router is left to bridge the domain) is the answer at once.
+ * attempt may still answer. The first usable final response wins. When the failover window ends, the
+ * request is answered at once: with the best response so far, else 503 with Retry-After; only an
+ * attempt through a hop not yet suspected is waited for, to the end of its patience; and while the
+ * finder says a standby is taking over, the window is the longer takeover window. Attempts still
+ * open towards suspected hops are left to end on their own, unheard. A definite refusal from the
+ * finder (no router is left to bridge the domain) is the answer at once.
  */
 final class HopFailover {
     private final Request request;
@@ -25,37 +28,70 @@ final class HopFailover {
     private final FailoverPolicy policy;
     private final Scheduler timers;
     private final Consumer<Response> answer;
-    private final Runnable giveUp;
     private final Consumer<Routing.Refuse> refusal;
-    private final long deadline;
     private final Set<URI> suspected = new HashSet<>();
     private int attempts;
-    private int pending;
+    /** Attempts sent less than a hop's patience ago that have not ended. */
+    private int fresh;
     private boolean scheduled;
+    private boolean windowOver;
+    /** The finder said last that a standby is taking over (the request may wait for the takeover window). */
+    private boolean takeoverUnderWay;
+    private boolean windowExtended;
     private boolean done;
     private Response best;
+    private String reason = "No router answers";
 
     /**
-     * @param answer what to do with the winning response (sent upstream)
-     * @param giveUp what to do when the window ended without any usable response
-     * @param refusal what to do with a definite refusal from the finder
+     * @param answer  what to do with the winning response (sent upstream)
+     * @param refusal what to do with a refusal: the finder's definite one, or the 503 when the window
+     *                ended without any usable response
      */
     HopFailover(Request request, TargetFinder finder, Relay relay, FailoverPolicy policy, Scheduler timers,
-                Consumer<Response> answer, Runnable giveUp, Consumer<Routing.Refuse> refusal) {
+                Consumer<Response> answer, Consumer<Routing.Refuse> refusal) {
         this.request = request;
         this.finder = finder;
         this.relay = relay;
         this.policy = policy;
         this.timers = timers;
         this.answer = answer;
-        this.giveUp = giveUp;
         this.refusal = refusal;
-        this.deadline = timers.nowMillis() + policy.window().toMillis();
     }
 
     /** Starts with the targets the finder named first. */
     void start(List<Target> first) {
+        startWindow();
         forward(first);
+    }
+
+    /** Starts with no hop to use yet: the finder is asked again after the retry delay. */
+    void startWaiting(String why) {
+        synchronized (this) {
+            reason = why;
+            takeoverUnderWay = true;
+        }
+        startWindow();
+        retryOrEnd();
+    }
+
+    private void startWindow() {
+        timers.schedule(policy.window().toMillis(), () -> {
+            synchronized (this) {
+                if (takeoverUnderWay && !windowExtended) {
+                    windowExtended = true;
+                    timers.schedule(policy.takeover().minus(policy.window()).toMillis(), this::windowEnds);
+                    return;
+                }
+            }
+            windowEnds();
+        });
+    }
+
+    private void windowEnds() {
+        synchronized (this) {
+            windowOver = true;
+        }
+        retryOrEnd();
     }
 
     private void route() {
@@ -65,79 +101,107 @@ final class HopFailover {
             scheduled = false;
             avoid = Set.copyOf(suspected);
         }
+        if (isWindowOver()) { // no new attempt once the window is over
+            retryOrEnd();
+            return;
+        }
         finder.find(request, avoid).whenComplete((routing, error) -> {
             if (routing instanceof Routing.Refuse refuse && refuse.definite()) {
-                refuseAtOnce(refuse);
+                end(refuse);
                 return;
             }
-            if (error != null || routing instanceof Routing.Refuse) {
-                retryOrEnd();
-                return;
+            synchronized (this) {
+                takeoverUnderWay = routing instanceof Routing.NoHopYet;
+                if (routing instanceof Routing.NoHopYet wait) reason = wait.reason();
             }
-            List<Target> targets = ((Routing.Forward) routing).targets();
-            if (targets.stream().allMatch(t -> avoid.contains(t.hop()))) {
-                retryOrEnd();
+            if (routing instanceof Routing.Forward forward
+                    && !forward.targets().stream().allMatch(t -> avoid.contains(t.hop()))) {
+                forward(forward.targets());
             } else {
-                forward(targets);
+                retryOrEnd();
             }
         });
     }
 
     private void forward(List<Target> targets) {
         int attempt;
+        boolean[] noLongerFresh = {false};
         synchronized (this) {
             if (done) return;
             attempt = attempts++;
-            pending++;
+            fresh++;
         }
-        relay.forward(request, targets, attempt, FailoverPolicy.TIMER_F).whenComplete((outcome, error) -> {
+        // the patience runs from before the send, whatever the send itself takes
+        timers.schedule(policy.hopPatience().toMillis(), () -> {
             synchronized (this) {
-                pending--;
+                if (!noLongerFresh[0]) {
+                    noLongerFresh[0] = true;
+                    fresh--;
+                }
                 if (done) return;
-                if (error == null && outcome.response() != null && !outcome.everyHopFailed(targets.size())) {
+                targets.forEach(t -> suspected.add(t.hop()));
+            }
+            retryOrEnd();
+        });
+        relay.forward(request, targets, attempt, FailoverPolicy.TIMER_F).whenComplete((outcome, error) -> {
+            boolean usable = error == null && outcome.response() != null && !outcome.everyHopFailed(targets.size());
+            synchronized (this) {
+                if (!noLongerFresh[0]) {
+                    noLongerFresh[0] = true;
+                    fresh--;
+                }
+                if (done) return;
+                if (usable) {
                     done = true;
                 } else {
                     if (error == null && outcome.response() != null) best = outcome.response();
                     targets.forEach(t -> suspected.add(t.hop()));
                 }
             }
-            if (error == null && outcome.response() != null && !outcome.everyHopFailed(targets.size())) {
-                answer.accept(outcome.response());
-            } else {
-                retryOrEnd();
-            }
-        });
-        timers.schedule(policy.hopPatience().toMillis(), () -> {
-            synchronized (this) {
-                if (done) return;
-                targets.forEach(t -> suspected.add(t.hop()));
-            }
-            retryOrEnd();
+            if (usable) answer.accept(outcome.response()); else retryOrEnd();
         });
     }
 
-    private void refuseAtOnce(Routing.Refuse refuse) {
+    /**
+     * Before the window's end: asks the finder again after the retry delay. After it: ends, unless an
+     * attempt through a hop not yet suspected is still within its patience.
+     */
+    private void retryOrEnd() {
+        Response last;
+        String why;
+        synchronized (this) {
+            if (done) return;
+            if (!windowOver) {
+                if (!scheduled) {
+                    scheduled = true;
+                    timers.schedule(policy.retryDelay().toMillis(), this::route);
+                }
+                return;
+            }
+            if (fresh > 0) return;
+            last = best;
+            why = reason;
+        }
+        if (last != null) {
+            synchronized (this) {
+                if (done) return;
+                done = true;
+            }
+            answer.accept(last);
+        } else {
+            end(new Routing.Refuse(Response.SERVICE_UNAVAILABLE, why, policy.retryAfterSeconds(), true));
+        }
+    }
+
+    private synchronized boolean isWindowOver() {
+        return windowOver;
+    }
+
+    private void end(Routing.Refuse refuse) {
         synchronized (this) {
             if (done) return;
             done = true;
         }
         refusal.accept(refuse);
-    }
-
-    /** Routes again after the retry delay, or ends when the window is over and nothing is pending. */
-    private void retryOrEnd() {
-        Response last;
-        synchronized (this) {
-            if (done || scheduled) return;
-            if (timers.nowMillis() + policy.retryDelay().toMillis() < deadline) {
-                scheduled = true;
-                timers.schedule(policy.retryDelay().toMillis(), this::route);
-                return;
-            }
-            if (pending > 0) return;
-            done = true;
-            last = best;
-        }
-        if (last != null) answer.accept(last); else giveUp.run();
     }
 }

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * Proxies the requests its {@link TargetFinder} claims: checks Max-Forwards and loops, asks the finder
  * where the request goes, forwards it through the {@link Relay} and sends back the outcome. When the
  * finder retries failed hops (a peer reaching another domain through a router), a hop that does not
- * answer in time is replaced by another as soon as the finder knows one ({@link HopFailover}). A
- * finder that cannot reach its overlay gives 503; an unreadable record, 500.
+ * answer in time is replaced by another as soon as the finder knows one ({@link HopFailover}), and
+ * the request is answered by the end of the failover window whatever happens. A finder that cannot
+ * reach its overlay gives 503; an unreadable record, 500. Every 503 this proxy makes carries
+ * Retry-After (the finder's, else the failover policy's).
  */
 public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
     private static final Logger log = LoggerFactory.getLogger(ProxyHandler.class);
@@ -58,6 +60,12 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
                 refuseForError(exchange, error);
             } else if (routing instanceof Routing.Refuse refuse) {
                 refuse(exchange, refuse);
+            } else if (routing instanceof Routing.NoHopYet wait) {
+                if (failingOver) {
+                    failover(exchange).startWaiting(wait.reason());
+                } else {
+                    refuse(exchange, new Routing.Refuse(Response.SERVICE_UNAVAILABLE, wait.reason(), failover.retryAfterSeconds()));
+                }
             } else if (failingOver) {
                 forwardWithFailover(exchange, ((Routing.Forward) routing).targets());
             } else {
@@ -73,7 +81,7 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
         relay.forward(request, targets, 0, FailoverPolicy.TIMER_F).whenComplete((outcome, failure) -> {
             if (failure != null) {
                 log.debug("cannot forward {}: {}", request.getMethod(), failure.toString());
-                exchange.respond(Response.SERVICE_UNAVAILABLE);
+                refuse(exchange, new Routing.Refuse(Response.SERVICE_UNAVAILABLE, "Cannot forward", failover.retryAfterSeconds()));
             } else if (outcome.response() != null) {
                 sendBack(exchange, outcome.response());
             }
@@ -82,9 +90,12 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
 
     /** Attempts through hops that may be down, each answered or replaced by another (see {@link HopFailover}). */
     private void forwardWithFailover(ServerExchange exchange, List<Target> first) {
-        new HopFailover(exchange.request(), finder, relay, failover, timers, response -> sendBack(exchange, response),
-                () -> exchange.respond(Response.SERVICE_UNAVAILABLE, "No router answers"),
-                refuse -> refuse(exchange, refuse)).start(first);
+        failover(exchange).start(first);
+    }
+
+    private HopFailover failover(ServerExchange exchange) {
+        return new HopFailover(exchange.request(), finder, relay, failover, timers, response -> sendBack(exchange, response),
+                refuse -> refuse(exchange, refuse));
     }
 
     /** Relays a response upstream: without this proxy's Via; a 503 becomes 500 (RFC 3261 section 16.7 step 6). */
@@ -98,12 +109,14 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
         exchange.send(out);
     }
 
-    private static void refuse(ServerExchange exchange, Routing.Refuse refuse) {
+    private void refuse(ServerExchange exchange, Routing.Refuse refuse) {
         Response response = exchange.response(refuse.status());
         try {
             response.setReasonPhrase(refuse.reason());
-            if (refuse.retryAfterSeconds() > 0) {
-                response.setHeader(SipFactories.get().headers().createRetryAfterHeader(refuse.retryAfterSeconds()));
+            int retryAfter = refuse.retryAfterSeconds() > 0 || refuse.status() != Response.SERVICE_UNAVAILABLE
+                    ? refuse.retryAfterSeconds() : failover.retryAfterSeconds();
+            if (retryAfter > 0) {
+                response.setHeader(SipFactories.get().headers().createRetryAfterHeader(retryAfter));
             }
         } catch (java.text.ParseException | InvalidArgumentException e) {
             throw new IllegalStateException("bad refusal " + refuse, e);
@@ -111,7 +124,7 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
         exchange.send(response);
     }
 
-    private static void refuseForError(ServerExchange exchange, Throwable error) {
+    private void refuseForError(ServerExchange exchange, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RecordFormatException) {
             log.info("unreadable record while routing {}: {}", exchange.request().getRequestURI(), cause.getMessage());

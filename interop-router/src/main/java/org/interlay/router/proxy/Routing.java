@@ -2,7 +2,10 @@ package org.interlay.router.proxy;
 
 import java.util.List;
 
-/** What a {@link TargetFinder} decided: forward to targets, or refuse with a status. */
+/**
+ * What a {@link TargetFinder} decided: forward to targets, refuse with a status, or wait for a hop
+ * that is not there yet.
+ */
 public sealed interface Routing {
     /** Send a copy of the request to each target (several targets fork it). */
     record Forward(List<Target> targets) implements Routing {
@@ -10,6 +13,15 @@ public sealed interface Routing {
             targets = List.copyOf(targets);
             if (targets.isEmpty()) throw new IllegalArgumentException("forward to at least one target");
         }
+    }
+
+    /**
+     * No next hop is usable now, but one may be named while the request waits: the router named for
+     * the domain is gone and another that could bridge it is live (a standby taking the bridge over).
+     * A proxy that fails over asks again until its window ends, then answers 503; one that does not,
+     * answers 503 at once.
+     */
+    record NoHopYet(String reason) implements Routing {
     }
 
     /**

@@ -7,9 +7,11 @@ import java.util.Calendar;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RequireHeader;
@@ -41,11 +43,22 @@ public final class RegistrarHandler implements SipHandler {
     private final Function<String, Optional<LocationService>> locations;
     private final ExpiryPolicy policy;
     private final InstantSource clock;
+    private final BiConsumer<AddressOfRecord, URI> registered;
 
     public RegistrarHandler(Function<String, Optional<LocationService>> locations, ExpiryPolicy policy, InstantSource clock) {
+        this(locations, policy, clock, (aor, contact) -> { });
+    }
+
+    /**
+     * @param registered told, after the 200 is sent, of each REGISTER that bound a contact: the address
+     *                   and the first contact it bound (offline messages are delivered there)
+     */
+    public RegistrarHandler(Function<String, Optional<LocationService>> locations, ExpiryPolicy policy, InstantSource clock,
+                            BiConsumer<AddressOfRecord, URI> registered) {
         this.locations = locations;
         this.policy = policy;
         this.clock = clock;
+        this.registered = registered;
     }
 
     @Override
@@ -78,6 +91,8 @@ public final class RegistrarHandler implements SipHandler {
         stored.whenComplete((bindings, error) -> {
             if (error == null) {
                 exchange.send(ok(exchange, bindings, clock.instant()));
+                register.contacts().stream().filter(c -> c.seconds() > 0).findFirst()
+                        .ifPresent(c -> registered.accept(aor.get(), c.uri()));
                 return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

@@ -42,6 +42,11 @@ public final class HandlerChain implements Consumer<ServerExchange> {
     }
 
     private void answerWithAllow(ServerExchange exchange, int status) {
+        answerWithAllow(exchange, status, allowed);
+    }
+
+    /** Answers with {@code status} and an Allow header listing {@code allowed}. */
+    static void answerWithAllow(ServerExchange exchange, int status, List<String> allowed) {
         Response response = exchange.response(status);
         for (String method : allowed) {
             try {

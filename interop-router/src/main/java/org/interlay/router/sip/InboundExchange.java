@@ -1,5 +1,7 @@
 package org.interlay.router.sip;
 
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
@@ -40,9 +42,31 @@ final class InboundExchange implements ServerExchange {
         } catch (TransactionAlreadyExistsException retransmission) {
             return false;
         } catch (SipException e) {
+            // the stack will not keep state for it (an RFC 2543 INVITE without Contact, say): say why, at once
             log.debug("no server transaction for {}: {}", request.getMethod(), e.toString());
+            if (!request.getMethod().equals(Request.ACK)) {
+                String missing = e.getMessage() == null ? null : e.getMessage().replaceFirst("(?s).*Missing a required header : ", "");
+                send(response(Response.BAD_REQUEST, missing != null && missing.matches("[A-Za-z-]{1,32}") ? "Missing " + missing
+                        : "Bad Request"));
+            }
             return false;
         }
+    }
+
+    @Override
+    public boolean cancelsPendingTransaction() {
+        return provider.getSipStack() instanceof SIPTransactionStack stack && request instanceof SIPRequest sipRequest
+                && stack.findCancelTransaction(sipRequest, true) != null;
+    }
+
+    private Response response(int status, String reason) {
+        Response r = response(status);
+        try {
+            r.setReasonPhrase(reason);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad reason phrase: " + reason, e);
+        }
+        return r;
     }
 
     @Override

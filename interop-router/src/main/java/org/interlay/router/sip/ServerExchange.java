@@ -23,6 +23,11 @@ public interface ServerExchange {
     /** Sends a response, in the server transaction if there is one, else statelessly. */
     void send(Response response);
 
+    /** For a CANCEL: whether a request it cancels is still pending here (a server transaction it matches). */
+    default boolean cancelsPendingTransaction() {
+        return false;
+    }
+
     default void respond(int status) {
         send(response(status));
     }

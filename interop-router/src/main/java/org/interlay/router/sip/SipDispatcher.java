@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stack's listener: requests go to the request handler as {@link ServerExchange}s; final
- * responses and timeouts of client transactions complete what {@link TransactionSender} started;
+ * The stack's listener: requests go to the request handler as {@link ServerExchange}s; responses
+ * and timeouts of client transactions complete what {@link TransactionSender} started (every
+ * response, provisional too, goes to a proxy's branches started by {@link ProviderBranches});
  * responses that match no transaction (those a stateless relay forwarded) go to the stray handler.
  * A handler that throws is a bug of ours: it is logged and the request answered 500.
  */
@@ -49,14 +50,24 @@ public final class SipDispatcher implements SipListener {
         ClientTransaction transaction = event.getClientTransaction();
         if (transaction == null) {
             strayResponses.accept(response);
-        } else if (response.getStatusCode() >= 200
-                && transaction.getApplicationData() instanceof TransactionSender.PendingRequest pending) {
-            pending.finalResponse(response);
+        } else if (transaction.getApplicationData() instanceof BranchListener branch) {
+            branch.onResponse(response);
+        } else if (transaction.getApplicationData() instanceof TransactionSender.PendingRequest pending) {
+            if (response.getStatusCode() >= 200) {
+                pending.finalResponse(response);
+            } else {
+                pending.provisionalResponse(response);
+            }
         }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
+        if (!event.isServerTransaction()
+                && event.getClientTransaction().getApplicationData() instanceof BranchListener branch) {
+            branch.onTimeout();
+            return;
+        }
         if (!event.isServerTransaction()
                 && event.getClientTransaction().getApplicationData() instanceof TransactionSender.PendingRequest pending) {
             pending.timedOut(event.getClientTransaction().getRequest());

@@ -2,6 +2,7 @@ package org.interlay.router.sip;
 
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TooManyListenersException;
@@ -19,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One JAIN-SIP stack listening on one UDP address, with one provider. Several endpoints live in one
- * JVM: each stack gets a unique name, writes no log files (its logging goes to SLF4J) and counts the
- * malformed input it drops.
+ * One JAIN-SIP stack listening on one address and port over UDP and TCP (RFC 3261 section 18), with
+ * one provider holding both listening points. Several endpoints live in one JVM: each stack gets a
+ * unique name, writes no log files (its logging goes to SLF4J) and counts the malformed input it
+ * drops. Over TCP a request is answered on the connection it came on; connections are reused, closed
+ * when idle and capped in number ({@link TcpConnectionLimits}, enforced by {@link CappedNetworkLayer}).
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
@@ -35,29 +38,33 @@ public final class SipEndpoint implements AutoCloseable {
     private final SipListener listener;
     private final String stackName;
     private final SipStack stack;
-    private final ListeningPoint listeningPoint;
+    private final List<ListeningPoint> listeningPoints;
     private final SipProvider provider;
     private final DropLog malformed;
+    private final DropLog tcpEvictions;
     private final InetSocketAddress localAddress;
     private final Thread eventScanner;
 
     private SipEndpoint(SipEndpointConfig config, SipListener listener, String stackName, SipStack stack,
-                        Thread eventScanner, ListeningPoint point, SipProvider provider, DropLog malformed) {
+                        Thread eventScanner, List<ListeningPoint> points, SipProvider provider, DropLog malformed,
+                        DropLog tcpEvictions) {
         this.eventScanner = eventScanner;
         this.config = config;
         this.listener = listener;
         this.stackName = stackName;
         this.stack = stack;
-        this.listeningPoint = point;
+        this.listeningPoints = points;
         this.provider = provider;
         this.malformed = malformed;
-        this.localAddress = new InetSocketAddress(config.bind().getAddress(), point.getPort());
+        this.tcpEvictions = tcpEvictions;
+        this.localAddress = new InetSocketAddress(config.bind().getAddress(), points.get(0).getPort());
     }
 
     /**
-     * Creates the stack, binds the UDP socket and starts delivering events to {@code listener}. Port 0
-     * asks for a free port (the stack cannot be given 0): one is picked, and picked again if it was
-     * taken in between. Malformed input is logged with {@code clock}'s time.
+     * Creates the stack, binds the UDP socket and the TCP listening socket on the same port, and starts
+     * delivering events to {@code listener}. Port 0 asks for a port free for both (the stack cannot be
+     * given 0): one is picked, and picked again if it was taken in between. Malformed input and TCP
+     * connections closed for room are logged with {@code clock}'s time.
      */
     public static SipEndpoint open(SipEndpointConfig config, SipListener listener, Clock clock) throws SipStartException {
         if (config.bind().getPort() != 0) return openOn(config, config.bind().getPort(), listener, clock);
@@ -76,7 +83,10 @@ public final class SipEndpoint implements AutoCloseable {
             throws SipStartException {
         String stackName = "interlay-" + config.name() + "-" + STACKS.incrementAndGet();
         DropLog malformed = new DropLog(log, "malformed SIP input at " + config.name(), clock, DROP_SUMMARY_MILLIS);
+        DropLog tcpEvictions = new DropLog(log, "TCP connections closed for room at " + config.name(), clock,
+                DROP_SUMMARY_MILLIS);
         CountingParserFactory.register(stackName, malformed);
+        CappedNetworkLayer.register(stackName, TcpLimitsOfStack.of(config.tcp(), tcpEvictions, clock));
         SipStack stack = null;
         try {
             Thread scanner;
@@ -87,20 +97,65 @@ public final class SipEndpoint implements AutoCloseable {
                 after.removeAll(before);
                 scanner = after.size() == 1 ? after.iterator().next() : null;
             }
-            ListeningPoint point = stack.createListeningPoint(config.bind().getAddress().getHostAddress(), port,
-                    ListeningPoint.UDP);
-            SipProvider provider = stack.createSipProvider(point);
+            String host = config.bind().getAddress().getHostAddress();
+            SipStack started = stack;
+            List<ListeningPoint> points = inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> List.of(
+                    started.createListeningPoint(host, port, ListeningPoint.UDP),
+                    started.createListeningPoint(host, port, ListeningPoint.TCP)));
+            SipProvider provider = stack.createSipProvider(points.get(0));
+            provider.addListeningPoint(points.get(1));
             provider.addSipListener(listener);
-            stack.start();
-            SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, point, provider, malformed);
-            log.debug("SIP endpoint {} listening on udp {}", config.name(), endpoint.localAddress);
+            inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> {
+                started.start();
+                return null;
+            });
+            SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, points, provider,
+                    malformed, tcpEvictions);
+            log.debug("SIP endpoint {} listening on udp and tcp {}", config.name(), endpoint.localAddress);
             return endpoint;
         } catch (SipException | TooManyListenersException | javax.sip.InvalidArgumentException | RuntimeException e) {
             if (stack != null) stopHalfStarted(stack, config.name());
             CountingParserFactory.unregister(stackName);
-            throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp "
+            CappedNetworkLayer.unregister(stackName);
+            throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp/tcp "
                     + config.bind().getAddress().getHostAddress() + ":" + port, e);
         }
+    }
+
+    /** A step of starting the stack that may start its transport threads. */
+    private interface StackStep<T> {
+        T run() throws SipException, javax.sip.InvalidArgumentException;
+    }
+
+    /**
+     * Runs {@code step} on a thread of {@code group}, so the transport threads it starts belong to it
+     * (a thread inherits its creator's group) and their uncaught errors are counted, not printed.
+     */
+    private static <T> T inGroup(StackThreadGroup group, StackStep<T> step) throws SipException, javax.sip.InvalidArgumentException {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread starter = new Thread(group, () -> {
+            try {
+                result[0] = step.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, group.getName() + "-start");
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SipException("interrupted while starting the SIP stack", e);
+        }
+        Throwable t = failure[0];
+        if (t instanceof SipException e) throw e;
+        if (t instanceof javax.sip.InvalidArgumentException e) throw e;
+        if (t instanceof RuntimeException e) throw e;
+        if (t instanceof Error e) throw e;
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /** Stops a stack that failed to start; a failure of its stop must not hide why it did not start. */
@@ -125,12 +180,19 @@ public final class SipEndpoint implements AutoCloseable {
         return found;
     }
 
+    /** A port free for UDP that was also free for TCP when probed (the stack binds both later). */
     private static int freePort(java.net.InetAddress address) throws SipStartException {
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(address, 0))) {
-            return probe.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new SipStartException("no free UDP port on " + address.getHostAddress(), e);
+        java.io.IOException last = null;
+        for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
+            try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(address, 0));
+                 java.net.ServerSocket tcpProbe = new java.net.ServerSocket()) {
+                tcpProbe.bind(new InetSocketAddress(address, probe.getLocalPort()));
+                return probe.getLocalPort();
+            } catch (java.io.IOException e) {
+                last = e;
+            }
         }
+        throw new SipStartException("no port free for UDP and TCP on " + address.getHostAddress(), last);
     }
 
     private static Properties properties(SipEndpointConfig config, String stackName) {
@@ -148,7 +210,12 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
-        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "false");
+        // TCP (RFC 3261 section 18) on the stack's blocking transport, with the cap and idle timeout of
+        // CappedNetworkLayer: connections this endpoint opens are kept for the next request to the same
+        // peer, those peers open are kept to answer on and to reach them back; both close when idle.
+        p.setProperty("gov.nist.javax.sip.NETWORK_LAYER", CappedNetworkLayer.class.getName());
+        p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         // Completed transactions linger (Timer J: 32 s for UDP) to absorb retransmissions; let them drop
         // what they no longer need, or thousands of them keep their messages alive in the heap.
         p.setProperty("gov.nist.javax.sip.AGGRESSIVE_CLEANUP", "true");
@@ -193,6 +260,11 @@ public final class SipEndpoint implements AutoCloseable {
         return malformed;
     }
 
+    /** TCP connections closed because peers held the most this endpoint keeps (counted, logged rate-limited). */
+    public DropLog tcpEvictions() {
+        return tcpEvictions;
+    }
+
     /**
      * Stops listening at once (the socket is closed before this returns) and stops the rest of the
      * stack on a background thread: JAIN-SIP sleeps a second in stopping it (after closing its sockets),
@@ -217,20 +289,28 @@ public final class SipEndpoint implements AutoCloseable {
             }
             if (eventScanner != null) eventScanner.interrupt();
             CountingParserFactory.unregister(stackName);
+            CappedNetworkLayer.unregister(stackName);
         }, "sip-stop-" + config.name());
         stopper.setDaemon(true);
         stopper.start();
     }
 
     /**
-     * Deletes the listening point, which frees the socket. JAIN-SIP's UDP processor cannot be stopped
+     * Deletes the listening points, which frees the sockets. JAIN-SIP's UDP processor cannot be stopped
      * before its thread has begun (a NullPointerException), so that is tried again for up to a
      * second; false when it still could not be, for the background stop to try again.
      */
     private boolean deleteListeningPoint() {
+        for (ListeningPoint point : listeningPoints) {
+            if (!deleteListeningPoint(point)) return false;
+        }
+        return true;
+    }
+
+    private boolean deleteListeningPoint(ListeningPoint point) {
         for (int attempt = 0; ; attempt++) {
             try {
-                stack.deleteListeningPoint(listeningPoint);
+                stack.deleteListeningPoint(point);
                 return true;
             } catch (ObjectInUseException e) {
                 log.debug("closing endpoint {}", config.name(), e);

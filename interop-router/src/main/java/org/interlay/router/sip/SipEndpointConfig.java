@@ -4,14 +4,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * Where and how one SIP stack listens.
+ * Where and how one SIP stack listens: on UDP and TCP, on the same address and port.
  *
  * @param name            a label for logs and the stack's name (made unique per stack)
- * @param bind            the UDP address to listen on; 127.0.0.1 unless a caller asks for an interface
+ * @param bind            the address to listen on; 127.0.0.1 unless a caller asks for an interface
  * @param threads         threads that parse and handle incoming messages
- * @param maxMessageBytes largest message accepted; larger ones are dropped by the stack
+ * @param maxMessageBytes largest message accepted; larger ones are dropped by the stack (a TCP
+ *                        connection that sends one is closed)
+ * @param tcp             how long TCP connections are kept and how many peers may hold open
  */
-public record SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes) {
+public record SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes,
+                                TcpConnectionLimits tcp) {
     public static final int DEFAULT_THREADS = 4;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -25,6 +28,12 @@ public record SipEndpointConfig(String name, InetSocketAddress bind, int threads
         if (maxMessageBytes < 1024 || maxMessageBytes > 65_507) {
             throw new IllegalArgumentException("max message size must be 1024..65507 bytes: " + maxMessageBytes);
         }
+        if (tcp == null) throw new IllegalArgumentException("an endpoint needs its TCP connection limits");
+    }
+
+    /** An endpoint with the default TCP connection limits. */
+    public SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes) {
+        this(name, bind, threads, maxMessageBytes, TcpConnectionLimits.DEFAULT);
     }
 
     /** An endpoint on 127.0.0.1; port 0 picks a free one. */
@@ -34,6 +43,10 @@ public record SipEndpointConfig(String name, InetSocketAddress bind, int threads
     }
 
     public SipEndpointConfig withThreads(int count) {
-        return new SipEndpointConfig(name, bind, count, maxMessageBytes);
+        return new SipEndpointConfig(name, bind, count, maxMessageBytes, tcp);
+    }
+
+    public SipEndpointConfig withTcp(TcpConnectionLimits limits) {
+        return new SipEndpointConfig(name, bind, threads, maxMessageBytes, limits);
     }
 }

@@ -2,6 +2,8 @@ package org.interlay.router.sip;
 
 import gov.nist.core.StackLogger;
 import java.util.Properties;
+import org.interlay.log.DropLog;
+import org.interlay.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +11,35 @@ import org.slf4j.LoggerFactory;
  * Sends the JAIN-SIP stack's own log lines to SLF4J (logger {@code org.interlay.router.sip.jainsip}),
  * so the stack writes no files of its own. Its debug and trace output stays off unless that logger
  * is at debug.
+ *
+ * <p>The stack's classes log through one logger for the whole JVM (the last one a stack was created
+ * with), not through their stack's. Its errors are mostly about what a peer sent (the stack's message
+ * channel catches whatever failed on a datagram and logs it with the whole receive buffer as a list of
+ * numbers): each is counted in {@link #stackErrors()} and written through that {@link DropLog}, cut to
+ * its first words, without a stack trace (which is logged at debug only).
  */
 public final class Slf4jStackLogger implements StackLogger {
     private static final Logger log = LoggerFactory.getLogger("org.interlay.router.sip.jainsip");
+    private static final int TEXT_CHARS = 120;
+    private static final long SUMMARY_MILLIS = 10_000;
+    private static final DropLog ERRORS = new DropLog(log, "errors inside the SIP stack", Clock.system(), SUMMARY_MILLIS);
+
+    /** The errors the SIP stacks of this JVM reported (all stacks together), counted and rate-limited. */
+    public static DropLog stackErrors() {
+        return ERRORS;
+    }
+
+    /** Counts one error of the stack; its text is cut before any dump of the message it was about. */
+    private static void stackError(String message, Throwable cause) {
+        String text = message == null ? "" : message;
+        int dump = text.indexOf('[');
+        if (dump >= 0) text = text.substring(0, dump);
+        String said = DropLog.printable(text.trim(), TEXT_CHARS);
+        String thrown = cause == null ? "" : DropLog.printable(cause.toString(), TEXT_CHARS);
+        String detail = said.isEmpty() ? thrown : thrown.isEmpty() ? said : said + ": " + thrown;
+        ERRORS.drop(cause == null ? "stack error" : cause.getClass().getSimpleName(), "a peer", detail);
+        if (cause != null && log.isDebugEnabled()) log.debug("inside the SIP stack: {}", detail, cause);
+    }
 
     @Override
     public void logStackTrace() {
@@ -30,7 +58,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logException(Throwable ex) {
-        log.warn("SIP stack exception", ex);
+        stackError(null, ex);
     }
 
     @Override
@@ -55,7 +83,7 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message) {
-        log.warn(message);
+        stackError(message, null);
     }
 
     @Override
@@ -75,8 +103,17 @@ public final class Slf4jStackLogger implements StackLogger {
     public void logError(String message, Exception ex) {
         if (ex instanceof InterruptedException) {
             log.debug(message, ex); // the event scanner, woken when its endpoint closes
+        } else if (message != null && message.contains("single CLRF")) {
+            // a TCP connection that ended (its peer closed it, or it was closed idle or for room) is
+            // fed a CRLF CRLF by the stack's reader, which it then tries to answer as a keep-alive on
+            // the closed connection: one such failure for each connection that ends, nothing wrong
+            log.debug(message, ex);
+        } else if (ex instanceof java.io.IOException) {
+            // a peer that cannot be reached over TCP (no listener, gone): the sender is told through the
+            // failed send (and a request moved to TCP for its size goes again over UDP); no trace at warn
+            log.debug(message, ex);
         } else {
-            log.warn(message, ex);
+            stackError(message, ex);
         }
     }
 

@@ -14,6 +14,7 @@ import javax.sip.message.Request;
 import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.proxy.SelfAddress;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.router.sip.Tags;
 
 /**
@@ -23,13 +24,16 @@ import org.interlay.router.sip.Tags;
 final class UacRequests {
     private final AddressOfRecord aor;
     private final SelfAddress self;
+    private final SipTransport transport;
     private volatile SipURI proxy;
     private final HeaderFactory headers = SipFactories.get().headers();
     private final AddressFactory addresses = SipFactories.get().addresses();
 
-    UacRequests(AddressOfRecord aor, SelfAddress self, SipURI proxy) {
+    /** @param proxy the outbound proxy, whose {@code ;transport=} (if any) the requests to it follow */
+    UacRequests(AddressOfRecord aor, SelfAddress self, SipTransport transport, SipURI proxy) {
         this.aor = aor;
         this.self = self;
+        this.transport = transport;
         this.proxy = proxy;
     }
 
@@ -42,12 +46,18 @@ final class UacRequests {
         return proxy;
     }
 
+    String ownUser() {
+        return aor.user();
+    }
+
     Address ownAddress() {
         return parse(aor.toString());
     }
 
+    /** Where this user agent is reached: with {@code ;transport=tcp} when it asks for TCP. */
     Address contact() {
-        return parse("sip:" + aor.user() + "@" + self.host() + ":" + self.port());
+        String param = transport == SipTransport.UDP ? "" : ";transport=" + transport.param();
+        return parse("sip:" + aor.user() + "@" + self.host() + ":" + self.port() + param);
     }
 
     /** A request outside any dialog, sent through the outbound proxy. */

@@ -6,6 +6,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +15,9 @@ import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.log.DropLog;
 import org.interlay.router.location.AddressOfRecord;
+import org.interlay.router.media.RtpStream;
 import org.interlay.router.presence.PresenceDocument;
 import org.interlay.router.proxy.SelfAddress;
 import org.interlay.router.sip.HandlerChain;
@@ -25,15 +28,18 @@ import org.interlay.router.sip.SipDispatcher;
 import org.interlay.router.sip.SipEndpoint;
 import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.router.sip.Tags;
 import org.interlay.router.sip.TransactionSender;
 import org.interlay.time.EventLoop;
 import org.interlay.time.Scheduler;
 import org.interlay.time.StoppableScheduler;
+import org.slf4j.LoggerFactory;
 
 /**
  * A SIP user agent for the shell and for tests, on JAIN-SIP: registers with a peer's agent, sends
- * MESSAGEs, publishes presence and subscribes to others'. Registrations, publications and
+ * MESSAGEs, publishes presence and subscribes to others', and makes and takes calls with a stream of
+ * RTP straight to the other party. Registrations, publications and
  * subscriptions are refreshed before they expire. Incoming MESSAGEs and presence notifications are
  * handed to the listeners on the user agent's scheduler, one at a time, so a listener that takes its
  * time delays only what comes after it there. Listens on 127.0.0.1 unless configured otherwise.
@@ -48,6 +54,7 @@ public final class UserAgent implements AutoCloseable {
     private final TransactionSender sender;
     private final Registration registration;
     private final PresencePublication publication;
+    private final CallTable calls;
     private final Map<String, PresenceSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Consumer<IncomingMessage> messageListener = m -> { };
     private volatile Consumer<PresenceNotification> presenceListener = n -> { };
@@ -62,10 +69,21 @@ public final class UserAgent implements AutoCloseable {
             stopTimers.run();
         };
         this.sender = new TransactionSender(endpoint.provider());
-        SipURI proxy = proxyUri(config.outboundProxy());
-        this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), proxy);
+        SipURI proxy = proxyUri(config.outboundProxy(), config.transport());
+        this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), config.transport(), proxy);
         this.registration = new Registration(config.aor(), requests, sender, timers);
         this.publication = new PresencePublication(config.aor(), requests, sender, timers);
+        this.calls = new CallTable(requests, sender, this::sendStateless, timers, new Random(),
+                new DropLog(LoggerFactory.getLogger(RtpStream.class), "media input at " + config.aor().user(), timers, 10_000),
+                endpoint.localAddress().getAddress());
+    }
+
+    private void sendStateless(Response response) {
+        try {
+            endpoint.provider().sendResponse(response);
+        } catch (javax.sip.SipException | RuntimeException e) {
+            // the caller is gone: its INVITE transaction will time out on its side
+        }
     }
 
     /** Starts a user agent with a thread of its own for timers and callbacks; nothing is sent until it is asked to. */
@@ -90,21 +108,28 @@ public final class UserAgent implements AutoCloseable {
     private static UserAgent start(UserAgentConfig config, Scheduler timers, Runnable stopTimers) throws SipStartException {
         AtomicReference<Consumer<ServerExchange>> chain = new AtomicReference<>(
                 exchange -> exchange.respond(Response.SERVICE_UNAVAILABLE, "Starting"));
+        AtomicReference<Consumer<Response>> strays = new AtomicReference<>(response -> { });
         SipEndpoint endpoint = SipEndpoint.open(config.endpoint(), new SipDispatcher(
-                exchange -> chain.get().accept(exchange), response -> { }), timers);
+                exchange -> chain.get().accept(exchange), response -> strays.get().accept(response)), timers);
         UserAgent ua = new UserAgent(config, endpoint, new StoppableScheduler(timers), stopTimers);
         chain.set(ua.requestChain());
+        strays.set(ua.calls::strayResponse);
         return ua;
     }
 
     private HandlerChain requestChain() {
         return new HandlerChain(List.of(new RequestValidator(endpoint.malformedInput(), MAX_BODY_BYTES),
-                new UserAgentRequests(subscriptions, m -> timers.execute(() -> messageListener.accept(m)))),
-                List.of(Request.MESSAGE, Request.NOTIFY, Request.OPTIONS));
+                new UserAgentRequests(subscriptions, m -> timers.execute(() -> messageListener.accept(m))), calls),
+                List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.MESSAGE, Request.NOTIFY, Request.OPTIONS));
     }
 
     public AddressOfRecord aor() {
         return config.aor();
+    }
+
+    /** The transport this user agent asks for (to its proxy and in its contact). */
+    public SipTransport transport() {
+        return config.transport();
     }
 
     /** Where this user agent receives requests (its registered contact). */
@@ -133,7 +158,7 @@ public final class UserAgent implements AutoCloseable {
      * domain); register again to have the registration refreshed there.
      */
     public void moveTo(InetSocketAddress proxy) {
-        requests.moveTo(proxyUri(proxy));
+        requests.moveTo(proxyUri(proxy, config.transport()));
     }
 
     /**
@@ -205,21 +230,57 @@ public final class UserAgent implements AutoCloseable {
         subscriptions.put(s.callId(), s);
     }
 
-    /** Stops at once: nothing is unregistered or unsubscribed (do that first if wanted). */
+    /** Called with each call as it changes: rings, is answered, ends. */
+    public void onCall(Consumer<Call> listener) {
+        calls.onChange(listener);
+    }
+
+    /**
+     * Calls {@code to} ({@code sip:user@domain}) through the outbound proxy, offering PCMU audio on a
+     * port of this user agent's own address; returns the call at once, which then rings, is answered
+     * or ends (see {@link #onCall}).
+     */
+    public Call call(String to) throws java.io.IOException {
+        return calls.dial(to);
+    }
+
+    /** Answers a ringing incoming call; its audio starts at once. */
+    public void answer(Call call) {
+        calls.answer(call);
+    }
+
+    /** Ends a call from this side: CANCEL, decline or BYE, as its state asks. */
+    public CompletableFuture<SipOutcome> hangup(Call call) {
+        return calls.hangup(call);
+    }
+
+    /** This user agent's calls, the ongoing and the last ended ones, oldest first. */
+    public List<Call> calls() {
+        return calls.all();
+    }
+
+    /** Hangs up every call that is not over, without waiting for answers. */
+    public void hangupAll() {
+        calls.hangupAll();
+    }
+
+    /** Stops at once: nothing is unregistered, unsubscribed or hung up (do that first if wanted). */
     @Override
     public void close() {
         synchronized (this) {
             if (proxyWatch != null) proxyWatch.close();
         }
+        calls.close();
         endpoint.close();
         stopTimers.run();
     }
 
-    private static SipURI proxyUri(InetSocketAddress proxy) {
+    private static SipURI proxyUri(InetSocketAddress proxy, SipTransport transport) {
         try {
             SipURI uri = SipFactories.get().addresses().createSipURI(null,
                     proxy.getAddress().getHostAddress() + ":" + proxy.getPort());
             uri.setLrParam();
+            if (transport != SipTransport.UDP) uri.setTransportParam(transport.param());
             return uri;
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad proxy address " + proxy, e);

@@ -45,4 +45,18 @@ class DiscoveredRoutersTest {
         assertTrue(routers.mayBridge("chord", "elsewhere.lab"), "an overlay not seen (yet)");
         assertTrue(routers.mayBridge("pastry", "chord.lab"), "the peer's own overlay not seen (yet)");
     }
+
+    @Test
+    void aRouterIsLiveInAnOverlayUntilTheGroupSaysItIsGone() {
+        advertise("chord", "chord.lab", NodeRole.PEER, "p1");
+        advertise("chord", "chord.lab", NodeRole.ROUTER, "r1");
+        assertTrue(routers.isLive("chord", "r1"));
+        assertFalse(routers.isLive("chord", "r2"), "never seen in a known overlay");
+        assertTrue(routers.isLive("kad", "r1"), "an overlay not seen (yet): not refused on a guess");
+
+        discovery.expired(new AdvertKey("chord", "r1"), Source.JGROUPS, Departure.FAILED);
+        assertFalse(routers.isLive("chord", "r1"));
+        advertise("chord", "chord.lab", NodeRole.ROUTER, "r1"); // restarted
+        assertTrue(routers.isLive("chord", "r1"));
+    }
 }

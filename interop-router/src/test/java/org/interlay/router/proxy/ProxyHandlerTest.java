@@ -2,6 +2,7 @@ package org.interlay.router.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
+import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.interlay.router.sip.SipFactories;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ProxyHandlerTest {
     private static final SelfAddress SELF = new SelfAddress("127.0.0.1", 5070);
     private static final FailoverPolicy QUICK = new FailoverPolicy(Duration.ofMillis(200), Duration.ofSeconds(3),
-            Duration.ofMillis(50));
+            Duration.ofSeconds(6), Duration.ofMillis(50), Duration.ofSeconds(7));
     private final VirtualScheduler time = new VirtualScheduler();
     private final ScriptedSender sender = new ScriptedSender();
     private final ForwardedRequests copies = new ForwardedRequests(SELF);
@@ -154,17 +156,115 @@ class ProxyHandlerTest {
     }
 
     @Test
-    void whenNoRouterAnswersTheRequestGets503OnceTheWindowIsOverAndNothingIsPending() throws Exception {
-        sender.later("sip:127.0.0.1:7001");
+    void whenNoRouterAnswersTheRequestGets503WithRetryAfterWhenTheWindowEnds() throws Exception {
+        CompletableFuture<Integer> deadRouter = sender.later("sip:127.0.0.1:7001");
         RecordingExchange exchange = message();
         proxy(finder(true, new AtomicReference<>(List.of("sip:127.0.0.1:7001"))), QUICK).handle(exchange);
-        time.runFor(QUICK.window().toMillis());
-        assertTrue(exchange.sentSoFar().isEmpty(), "the first attempt may still answer");
+        time.runFor(QUICK.window().toMillis() - 1);
+        assertTrue(exchange.sentSoFar().isEmpty(), "the router may still answer within the window");
+        time.runFor(1);
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode(), "answered when the window ends, not when the attempt times out");
+        assertEquals("No router answers", response.getReasonPhrase());
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
+        assertEquals(1, sender.sent().size(), "a hop already suspected is not tried again");
+        deadRouter.complete(200); // an answer after the end is not heard
         time.runFor(FailoverPolicy.TIMER_F.toMillis());
+        assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
+    }
+
+    @Test
+    void anAttemptThroughAStandbyNamedJustBeforeTheEndIsGivenItsPatience() throws Exception {
+        AtomicReference<List<String>> bridge = new AtomicReference<>(List.of("sip:127.0.0.1:7001"));
+        sender.later("sip:127.0.0.1:7001");
+        CompletableFuture<Integer> standby = sender.later("sip:127.0.0.1:7002");
+        RecordingExchange exchange = message();
+        proxy(finder(true, bridge), QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis() - QUICK.hopPatience().toMillis() / 2);
+        bridge.set(List.of("sip:127.0.0.1:7002")); // the standby took the bridge over late
+        time.runFor(QUICK.retryDelay().toMillis());
+        assertEquals(2, sender.sent().size(), "sent through the standby");
+        time.runFor(QUICK.hopPatience().toMillis() / 2);
+        assertTrue(exchange.sentSoFar().isEmpty(), "the window is over, but the standby is still within its patience");
+        standby.complete(200);
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
+    }
+
+    @Test
+    void aStandbyThatDoesNotAnswerEitherEndsTheRequestAtTheEndOfItsPatience() throws Exception {
+        AtomicReference<List<String>> bridge = new AtomicReference<>(List.of("sip:127.0.0.1:7001"));
+        sender.later("sip:127.0.0.1:7001");
+        sender.later("sip:127.0.0.1:7002");
+        RecordingExchange exchange = message();
+        proxy(finder(true, bridge), QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis() - QUICK.hopPatience().toMillis() / 2);
+        bridge.set(List.of("sip:127.0.0.1:7002"));
+        time.runFor(QUICK.hopPatience().toMillis() + QUICK.retryDelay().toMillis());
         var response = exchange.awaitResponse();
         assertEquals(503, response.getStatusCode());
-        assertEquals("No router answers", response.getReasonPhrase());
-        assertEquals(1, sender.sent().size(), "a hop already suspected is not tried again");
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
+    }
+
+    @Test
+    void whileAStandbyIsTakingOverTheRequestWaitsForItBeyondTheWindow() throws Exception {
+        AtomicReference<Routing> routing = new AtomicReference<>(new Routing.NoHopYet("Router r1 bridging to kad.lab is gone"));
+        sender.answer("sip:127.0.0.1:7002", 200);
+        RecordingExchange exchange = message();
+        proxy(switchingFinder(routing), QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis() + 500);
+        assertTrue(exchange.sentSoFar().isEmpty(), "a takeover under way is waited for");
+        assertTrue(sender.sent().isEmpty(), "nothing sent to a router that is gone");
+        routing.set(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
+        time.runFor(QUICK.retryDelay().toMillis());
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
+    }
+
+    @Test
+    void aTakeoverThatDoesNotCompleteWithinItsWindowIs503WithTheFindersReason() throws Exception {
+        RecordingExchange exchange = message();
+        proxy(switchingFinder(new AtomicReference<>(new Routing.NoHopYet("Router r1 bridging to kad.lab is gone"))), QUICK)
+                .handle(exchange);
+        time.runFor(QUICK.takeover().toMillis() - 1);
+        assertTrue(exchange.sentSoFar().isEmpty());
+        time.runFor(1);
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("Router r1 bridging to kad.lab is gone", response.getReasonPhrase());
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
+        assertTrue(sender.sent().isEmpty());
+    }
+
+    @Test
+    void theDefaultPolicyAnswersWithinFiveSecondsOfTheRequest() {
+        FailoverPolicy p = FailoverPolicy.DEFAULT;
+        assertTrue(p.window().plus(p.hopPatience()).compareTo(Duration.ofSeconds(5)) <= 0, p.toString());
+        assertTrue(p.retryDelay().compareTo(Duration.ofSeconds(2)) <= 0, "the group's word is read within 2 s: " + p);
+    }
+
+    /** A failing-over finder that answers whatever {@code routing} holds at the time. */
+    private static TargetFinder switchingFinder(AtomicReference<Routing> routing) {
+        return new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                return CompletableFuture.completedFuture(routing.get());
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return true;
+            }
+        };
+    }
+
+    private static int retryAfter(javax.sip.message.Response response) {
+        RetryAfterHeader header = (RetryAfterHeader) response.getHeader(RetryAfterHeader.NAME);
+        assertNotNull(header, "a 503 carries Retry-After");
+        return header.getRetryAfter();
     }
 
     @Test
@@ -196,6 +296,7 @@ class ProxyHandlerTest {
         var response = exchange.awaitResponse();
         assertEquals(503, response.getStatusCode());
         assertEquals("No router bridges to kad.lab", response.getReasonPhrase());
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response), "the policy's Retry-After when the finder gives none");
         time.runFor(FailoverPolicy.TIMER_F.toMillis());
         assertTrue(exchange.sentSoFar().isEmpty(), "one answer only");
     }

@@ -24,7 +24,19 @@ class SipEndpointStartTest {
                     SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
             SipStartException e = assertThrows(SipStartException.class, () -> SipEndpoint.open(config,
                     new SipDispatcher(exchange -> { }, response -> { }), new VirtualScheduler()));
-            assertTrue(e.getMessage().startsWith("cannot start SIP endpoint taken on udp 127.0.0.1:"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("cannot start SIP endpoint taken on udp/tcp 127.0.0.1:"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPortTakenForTcpOnlyIsAStartFailureToo() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, loopback)) {
+            SipEndpointConfig config = new SipEndpointConfig("taken-tcp", new InetSocketAddress(loopback, taken.getLocalPort()),
+                    SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
+            SipStartException e = assertThrows(SipStartException.class, () -> SipEndpoint.open(config,
+                    new SipDispatcher(exchange -> { }, response -> { }), new VirtualScheduler()));
+            assertTrue(e.getMessage().startsWith("cannot start SIP endpoint taken-tcp on udp/tcp 127.0.0.1:"), e.getMessage());
         }
     }
 }

@@ -35,6 +35,12 @@ public record SipText(String firstLine, List<Map.Entry<String, String>> headers,
         return Integer.parseInt(firstLine.substring(8, 11));
     }
 
+    /** The reason phrase of a response. */
+    public String reason() {
+        if (!isResponse()) throw new IllegalStateException("not a response: " + firstLine);
+        return firstLine.length() > 12 ? firstLine.substring(12) : "";
+    }
+
     public String method() {
         return isResponse() ? null : firstLine.substring(0, firstLine.indexOf(' '));
     }

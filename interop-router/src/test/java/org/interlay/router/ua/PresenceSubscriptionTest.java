@@ -35,7 +35,7 @@ class PresenceSubscriptionTest {
         SipURI proxy = SipFactories.get().addresses().createSipURI(null, "127.0.0.1:5060");
         proxy.setLrParam();
         UacRequests requests = new UacRequests(AddressOfRecord.parse("sip:alice@chord.lab"), new SelfAddress("127.0.0.1", 5090),
-                proxy);
+                org.interlay.router.sip.SipTransport.UDP, proxy);
         subscription = new PresenceSubscription("sip:bob@kad.lab", requests, network, time, Duration.ofHours(1), n -> { },
                 s -> { });
     }

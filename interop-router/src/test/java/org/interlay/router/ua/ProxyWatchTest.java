@@ -26,7 +26,8 @@ class ProxyWatchTest {
     private final UacRequests requests;
 
     ProxyWatchTest() throws ParseException {
-        requests = new UacRequests(AddressOfRecord.parse("sip:alice@chord.lab"), new SelfAddress("127.0.0.1", 5090), proxy(5060));
+        requests = new UacRequests(AddressOfRecord.parse("sip:alice@chord.lab"), new SelfAddress("127.0.0.1", 5090),
+                org.interlay.router.sip.SipTransport.UDP, proxy(5060));
     }
 
     private static SipURI proxy(int port) throws ParseException {

@@ -1,9 +1,11 @@
 package org.interlay.chord;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.chord.msg.FindSuccessor;
 import org.interlay.chord.msg.FoundSuccessor;
@@ -175,6 +177,14 @@ final class ChordRouting implements RoutingAlgorithm, CheckableRouting {
     @Override
     public boolean agreesWith(GlobalView view) {
         return state.agreesWith(view);
+    }
+
+    @Override
+    public Set<NodeRef> contacts() {
+        Set<NodeRef> out = new HashSet<>(state.successors().asList());
+        out.addAll(state.predecessors().asList());
+        out.addAll(state.fingers().nodes());
+        return out;
     }
 
     ChordState state() {

@@ -1,9 +1,11 @@
 package org.interlay.kademlia;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.JoinFailedException;
@@ -203,6 +205,11 @@ final class KademliaRouting implements RoutingAlgorithm, CheckableRouting {
     @Override
     public boolean agreesWith(GlobalView view) {
         return StabilityCheck.holds(table, config.k(), view);
+    }
+
+    @Override
+    public Set<NodeRef> contacts() {
+        return new HashSet<>(table.contacts());
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.interlay.pastry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
@@ -185,6 +187,14 @@ final class PastryRouting implements RoutingAlgorithm, CheckableRouting {
     @Override
     public boolean agreesWith(GlobalView view) {
         return ready && GlobalViewCheck.agrees(view, self.id(), leafSet, table);
+    }
+
+    @Override
+    public Set<NodeRef> contacts() {
+        Set<NodeRef> out = new HashSet<>(leafSet.members());
+        out.addAll(table.entries());
+        out.addAll(neighbourhood.members());
+        return out;
     }
 
     @Override

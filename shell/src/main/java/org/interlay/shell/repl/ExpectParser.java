@@ -13,6 +13,10 @@ import java.util.List;
  *   expect overlays &lt;count&gt; [within &lt;duration&gt;]
  *   expect burst to &lt;aor&gt; delivered [within &lt;duration&gt;]
  *   expect settled [within &lt;duration&gt;]            (lab only)
+ *   expect call from &lt;aor&gt; [within &lt;duration&gt;]     (an incoming call rings)
+ *   expect call established [within &lt;duration&gt;]
+ *   expect call ended [within &lt;duration&gt;]
+ *   expect audio with &lt;aor&gt; [within &lt;duration&gt;]   (RTP flowed both ways in a call with it)
  * </pre>
  * Without {@code within}, an expectation waits {@link #DEFAULT_WITHIN}.
  */
@@ -21,7 +25,9 @@ public final class ExpectParser {
     static final String FORMS = "expect message from <aor> [containing \"text\"] [within 2s] | "
             + "expect messages <n> from <aor> [containing \"text\"] [within 2s] | "
             + "expect presence <aor> is <status> [within 2s] | expect overlays <n> [within 5s] | "
-            + "expect burst to <aor> delivered [within 30s] | expect settled [within 10s] (lab)";
+            + "expect burst to <aor> delivered [within 30s] | expect settled [within 10s] (lab) | "
+            + "expect call from <aor> [within 5s] | expect call established [within 5s] | expect call ended [within 5s] | "
+            + "expect audio with <aor> [within 5s]";
 
     private ExpectParser() {}
 
@@ -59,6 +65,17 @@ public final class ExpectParser {
             case "settled" -> {
                 if (w.size() != 1) throw new ShellInputException("usage: " + FORMS);
                 return new Expectation.Settled(within);
+            }
+            case "call" -> {
+                if (w.size() == 3 && w.get(1).equals("from")) return new Expectation.CallState("ringing", w.get(2), within);
+                if (w.size() == 2 && (w.get(1).equals("established") || w.get(1).equals("ended"))) {
+                    return new Expectation.CallState(w.get(1), "", within);
+                }
+                throw new ShellInputException("usage: " + FORMS);
+            }
+            case "audio" -> {
+                if (w.size() != 3 || !w.get(1).equals("with")) throw new ShellInputException("usage: " + FORMS);
+                return new Expectation.Audio(w.get(2), within);
             }
             case "presence" -> {
                 if (w.size() != 4 || !w.get(2).equals("is")) throw new ShellInputException("usage: " + FORMS);

@@ -126,4 +126,55 @@ public interface Expectation {
             return String.join("; ", world.unsettled().orElse(List.of()));
         }
     }
+
+    /**
+     * A call event not matched by an earlier line: an incoming call from {@code from} ringing
+     * ({@code state} "ringing"), or any call of the shell's users established or ended.
+     */
+    record CallState(String state, String from, Duration within) implements Expectation {
+        private boolean matches(ShellEvent.CallChanged c) {
+            if (!c.state().equals(state)) return false;
+            return from.isEmpty() || c.incoming() && c.peer().equalsIgnoreCase(from);
+        }
+
+        @Override
+        public boolean check(EventLog log, ShellWorld world) {
+            return log.take(ShellEvent.CallChanged.class, this::matches).isPresent();
+        }
+
+        @Override
+        public String describe() {
+            return (from.isEmpty() ? "call " + state : "call from " + from) + " within " + Durations.format(within);
+        }
+
+        @Override
+        public String whatWasSeen(EventLog log, ShellWorld world) {
+            List<ShellEvent.CallChanged> all = log.all(ShellEvent.CallChanged.class);
+            if (all.isEmpty()) return "no call events at all";
+            return String.join("; ", all.subList(Math.max(0, all.size() - 3), all.size()).stream().map(ShellEvent::describe).toList());
+        }
+    }
+
+    /** In an established call with {@code aor}, RTP went both ways: at least {@link #PACKETS} sent and received. */
+    record Audio(String aor, Duration within) implements Expectation {
+        /** Half a second of 20 ms packets. */
+        public static final int PACKETS = 25;
+
+        @Override
+        public boolean check(EventLog log, ShellWorld world) {
+            long[] counts = world.audioWith(aor);
+            return counts[0] >= PACKETS && counts[1] >= PACKETS;
+        }
+
+        @Override
+        public String describe() {
+            return "audio with " + aor + " within " + Durations.format(within);
+        }
+
+        @Override
+        public String whatWasSeen(EventLog log, ShellWorld world) {
+            long[] counts = world.audioWith(aor);
+            return counts[0] + " RTP packets sent to and " + counts[1] + " received from " + aor + " in established calls";
+        }
+    }
 }

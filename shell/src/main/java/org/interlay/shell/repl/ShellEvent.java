@@ -42,6 +42,22 @@ public sealed interface ShellEvent {
         }
     }
 
+    /**
+     * A call of one of the shell's users changed: it rings (an incoming call, or the far end alerting),
+     * is established, or ended, with the reason.
+     */
+    record CallChanged(Instant at, String user, String peer, boolean incoming, String state, String reason) implements ShellEvent {
+        @Override
+        public String describe() {
+            String call = incoming ? "call from " + peer + " to " + user : "call from " + user + " to " + peer;
+            return switch (state) {
+                case "ringing" -> incoming ? "incoming " + call + " ('answer' takes it)" : call + " is ringing";
+                case "ended" -> call + " ended (" + reason + ")";
+                default -> call + " " + state;
+            };
+        }
+    }
+
     /** One of the shell's users moved to another entry point of its domain, and why. */
     record UserMoved(Instant at, String user, String to, String why) implements ShellEvent {
         @Override

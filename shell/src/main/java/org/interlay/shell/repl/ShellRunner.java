@@ -89,7 +89,7 @@ public final class ShellRunner {
         int heldBefore = expectationsHeld;
         String line;
         int number = 0, run = 0, failedAt = 0;
-        while (failedAt == 0 && (line = in.readLine()) != null && !quit) {
+        while (failedAt == 0 && !quit && (line = in.readLine()) != null) { // after quit, no line more is awaited
             number++;
             if (isBlank(line)) continue;
             run++;
@@ -99,6 +99,7 @@ public final class ShellRunner {
             boolean ok = execute(line, new PrintWriter(output));
             echo.printNew(out::println);
             out.print(output);
+            out.flush(); // a line's answer is seen before the next line is read: a program may be waiting for it on a pipe
             if (!ok) {
                 out.println(name + ":" + number + ": failed: " + line.strip());
                 failedAt = number;

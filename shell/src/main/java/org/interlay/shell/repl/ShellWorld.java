@@ -14,4 +14,10 @@ public interface ShellWorld {
      * this shell runs against overlays it did not start, where no one knows every peer.
      */
     Optional<List<String>> unsettled() throws InterruptedException;
+
+    /**
+     * The RTP packets that the shell's users have received from {@code aor} in their calls with it that
+     * are established now, and sent to it: {sent, received}, the largest of each over those calls.
+     */
+    long[] audioWith(String aor);
 }

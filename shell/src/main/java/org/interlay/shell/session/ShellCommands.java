@@ -16,7 +16,10 @@ import org.interlay.harness.lab.LabOverlay;
 import org.interlay.harness.lab.LabRouter;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.overlay.OverlayStats;
+import org.interlay.router.PeerAgent;
+import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.sip.MessageSizeLimit;
+import org.interlay.router.sip.SipTransport;
 import org.interlay.shell.OverlayTable;
 import org.interlay.shell.Tables;
 import org.interlay.shell.repl.CommandTable;
@@ -40,8 +43,11 @@ public final class ShellCommands {
                     none(a, "overlays");
                     out.print(s.overlays().isEmpty() ? "no overlays discovered yet\n" : OverlayTable.render(s.overlays()));
                 }));
-        t.add(cmd("as", "<aor>", "act as a user (registers it with a peer of its domain); several users may be registered",
-                List.of(ADDRESS), (a, out) -> out.println(s.actAs(one(a, "as <aor>")))));
+        t.add(cmd("as", "<aor> [--tcp|--udp]", "act as a user (registers it with a peer of its domain); several users may be registered",
+                List.of(ADDRESS, NONE), (a, out) -> out.println(actAs(s, a))).withDetails(
+                "--tcp: the user's SIP goes over TCP, to its peer and from it (its contact says ;transport=tcp); UDP by default",
+                "either way, a request over 1300 bytes goes over TCP on every hop that names no transport (RFC 3261 18.1.1)",
+                "a user's transport is chosen by its first 'as' and kept for the session"));
         t.add(cmd("users", "", "the users of this shell, registered or not, and the peer each registers with", List.of(),
                 (a, out) -> users(s, a, out, "users")));
         t.add(cmd("who", "", "the same as 'users'", List.of(), (a, out) -> users(s, a, out, "who")));
@@ -57,7 +63,9 @@ public final class ShellCommands {
                 "double quotes keep blanks and #: send bob@kad.lab \"two  blanks # not a comment\"",
                 "inside double quotes a backslash escapes only \" \\ $ ` and is kept before anything else, as in a POSIX shell:",
                 "send bob@kad.lab \"a \\\"nested\\\" quote\" sends: a \"nested\" quote; \"a\\nb\" sends a\\nb as it is",
-                "outside quotes a backslash escapes any character (\\# is a #)"));
+                "outside quotes a backslash escapes any character (\\# is a #)",
+                "to a user who has registered before but is not registered now, the message is kept in that user's overlay",
+                "(answered 202, printed as 'stored for <aor>') and delivered, in order, when the user registers again"));
         t.add(cmd("burst", "<aor> <n> [every <duration>] <text...>",
                 "send n MESSAGEs without waiting for answers (default one every 100ms); the outcome is printed when all end",
                 List.of(ADDRESS, NONE), (a, out) -> out.println(burst(s, a))));
@@ -76,6 +84,19 @@ public final class ShellCommands {
                 (a, out) -> out.println(s.subscribe(one(a, "subscribe <aor>")))));
         t.add(cmd("unsubscribe", "<aor>", "stop watching a user's presence", List.of(ADDRESS),
                 (a, out) -> out.println(s.unsubscribe(one(a, "unsubscribe <aor>")))));
+        t.add(cmd("call", "<aor>", "call a user from the current user; it rings there until answered, and once answered "
+                + "audio (RTP) flows straight between the two phones", List.of(ADDRESS), (a, out) -> out.println(s.call(one(a, "call <aor>")))));
+        t.add(cmd("answer", "", "answer the current user's ringing call", List.of(), (a, out) -> {
+            none(a, "answer");
+            out.println(s.answer());
+        }));
+        t.add(cmd("hangup", "", "end the current user's latest call (cancel it while it rings, decline it, or BYE)", List.of(),
+                (a, out) -> {
+                    none(a, "hangup");
+                    out.println(s.hangup());
+                }));
+        t.add(cmd("calls", "", "the calls of this shell's users: with whom, state, talk time, RTP packets sent and received",
+                List.of(), (a, out) -> calls(s, a, out)));
         t.add(cmd("routers", "", "the routers and which pairs of overlays each bridges", List.of(), (a, out) -> routers(s, out)));
         t.add(cmd("node add", "<overlay> [n]", "start n more peers in an overlay (lab)", List.of(OVERLAY, NONE), (a, out) -> {
             if (a.isEmpty() || a.size() > 2) throw new ShellInputException("usage: node add <overlay> [n]");
@@ -94,9 +115,21 @@ public final class ShellCommands {
                     none(a, "router add");
                     out.println("started router " + s.requireLab("router add").addRouter());
                 }));
-        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; users; events", List.of(),
+        t.add(cmd("stats", "", "peers of each overlay with their records and traffic; SIP agents and routers with the bad input they dropped; users; events", List.of(),
                 (a, out) -> stats(s, out)));
         return t;
+    }
+
+    private static String actAs(ShellSession s, List<String> a) throws Exception {
+        String usage = "usage: as <aor> [--tcp|--udp], e.g. as alice@chord.lab --tcp";
+        if (a.isEmpty() || a.size() > 2) throw new ShellInputException(usage);
+        if (a.size() == 1) return s.actAs(a.get(0));
+        SipTransport transport = switch (a.get(1)) {
+            case "--tcp" -> SipTransport.TCP;
+            case "--udp" -> SipTransport.UDP;
+            default -> throw new ShellInputException("'" + a.get(1) + "' is not --tcp or --udp; " + usage);
+        };
+        return s.actAs(a.get(0), transport);
     }
 
     private static String burst(ShellSession s, List<String> a) {
@@ -126,12 +159,30 @@ public final class ShellCommands {
             return;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"USER", "REGISTERED", "WITH"});
+        rows.add(new String[] {"USER", "REGISTERED", "WITH", "OVER"});
         for (ShellSession.UserLine u : users) {
-            rows.add(new String[] {u.aor() + (u.current() ? " *" : ""), u.registered() ? "yes" : "no", u.registrar()});
+            rows.add(new String[] {u.aor() + (u.current() ? " *" : ""), u.registered() ? "yes" : "no", u.registrar(),
+                    u.transport()});
         }
         out.print(Tables.format(rows));
         if (users.stream().anyMatch(ShellSession.UserLine::current)) out.println("* the user the shell acts as");
+    }
+
+    private static void calls(ShellSession s, List<String> a, PrintWriter out) {
+        none(a, "calls");
+        List<ShellSession.CallLine> calls = s.callLines();
+        if (calls.isEmpty()) {
+            out.println("no calls ('call bob@kad.lab' makes one)");
+            return;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"USER", "CALL", "STATE", "TALK", "RTP SENT", "RTP RECEIVED"});
+        for (ShellSession.CallLine c : calls) {
+            rows.add(new String[] {c.user(), (c.incoming() ? "from " : "to ") + c.peer(),
+                    c.state() + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")"), String.format(java.util.Locale.ROOT, "%.1f s", c.talkMillis() / 1000.0),
+                    String.valueOf(c.sent()), String.valueOf(c.received())});
+        }
+        out.print(Tables.format(rows));
     }
 
     private static void routers(ShellSession s, PrintWriter out) {
@@ -173,6 +224,13 @@ public final class ShellCommands {
                 }
             }
             out.print(Tables.format(rows));
+            out.print(SipDropsTable.format(SipDropsTable.of(lab.overlays(), lab.routers())));
+            OfflineCounts.Snapshot offline = OfflineCounts.Snapshot.NONE;
+            for (LabOverlay o : lab.overlays()) {
+                for (PeerAgent agent : o.agents()) offline = offline.plus(agent.offlineMessages());
+            }
+            for (LabRouter r : lab.routers()) offline = offline.plus(r.router().offlineMessages());
+            out.println("offline messages: " + offline);
         }
         out.println("users: " + (s.users().isEmpty() ? "none" : String.join(", ", s.users()))
                 + s.currentUser().map(u -> " (acting as " + u + ")").orElse(""));

@@ -1,5 +1,6 @@
 package org.interlay.shell.session;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.interlay.router.location.BindingSet;
 import org.interlay.router.location.LocationService;
 import org.interlay.router.sip.MessageSizeLimit;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipTransport;
+import org.interlay.router.ua.Call;
 import org.interlay.router.ua.PresenceSubscription;
 import org.interlay.router.ua.SipOutcome;
 import org.interlay.router.ua.UserAgent;
@@ -50,6 +53,8 @@ public final class ShellSession implements AutoCloseable {
     static final Duration MIN_BURST_GAP = Duration.ofMillis(10);
     /** How long a MESSAGE or NOTIFY to one of the shell's own users may take to be logged after the request's 200 OK. */
     static final Duration LOCAL_DELIVERY = Duration.ofSeconds(2);
+    /** 202 Accepted: the recipient's overlay keeps the message until the recipient registers again. */
+    private static final int STORED_FOR_OFFLINE_USER = 202;
     /** How long closing waits for the users' registrations to be removed, all at once. */
     static final Duration UNREGISTER_BOUND = Duration.ofMillis(800);
 
@@ -57,6 +62,7 @@ public final class ShellSession implements AutoCloseable {
     private final Lab lab;
     private final OverlayMembers members;
     private final EntryPoints entryPoints;
+    private final InetAddress bind;
     private final EventLog events = new EventLog();
     private final Map<String, ShellUser> users = new LinkedHashMap<>();
     private final DirectoryNotices directoryNotices = new DirectoryNotices(events);
@@ -66,12 +72,15 @@ public final class ShellSession implements AutoCloseable {
 
     /**
      * What discovery sees come and go becomes the shell's notices until the session closes; so does,
-     * in a lab ({@code lab} not null), what the lab itself does.
+     * in a lab ({@code lab} not null), what the lab itself does. The users' agents listen on
+     * {@code bind}, the interface the shell was given: their Contact and Via name it, and peers on other
+     * hosts send to it.
      */
-    public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members) {
+    public ShellSession(OverlayDirectory directory, Lab lab, OverlayMembers members, InetAddress bind) {
         this.directory = directory;
         this.lab = lab;
         this.members = members;
+        this.bind = bind;
         directory.addListener(directoryNotices);
         this.stopLabNotices = lab == null ? () -> { } : lab.onNotice(text -> events.add(new ShellEvent.Notice(Instant.now(), text)));
         this.entryPoints = new EntryPoints(lab, directory);
@@ -103,7 +112,7 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /** One user of this shell as {@code users} shows it. */
-    public record UserLine(String aor, boolean current, boolean registered, String registrar) {}
+    public record UserLine(String aor, boolean current, boolean registered, String registrar, String transport) {}
 
     /**
      * Every user of this shell, registered or not, in the order they were first acted as, each with
@@ -112,9 +121,11 @@ public final class ShellSession implements AutoCloseable {
     public synchronized List<UserLine> userLines() {
         List<UserLine> lines = new ArrayList<>();
         for (ShellUser u : users.values()) {
-            String where = u.registrar.getAddress().getHostAddress() + ":" + u.registrar.getPort();
-            String peer = lab == null ? "" : lab.peerWithAgentAt(u.registrar).map(id -> "peer " + id + " at ").orElse("");
-            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where));
+            InetSocketAddress registrar = u.registrar();
+            String where = registrar.getAddress().getHostAddress() + ":" + registrar.getPort();
+            String peer = lab == null ? "" : lab.peerWithAgentAt(registrar).map(id -> "peer " + id + " at ").orElse("");
+            lines.add(new UserLine(bare(u.aor), u.aor.equals(current), u.registered, peer + where,
+                    u.agent.transport().param()));
         }
         return lines;
     }
@@ -124,13 +135,26 @@ public final class ShellSession implements AutoCloseable {
         return Optional.ofNullable(current).map(ShellSession::bare);
     }
 
-    /** Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it. */
+    /** Becomes {@code aor} over UDP, or over the transport it already uses (see {@link #actAs(String, SipTransport)}). */
     public String actAs(String aorText) throws Exception {
+        return actAs(aorText, null);
+    }
+
+    /**
+     * Becomes {@code aor}: starts its user agent and registers it, unless the shell already acts as it.
+     * A new user reaches its peer and asks to be reached over {@code transport} (UDP when null); a
+     * user's transport stays what its first {@code as} chose.
+     */
+    public String actAs(String aorText, SipTransport transport) throws Exception {
         AddressOfRecord aor = parseAor(aorText);
         String key = aor.toString();
         ShellUser known;
         synchronized (this) {
             known = users.get(key);
+            if (known != null && transport != null && known.agent.transport() != transport) {
+                throw new ShellInputException(bare(key) + " already uses " + known.agent.transport().param()
+                        + " in this shell; a user's transport is chosen by its first 'as'");
+            }
             if (known != null) current = key;
         }
         if (known != null) {
@@ -142,9 +166,12 @@ public final class ShellSession implements AutoCloseable {
                     + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
-        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy));
-        ShellUser user = new ShellUser(key, agent, proxy);
+        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind)
+                .withTransport(transport == null ? SipTransport.UDP : transport));
+        ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
+        agent.onCall(c -> events.add(new ShellEvent.CallChanged(Instant.now(), bare(key), bare(c.peer()),
+                c.direction() == Call.Direction.INCOMING, c.state().name().toLowerCase(Locale.ROOT), c.endReason())));
         agent.onPresence(n -> {
             if (n.document() != null) {
                 events.add(new ShellEvent.PresenceSeen(Instant.now(), bare(key), bare(n.presentity()),
@@ -168,7 +195,8 @@ public final class ShellSession implements AutoCloseable {
             current = key;
         }
         agent.watchProxy(dead -> moveAway(user, aor.domain(), dead));
-        return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy);
+        return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy)
+                + (agent.transport() == SipTransport.UDP ? "" : " over " + agent.transport().param());
     }
 
     /**
@@ -216,7 +244,8 @@ public final class ShellSession implements AutoCloseable {
      * Sends a MESSAGE and waits for its final response. When the target is one of this shell's own
      * users, it also waits (at most {@link #LOCAL_DELIVERY}) until the message is in the event log, so
      * that the next line of a script sees it: the recipient logs it on a SIP thread of its own, which
-     * may come after the 200 OK reached the sender.
+     * may come after the 200 OK reached the sender. A 202 says the recipient is offline and the message
+     * is kept in the recipient's overlay until the recipient registers again.
      */
     public String send(String to, String text) throws Exception {
         checkSize(text);
@@ -237,6 +266,7 @@ public final class ShellSession implements AutoCloseable {
             waited.set(false);
         }
         if (!o.isSuccess()) throw new ShellInputException("MESSAGE to " + target + " failed: " + o);
+        if (o.status() == STORED_FOR_OFFLINE_USER) return "stored for " + bare(target) + " (offline; delivered when registered again)";
         if (isUser(target)) events.awaitCount(ShellEvent.MessageReceived.class, thisOne, before + 1, LOCAL_DELIVERY);
         return "delivered to " + bare(target) + " (" + o + ")";
     }
@@ -347,6 +377,102 @@ public final class ShellSession implements AutoCloseable {
                 + route.responsible() + ", " + Plural.of(route.hops(), "hop") + "]";
     }
 
+    /**
+     * Calls {@code to} from the current user and waits (at most {@link #WAIT}) until it rings, is
+     * answered or fails; its audio starts when it is answered.
+     */
+    public String call(String to) throws Exception {
+        ShellUser u = user();
+        String target = parseAor(to).toString();
+        Call call;
+        try {
+            call = u.agent.call(target);
+        } catch (java.io.IOException e) {
+            throw new ShellInputException("no media port for the call: " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (call.state() == Call.State.CALLING && System.nanoTime() < deadline) {
+            events.awaitMore(events.size(), 50);
+        }
+        return switch (call.state()) {
+            case CALLING -> "calling " + bare(target) + " (no answer yet)";
+            case RINGING -> "calling " + bare(target) + ": ringing";
+            case ESTABLISHED -> "call with " + bare(target) + " established";
+            case ENDED -> throw new ShellInputException("call to " + bare(target) + " failed: " + call.endReason());
+        };
+    }
+
+    /** Answers the current user's oldest ringing call and waits (at most {@link #WAIT}) for the caller's ACK. */
+    public String answer() throws Exception {
+        ShellUser u = user();
+        Call ringing = u.agent.calls().stream()
+                .filter(c -> c.direction() == Call.Direction.INCOMING && c.state() == Call.State.RINGING).findFirst()
+                .orElseThrow(() -> new ShellInputException(bare(u.aor) + " has no ringing call to answer"));
+        try {
+            u.agent.answer(ringing);
+        } catch (IllegalStateException e) {
+            throw new ShellInputException("the call from " + bare(ringing.peer()) + " stopped ringing");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ringing.state() == Call.State.RINGING && System.nanoTime() < deadline) {
+            events.awaitMore(events.size(), 50);
+        }
+        return switch (ringing.state()) {
+            case ESTABLISHED -> "call with " + bare(ringing.peer()) + " established";
+            case ENDED -> "the call from " + bare(ringing.peer()) + " ended: " + ringing.endReason();
+            default -> "answered " + bare(ringing.peer()) + "; no ACK yet";
+        };
+    }
+
+    /** Ends the current user's latest call that is not over: cancels it, declines it or says BYE. */
+    public String hangup() throws Exception {
+        ShellUser u = user();
+        List<Call> live = u.agent.calls().stream().filter(c -> c.state() != Call.State.ENDED).toList();
+        if (live.isEmpty()) throw new ShellInputException(bare(u.aor) + " has no call to hang up");
+        Call call = live.get(live.size() - 1);
+        boolean established = call.state() == Call.State.ESTABLISHED;
+        try {
+            SipOutcome o = await(u.agent.hangup(call), established ? "BYE" : "hanging up");
+            return established ? "hung up the call with " + bare(call.peer()) + " (" + o + ")"
+                    : "stopped the call with " + bare(call.peer()) + " before it was answered (" + o + ")";
+        } catch (IllegalStateException e) {
+            throw new ShellInputException("the call with " + bare(call.peer()) + " has ended already");
+        }
+    }
+
+    /** One call of a user of this shell as {@code calls} shows it. */
+    public record CallLine(String user, String peer, boolean incoming, String state, long talkMillis, long sent, long received,
+                           String reason) {}
+
+    /** The calls of every user of this shell, the ongoing and the last ended ones. */
+    public synchronized List<CallLine> callLines() {
+        List<CallLine> lines = new ArrayList<>();
+        for (ShellUser u : users.values()) {
+            for (Call c : u.agent.calls()) {
+                lines.add(new CallLine(bare(u.aor), bare(c.peer()), c.direction() == Call.Direction.INCOMING,
+                        c.state().name().toLowerCase(Locale.ROOT), c.talkMillis(),
+                        c.media().sent(), c.media().received(), c.endReason()));
+            }
+        }
+        return lines;
+    }
+
+    /** {sent, received} RTP packets in the established calls of this shell's users with {@code aor}, the largest of each. */
+    public synchronized long[] audioWith(String aor) {
+        String peer = bare(parseAor(aor).toString());
+        long sent = 0;
+        long received = 0;
+        for (ShellUser u : users.values()) {
+            for (Call c : u.agent.calls()) {
+                if (c.state() == Call.State.ESTABLISHED && bare(c.peer()).equalsIgnoreCase(peer)) {
+                    sent = Math.max(sent, c.media().sent());
+                    received = Math.max(received, c.media().received());
+                }
+            }
+        }
+        return new long[] {sent, received};
+    }
+
     private synchronized ShellUser user() {
         if (current == null) throw new ShellInputException("act as a user first: as <aor>, e.g. as alice@chord.lab");
         return users.get(current);
@@ -410,6 +536,7 @@ public final class ShellSession implements AutoCloseable {
     @Override
     public synchronized void close() {
         stopLabNotices.run();
+        users.values().forEach(u -> u.agent.hangupAll());
         directory.removeListener(directoryNotices);
         if (bursts != null) bursts.close();
         unregisterAll();

@@ -14,16 +14,19 @@ import org.interlay.router.ua.UserAgent;
 final class ShellUser implements AutoCloseable {
     final String aor;
     final UserAgent agent;
-    final InetSocketAddress registrar;
     final Map<String, PresenceSubscription> subscriptions = new LinkedHashMap<>();
     /** Whether the user's contact is registered (false after {@code unregister}). */
     volatile boolean registered;
     private CompletableFuture<Void> nextMove = new CompletableFuture<>();
 
-    ShellUser(String aor, UserAgent agent, InetSocketAddress registrar) {
+    ShellUser(String aor, UserAgent agent) {
         this.aor = aor;
         this.agent = agent;
-        this.registrar = registrar;
+    }
+
+    /** The peer's agent it registers with now: the one it started with, or the one it last moved to. */
+    InetSocketAddress registrar() {
+        return agent.outboundProxy();
     }
 
     /** Completes when the user has moved to another peer (and registered there, if it was registered). */

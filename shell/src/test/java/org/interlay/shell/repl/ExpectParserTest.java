@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpectParserTest {
     private static final ShellWorld NO_LAB = world(0, null);
+    private static long[] audio = {0, 0};
 
     private static Expectation parse(String line) {
         return ExpectParser.parse(LineTokenizer.split(line));
@@ -30,6 +31,11 @@ class ExpectParserTest {
             @Override
             public Optional<List<String>> unsettled() {
                 return Optional.ofNullable(unsettled);
+            }
+
+            @Override
+            public long[] audioWith(String aor) {
+                return audio;
             }
         };
     }
@@ -48,6 +54,40 @@ class ExpectParserTest {
         assertEquals(new Expectation.Presence("bob@kad.lab", "busy", Duration.ofMillis(1500)),
                 parse("presence bob@kad.lab is busy within 1.5s"));
         assertEquals(new Expectation.Overlays(3, Duration.ofSeconds(5)), parse("overlays 3 within 5s"));
+        assertEquals(new Expectation.CallState("ringing", "alice@chord.lab", Duration.ofSeconds(3)),
+                parse("call from alice@chord.lab within 3s"));
+        assertEquals(new Expectation.CallState("established", "", ExpectParser.DEFAULT_WITHIN), parse("call established"));
+        assertEquals(new Expectation.CallState("ended", "", Duration.ofSeconds(1)), parse("call ended within 1s"));
+        assertEquals(new Expectation.Audio("bob@kad.lab", Duration.ofSeconds(4)), parse("audio with bob@kad.lab within 4s"));
+    }
+
+    @Test
+    void callLinesTakeTheCallEventsTheyMatchOnce() throws Exception {
+        EventLog log = new EventLog();
+        Expectation ringing = parse("call from alice@chord.lab");
+        assertFalse(ringing.check(log, NO_LAB));
+        log.add(new ShellEvent.CallChanged(Instant.now(), "alice@chord.lab", "bob@kad.lab", false, "ringing", ""));
+        assertFalse(ringing.check(log, NO_LAB), "alice's own outgoing call ringing is not a call from alice");
+        log.add(new ShellEvent.CallChanged(Instant.now(), "bob@kad.lab", "alice@chord.lab", true, "ringing", ""));
+        assertTrue(ringing.check(log, NO_LAB));
+        assertFalse(ringing.check(log, NO_LAB), "taken by the first line");
+        Expectation established = parse("call established");
+        assertFalse(established.check(log, NO_LAB));
+        log.add(new ShellEvent.CallChanged(Instant.now(), "bob@kad.lab", "alice@chord.lab", true, "established", ""));
+        assertTrue(established.check(log, NO_LAB));
+        assertTrue(established.whatWasSeen(log, NO_LAB).contains("call from alice@chord.lab to bob@kad.lab established"),
+                established.whatWasSeen(log, NO_LAB));
+    }
+
+    @Test
+    void audioHoldsOnlyWhenPacketsWentBothWays() throws Exception {
+        Expectation e = parse("audio with bob@kad.lab");
+        audio = new long[] {100, 0};
+        assertFalse(e.check(new EventLog(), NO_LAB));
+        assertEquals("100 RTP packets sent to and 0 received from bob@kad.lab in established calls", e.whatWasSeen(new EventLog(), NO_LAB));
+        audio = new long[] {Expectation.Audio.PACKETS, Expectation.Audio.PACKETS};
+        assertTrue(e.check(new EventLog(), NO_LAB));
+        audio = new long[] {0, 0};
     }
 
     @Test
@@ -55,7 +95,8 @@ class ExpectParserTest {
         for (String bad : new String[] {"", "message alice", "presence bob busy", "overlays three", "overlays 3 within",
                 "overlays 3 within 5 s", "weather sunny", "message from a containing",
                 "messages from a", "messages 0 from a", "messages many from a", "messages 2 from", "burst to a",
-                "burst bob@kad.lab delivered", "settled now"}) {
+                "burst bob@kad.lab delivered", "settled now", "call", "call from", "call answered", "audio bob@kad.lab",
+                "audio with"}) {
             ShellInputException e = assertThrows(ShellInputException.class, () -> parse(bad), bad);
             assertFalse(e.getMessage().isBlank());
         }

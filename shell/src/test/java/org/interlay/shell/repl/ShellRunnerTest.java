@@ -25,6 +25,11 @@ class ShellRunnerTest {
         public Optional<List<String>> unsettled() {
             return Optional.empty();
         }
+
+        @Override
+        public long[] audioWith(String aor) {
+            return new long[] {0, 0};
+        }
     };
 
     private final List<String> ran = new ArrayList<>();
@@ -60,6 +65,69 @@ class ShellRunnerTest {
         StringWriter text = new StringWriter();
         runner.execute(line, new PrintWriter(text));
         return text.toString();
+    }
+
+    /**
+     * Lines that come on a pipe, read one at a time: a reader that hands out {@code lines} and fails
+     * the test if it is asked for more, and that records, before each line, what the runner had
+     * flushed to {@code flushed} by then.
+     */
+    private static final class PipedLines extends java.io.Reader {
+        private final List<String> lines;
+        private final StringBuilder flushed;
+        final List<String> flushedBeforeLine = new ArrayList<>();
+        private int next;
+
+        PipedLines(StringBuilder flushed, String... lines) {
+            this.lines = List.of(lines);
+            this.flushed = flushed;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            if (next == lines.size()) throw new AssertionError("read past the last line: " + lines);
+            flushedBeforeLine.add(flushed.toString());
+            String line = lines.get(next++) + "\n";
+            line.getChars(0, line.length(), buffer, offset); // each line is shorter than the reader's buffer
+            return line.length();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A writer whose text counts only once flushed, as on a pipe. */
+    private static final class FlushedText extends java.io.Writer {
+        final StringBuilder flushed = new StringBuilder();
+        private final StringBuilder pending = new StringBuilder();
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            pending.append(buffer, offset, length);
+        }
+
+        @Override
+        public void flush() {
+            flushed.append(pending);
+            pending.setLength(0);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void onAPipeEachLinesAnswerIsFlushedBeforeTheNextLineIsReadAndNothingIsReadAfterQuit() throws Exception {
+        FlushedText out = new FlushedText();
+        PipedLines in = new PipedLines(out.flushed, "stats", "inbox", "quit");
+        int code = runner.runScript(new BufferedReader(in, 64), new PrintWriter(out, false), "stdin");
+        assertEquals(0, code);
+        assertEquals(3, in.flushedBeforeLine.size(), "read exactly three lines");
+        assertTrue(in.flushedBeforeLine.get(1).endsWith("ran stats []\n"), "the answer to stats, before inbox is read: "
+                + in.flushedBeforeLine.get(1));
+        assertTrue(in.flushedBeforeLine.get(2).endsWith("ran inbox []\n"), in.flushedBeforeLine.get(2));
     }
 
     @Test

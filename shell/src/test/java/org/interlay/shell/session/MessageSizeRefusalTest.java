@@ -3,6 +3,7 @@ package org.interlay.shell.session;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.interlay.discovery.OverlayDirectory;
 import org.interlay.router.sip.MessageSizeLimit;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code send} and {@code burst} refuse a text over the MESSAGE size limit at once, saying the limit. */
 class MessageSizeRefusalTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private final OverlayDirectory directory = new OverlayDirectory();
-    private final ShellSession session = new ShellSession(directory, null, new OverlayMembers(null, directory));
+    private final ShellSession session = new ShellSession(directory, null, new OverlayMembers(null, directory, LOOPBACK), LOOPBACK);
 
     @Test
     void sendRefusesOneByteOverTheLimitBeforeAnythingElse() {

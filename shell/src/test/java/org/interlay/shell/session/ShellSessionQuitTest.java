@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
 @Tag("slow")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShellSessionQuitTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private final EventLoop loop = new EventLoop("quit-test-peer");
     private final OverlayDirectory directory = new OverlayDirectory();
     private OverlayPeer peer;
@@ -53,7 +54,7 @@ class ShellSessionQuitTest {
         directory.found(OverlayAdvert.of("chord", Algorithm.named("chord"), "chord.lab",
                 List.of(new HostPort(peer.node().self().address().host(), peer.node().self().address().port())),
                 List.of(new HostPort(sip.getAddress().getHostAddress(), sip.getPort())), NodeRole.PEER, "p1"), Source.STATIC);
-        session = new ShellSession(directory, null, new OverlayMembers(null, directory));
+        session = new ShellSession(directory, null, new OverlayMembers(null, directory, LOOPBACK), LOOPBACK);
     }
 
     @AfterEach

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
 @Tag("slow")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShellUserMovesTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private final EventLoop loop = new EventLoop("moves-test-peers");
     private final OverlayDirectory directory = new OverlayDirectory();
     private final List<OverlayPeer> peers = new ArrayList<>();
@@ -57,7 +58,7 @@ class ShellUserMovesTest {
                     List.of(new HostPort(agent.sipAddress().getAddress().getHostAddress(), agent.sipAddress().getPort())),
                     NodeRole.PEER, "p" + i), Source.STATIC);
         }
-        session = new ShellSession(directory, null, new OverlayMembers(null, directory));
+        session = new ShellSession(directory, null, new OverlayMembers(null, directory, LOOPBACK), LOOPBACK);
     }
 
     @AfterEach

@@ -38,6 +38,8 @@ import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.time.EventLoop;
 import org.interlay.router.PeerAgent;
+import org.interlay.router.dns.DnsPublishing;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
@@ -78,11 +80,16 @@ public final class Lab implements AutoCloseable {
     private final PrintStream progress;
     private final long startedAt = System.nanoTime();
     private final List<Consumer<String>> noticeListeners = new CopyOnWriteArrayList<>();
+    /** The DNS publication of each agent and router, by its SIP address (empty when the lab publishes nothing). */
+    private final Map<InetSocketAddress, DnsPublishing> published = new java.util.concurrent.ConcurrentHashMap<>();
+    /** How the lab's agents and routers find conventional domains in DNS; null when they do not. */
+    private final SipServerLocator conventional;
     /** Once up, the lab's progress lines stop: what it does next goes to its notice listeners. */
     private volatile boolean up;
 
     private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress) {
         this.config = config;
+        this.conventional = config.resolver() == null ? null : SipServerLocator.using(config.resolver(), new Random());
         this.discovery = discovery;
         this.progress = progress;
     }
@@ -207,13 +214,26 @@ public final class Lab implements AutoCloseable {
         }
         if (runAgent) {
             PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
-                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()));
+                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()), conventional);
             synchronized (o) {
                 o.agents.add(agent);
             }
             peer.announceSipEntryPoint(agent.sipAddress());
+            publish(List.of(o.domain()), agent.sipAddress());
         }
         return id;
+    }
+
+    /** Publishes {@code sip} in DNS as an entry point of {@code domains}, when the lab publishes at all. */
+    private void publish(List<String> domains, InetSocketAddress sip) {
+        if (config.dns() == null) return;
+        published.put(sip, DnsPublishing.start(config.dns(), domains, List.of("udp", "tcp"), sip, discovery.directory(), peerLoop));
+    }
+
+    /** Stops publishing {@code sip} as a crash would: its records stay until the survivors see it gone. */
+    private void unpublishAsCrashed(InetSocketAddress sip) {
+        DnsPublishing p = published.remove(sip);
+        if (p != null) p.halt();
     }
 
     private SipEndpointConfig endpoint(String name) {
@@ -235,11 +255,12 @@ public final class Lab implements AutoCloseable {
         try {
             Router router = Router.start(rc, new DiscoveredDomains(discovery.directory()),
                     new NodeJoiner(loop, config.bind(), NodeConfig::defaults, new Random(), 10_000),
-                    new GroupBridgeCoordinator(group, group));
+                    new GroupBridgeCoordinator(group, group), conventional);
             synchronized (this) {
                 routers.put(id, new LabRouter(id, router, group, loop));
             }
             router.onBridgesChanged(new BridgeChangeLines(id, this::notice));
+            publish(domains, router.sipAddress());
         } catch (SipStartException | RuntimeException e) {
             group.close();
             loop.close();
@@ -360,6 +381,7 @@ public final class Lab implements AutoCloseable {
             throw new IllegalArgumentException("no router '" + id + "'; " + (routers.isEmpty() ? "there are none ('router add' starts one)"
                     : "there are " + String.join(", ", routers.keySet())));
         }
+        unpublishAsCrashed(r.router().sipAddress());
         r.kill();
         notice("router %s killed (%s left)", id, Plural.of(routers.size(), "router"));
         return id;
@@ -376,6 +398,7 @@ public final class Lab implements AutoCloseable {
                         o.peers.remove(i);
                         o.agents.removeIf(a -> {
                             if (a.sipAddress().getPort() == agentPortOf(p)) {
+                                unpublishAsCrashed(a.sipAddress());
                                 a.close();
                                 return true;
                             }
@@ -424,6 +447,9 @@ public final class Lab implements AutoCloseable {
         List<PeerAgent> agents = overlays.values().stream().flatMap(o -> o.agents().stream()).toList();
         List<OverlayPeer> peers = overlays.values().stream().flatMap(o -> o.peers().stream()).toList();
         List<Runnable> parts = new ArrayList<>();
+        List<DnsPublishing> publications = List.copyOf(published.values());
+        published.clear();
+        publications.forEach(p -> parts.add(p::close));
         parts.add(() -> {
             leaving.forEach(r -> r.router().close());
             ParallelStop.run(leaving.stream().<Runnable>map(r -> r.group()::close).toList())

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.interlay.discovery.Algorithm;
+import org.interlay.router.dns.DnsUpdateTarget;
 
 /**
  * The lab's shape: its overlays (by default chord.lab, pastry.lab and kad.lab; any installed algorithm
- * may run more), how many routers, and the address everything binds (127.0.0.1 unless a user names
- * an interface).
+ * may run more), how many routers, the address everything binds (127.0.0.1 unless a user names an
+ * interface), where its SIP entry points are published in DNS (null: nowhere), and the DNS server its
+ * agents and routers ask for the domains no overlay serves (null: none, they answer 404).
  */
-public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind) {
+public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
+                        java.net.InetSocketAddress resolver) {
     public static final int MAX_PEERS = 64;
     public static final int MAX_ROUTERS = 8;
     public static final int MAX_OVERLAYS = 8;
@@ -40,7 +43,7 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
         return new LabConfig(List.of(
                 new LabOverlaySpec("chord", Algorithm.named("chord"), "chord.lab", chord),
                 new LabOverlaySpec("pastry", Algorithm.named("pastry"), "pastry.lab", pastry),
-                new LabOverlaySpec("kad", Algorithm.named("kademlia"), "kad.lab", kademlia)), routers, bind);
+                new LabOverlaySpec("kad", Algorithm.named("kademlia"), "kad.lab", kademlia)), routers, bind, null, null);
     }
 
     public static LabConfig defaults() {
@@ -51,6 +54,16 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
     public LabConfig withOverlay(LabOverlaySpec overlay) {
         List<LabOverlaySpec> more = new ArrayList<>(overlays);
         more.add(overlay);
-        return new LabConfig(more, routers, bind);
+        return new LabConfig(more, routers, bind, dns, resolver);
+    }
+
+    /** This shape with its agents and routers published in DNS through {@code target}. */
+    public LabConfig withDns(DnsUpdateTarget target) {
+        return new LabConfig(overlays, routers, bind, target, resolver);
+    }
+
+    /** This shape with its agents and routers reaching conventional domains through the DNS server at {@code server} (RFC 3263). */
+    public LabConfig withResolver(java.net.InetSocketAddress server) {
+        return new LabConfig(overlays, routers, bind, dns, server);
     }
 }

@@ -15,7 +15,7 @@ import org.interlay.overlay.Address;
  * @param bind      the address every socket binds (127.0.0.1 unless the user names an interface)
  * @param port      the overlay's UDP port, 0 for any free one
  * @param bootstrap peers to join through; empty to find the overlay by discovery, or create it
- * @param sipPort   the SIP agent's UDP port, -1 for no agent, 0 for any free one
+ * @param sipPort   the SIP agent's port (UDP and TCP), -1 for no agent, 0 for any free one
  * @param nodeId    how the node is named in adverts; null to name it after the overlay port it binds
  *                  ({@link #nodeIdForPort}): stable across restarts on a fixed port, and unique per
  *                  host, since two nodes on one host bind different ports

@@ -50,6 +50,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     private final Replication replication;
     private final LookupDriver driver;
     private final RecursiveRouter recursive;
+    private final ClientService clients;
     private Timer maintenance;
     private Timer soonMaintenance;
     private long lastVersion;
@@ -73,6 +74,8 @@ public final class OverlayNode implements Overlay, NodeContext {
         this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
                 random.nextLong());
         registerHandlers();
+        this.clients = new ClientService(this, scheduler);
+        clients.register(rpc);
         rpc.setObserver(new PeerObserver() {
             @Override
             public void heard(NodeRef peer) {
@@ -320,6 +323,11 @@ public final class OverlayNode implements Overlay, NodeContext {
     /** The routing algorithm hosted here (for simulation checks and the shell's routing view). */
     public RoutingAlgorithm routing() {
         return routing;
+    }
+
+    /** Client requests this peer answered "busy" (those taken in are counted in {@code stats().rpc().clientRequests()}). */
+    public long clientRequestsRefused() {
+        return onLoop(() -> CompletableFuture.completedFuture(clients.refused())).join();
     }
 
     public int storedRecords() {

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Datagrams that do not decode, or belong to another overlay, are counted and dropped; they never
  * reach a handler and never throw out of the receive path.
+ *
+ * <p>An endpoint is a peer's or a client's ({@link #forClient}). A client's requests go out as
+ * {@link FrameKind#CLIENT_REQUEST}: a peer serves them only with the handlers registered by
+ * {@link #onClientRequest}, and tells its {@link PeerObserver} nothing of their sender, so a client
+ * never enters a routing table, never counts as a restarted peer and never takes a record.
  */
 public final class RpcEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
@@ -42,6 +47,10 @@ public final class RpcEndpoint {
     private final RpcConfig config;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<Integer, Handler<?>> handlers = new HashMap<>();
+    /** What a client may ask of this peer: nothing else is served to a client. */
+    private final Map<Integer, Handler<?>> clientHandlers = new HashMap<>();
+    /** True for a client's endpoint: its requests are client requests. */
+    private final boolean client;
     /** Requests seen within the retransmission window, with their answer once sent (null while handled). */
     private final LinkedHashMap<RequestId, Answer> answered = new LinkedHashMap<>();
     private final DropLog malformed;
@@ -70,10 +79,23 @@ public final class RpcEndpoint {
         }
     };
     private boolean closed;
-    private long sent, received, retransmissions, timeouts, handlerErrors;
+    private long sent, received, retransmissions, timeouts, handlerErrors, clientRequests;
 
+    /** A peer's endpoint. */
     public RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
                        RpcConfig config, Random random) {
+        this(transport, scheduler, codec, overlayId, self, config, random, false);
+    }
+
+    /** A client's endpoint: every request it sends is a {@link FrameKind#CLIENT_REQUEST}. */
+    public static RpcEndpoint forClient(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId,
+                                        NodeRef self, RpcConfig config, Random random) {
+        return new RpcEndpoint(transport, scheduler, codec, overlayId, self, config, random, true);
+    }
+
+    private RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
+                        RpcConfig config, Random random, boolean client) {
+        this.client = client;
         this.transport = transport;
         this.scheduler = scheduler;
         this.malformed = new DropLog(log, "malformed datagrams", scheduler, DROP_SUMMARY_MILLIS);
@@ -113,6 +135,17 @@ public final class RpcEndpoint {
         handlers.put(type.code(), new Handler<>(handler, null));
     }
 
+    /**
+     * Answers client requests of {@code type}: the only requests a client can have served here. Their
+     * sender is not a peer and is told to no {@link PeerObserver}.
+     */
+    public <Q extends Message, R extends Message> void onClientRequest(MessageType<Q> type, MessageType<R> responseType,
+                                                                       RequestHandler<Q, R> handler) {
+        codec.register(type);
+        codec.register(responseType);
+        clientHandlers.put(type.code(), new Handler<>(handler, null));
+    }
+
     /** Takes one-way messages of this type. Registers the type with the codec. */
     public <M extends Message> void onOneway(MessageType<M> type, OnewayHandler<M> handler) {
         codec.register(type);
@@ -130,7 +163,8 @@ public final class RpcEndpoint {
             return result;
         }
         long id = nextRpcId++;
-        byte[] bytes = codec.encode(new Frame(overlayId, FrameKind.REQUEST, id, self, incarnation, request));
+        FrameKind kind = client ? FrameKind.CLIENT_REQUEST : FrameKind.REQUEST;
+        byte[] bytes = codec.encode(new Frame(overlayId, kind, id, self, incarnation, request));
         Pending p = new Pending(to, bytes, request, result);
         pending.put(id, p);
         transmit(id, p, config.initialTimeoutMillis());
@@ -189,6 +223,10 @@ public final class RpcEndpoint {
         }
         received++;
         NodeRef sender = new NodeRef(frame.sender().id(), from);
+        if (frame.kind() == FrameKind.CLIENT_REQUEST) {
+            onRequestFrame(sender, frame, clientHandlers);
+            return;
+        }
         if (!sender.id().equals(self.id())) {
             Long before = incarnations.put(sender.id(), frame.incarnation());
             if (before != null && before != frame.incarnation()) observer.restarted(sender);
@@ -196,8 +234,9 @@ public final class RpcEndpoint {
         }
         switch (frame.kind()) {
             case RESPONSE -> onResponse(frame);
-            case REQUEST -> onRequestFrame(sender, frame);
+            case REQUEST -> onRequestFrame(sender, frame, handlers);
             case ONEWAY -> onOnewayFrame(sender, frame);
+            case CLIENT_REQUEST -> throw new IllegalStateException("served above");
         }
     }
 
@@ -213,7 +252,7 @@ public final class RpcEndpoint {
     }
 
     @SuppressWarnings("unchecked")
-    private <M extends Message> void onRequestFrame(NodeRef sender, Frame frame) {
+    private <M extends Message> void onRequestFrame(NodeRef sender, Frame frame, Map<Integer, Handler<?>> served) {
         RequestId rid = new RequestId(sender.address(), frame.rpcId());
         forgetOldAnswers();
         Answer seen = answered.get(rid);
@@ -224,11 +263,13 @@ public final class RpcEndpoint {
             }
             return; // no bytes yet: still being handled; the answer goes out when ready
         }
-        Handler<M> h = (Handler<M>) handlers.get(frame.message().type());
+        Handler<M> h = (Handler<M>) served.get(frame.message().type());
         if (h == null || h.request == null) {
-            malformed.drop(sender, codec.typeName(frame.message().type()) + " is not a request here");
+            malformed.drop(sender, codec.typeName(frame.message().type())
+                    + (served == clientHandlers ? " is not a client request here" : " is not a request here"));
             return;
         }
+        if (served == clientHandlers) clientRequests++;
         answered.put(rid, new Answer(scheduler.nowMillis()));
         CompletionStage<? extends Message> answer;
         try {
@@ -288,7 +329,7 @@ public final class RpcEndpoint {
 
     public RpcStats stats() {
         return new RpcStats(sent, received, retransmissions, timeouts, malformed.count(), foreign.count(),
-                handlerErrors, pending.size());
+                handlerErrors, pending.size(), clientRequests);
     }
 
     /** A retransmitted request arrives within the sender's give-up time; older entries are of no use. */

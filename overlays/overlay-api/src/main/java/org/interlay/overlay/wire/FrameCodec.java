@@ -11,7 +11,8 @@ import org.interlay.overlay.NodeRef;
  * </pre>
  *
  * The body is read by the {@link MessageType} registered for the type code, which must consume it
- * exactly. Anything else is a {@link WireFormatException}.
+ * exactly. Anything else is a {@link WireFormatException}. The kind is 1 request, 2 response, 3
+ * one-way, 4 client request (see {@link FrameKind}).
  */
 public final class FrameCodec {
     public static final int MAGIC = 0x494C;

@@ -7,13 +7,20 @@ public enum FrameKind {
     /** Answers the {@link #REQUEST} with the same id. */
     RESPONSE,
     /** Fire and forget. */
-    ONEWAY;
+    ONEWAY,
+    /**
+     * A request from a client, which is not a member of the overlay: answered like a {@link #REQUEST},
+     * but its sender is not a peer, so it never enters a routing table, a peer observer or the
+     * incarnation map, and only the handlers registered for clients serve it.
+     */
+    CLIENT_REQUEST;
 
     static FrameKind fromCode(int code) throws WireFormatException {
         return switch (code) {
             case 1 -> REQUEST;
             case 2 -> RESPONSE;
             case 3 -> ONEWAY;
+            case 4 -> CLIENT_REQUEST;
             default -> throw new WireFormatException("unknown frame kind " + code);
         };
     }

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Random;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.LookupResult;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.node.RouteStep;
+import org.interlay.overlay.node.msg.ClientLookup;
+import org.interlay.overlay.node.msg.ClientLookupReply;
+import org.interlay.overlay.node.msg.ClientWelcome;
 import org.interlay.overlay.node.msg.FetchRequest;
 import org.interlay.overlay.node.msg.RouteReply;
 import org.interlay.overlay.node.msg.RouteQuery;
@@ -34,6 +38,19 @@ class FrameCodecTest {
         assertEquals(f, back);
         Frame resolved = new Frame(-7, FrameKind.REQUEST, 1, sender, 0, new RouteReply(RouteStep.resolved(node(9))));
         assertEquals(resolved, codec.decode(codec.encode(resolved)));
+    }
+
+    @Test
+    void aClientsRequestAndItsPeersAnswersRoundTrip() throws WireFormatException {
+        FrameCodec withClients = new FrameCodec().register(ClientLookup.TYPE).register(ClientLookupReply.TYPE)
+                .register(ClientWelcome.TYPE);
+        Frame asked = new Frame(3, FrameKind.CLIENT_REQUEST, 8, sender, 1, new ClientLookup(Key.hash("alice")));
+        assertEquals(asked, withClients.decode(withClients.encode(asked)));
+        LookupResult result = new LookupResult(Key.hash("alice"), node(3), List.of(node(1), node(2), node(3)), 2, 2, 8, 41);
+        Frame answer = new Frame(3, FrameKind.RESPONSE, 8, node(1), 1, new ClientLookupReply(result));
+        assertEquals(answer, withClients.decode(withClients.encode(answer)));
+        Frame welcome = new Frame(3, FrameKind.RESPONSE, 9, node(1), 1, new ClientWelcome(node(1), "kademlia"));
+        assertEquals(welcome, withClients.decode(withClients.encode(welcome)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.client.OverlayClient;
 import org.interlay.overlay.node.CheckableAlgorithm;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeConfig;
@@ -65,6 +66,20 @@ public final class SimCluster {
 
     public Random random() {
         return random;
+    }
+
+    /**
+     * A client of this overlay at a fresh address, not joined yet: its {@link OverlayClient#join} picks
+     * one of the peers given; should they die, it moves to any node that has joined.
+     */
+    public OverlayClient newClient() {
+        return new OverlayClient(config, Key.random(random), network.attach(), scheduler, new Random(random.nextLong()),
+                () -> joined.stream().map(n -> n.self().address()).toList());
+    }
+
+    /** What every live node knows and holds now. */
+    public OverlaySnapshot snapshot() {
+        return OverlaySnapshot.of(live);
     }
 
     /** A node that is not started yet: {@link #join} or {@link OverlayNode#join} starts it. */

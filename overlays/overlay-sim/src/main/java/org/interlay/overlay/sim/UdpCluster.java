@@ -1,13 +1,14 @@
 package org.interlay.overlay.sim;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.client.OverlayClient;
 import org.interlay.overlay.node.GlobalView;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
@@ -24,7 +25,8 @@ public final class UdpCluster implements AutoCloseable {
     private final NodeConfig config;
     private final EventLoop loop;
     private final Random random;
-    private final List<OverlayNode> nodes = new ArrayList<>();
+    /** Written by the test thread, read by clients on the loop. */
+    private final List<OverlayNode> nodes = new CopyOnWriteArrayList<>();
 
     public UdpCluster(OverlayAlgorithm algorithm, NodeConfig config, long seed) {
         this.algorithm = algorithm;
@@ -47,6 +49,20 @@ public final class UdpCluster implements AutoCloseable {
             node.join(boot).orTimeout(perJoinLimit.toMillis(), TimeUnit.MILLISECONDS).join();
             nodes.add(node);
         }
+    }
+
+    /**
+     * A client of this overlay on a socket of its own on 127.0.0.1, served by the cluster's loop, not
+     * joined yet; should the peers it is given die, it moves to any node of the cluster.
+     */
+    public OverlayClient newClient() {
+        return onLoop(() -> new OverlayClient(config, Key.random(random), UdpTransport.onLoopback(loop, 0), loop,
+                new Random(random.nextLong()), () -> nodes.stream().map(n -> n.self().address()).toList()));
+    }
+
+    /** What every node knows and holds now, read on the loop. */
+    public OverlaySnapshot snapshot() {
+        return onLoop(() -> OverlaySnapshot.of(nodes));
     }
 
     /** The node crashes: its socket closes, no goodbye, no hand-over. */

@@ -38,6 +38,47 @@ class RpcEndpointTest {
                 new Random(name.hashCode()));
     }
 
+    private RpcEndpoint clientEndpoint(String name) {
+        SimNetwork.SimTransport t = network.attach();
+        return RpcEndpoint.forClient(t, scheduler, new FrameCodec().register(Pong.TYPE), 77,
+                new NodeRef(Key.hash(name), t.localAddress()), config, new Random(name.hashCode()));
+    }
+
+    /** A client's request is served by the handlers for clients alone, and its sender is told to no observer. */
+    @Test
+    void aClientIsServedOnlyWhatIsOfferedToClientsAndIsNeverHeardOfAsAPeer() throws Exception {
+        RpcEndpoint peer = endpoint("peer"), client = clientEndpoint("client"), other = endpoint("other");
+        List<NodeRef> heard = new ArrayList<>();
+        peer.setObserver(new PeerObserver() {
+            @Override
+            public void heard(NodeRef p) {
+                heard.add(p);
+            }
+
+            @Override
+            public void restarted(NodeRef p) {
+                heard.add(p);
+            }
+
+            @Override
+            public void unresponsive(Address p) { }
+        });
+        peer.onRequest(Ping.TYPE, Pong.TYPE, (from, m) -> CompletableFuture.completedFuture(new Pong()));
+        peer.onClientRequest(FetchRequest.TYPE, Pong.TYPE, (from, m) -> CompletableFuture.completedFuture(new Pong()));
+
+        CompletableFuture<?> served = client.request(peer.self().address(), new FetchRequest(Key.hash("k"), false));
+        CompletableFuture<?> peersOnly = client.request(peer.self().address(), new Ping());
+        CompletableFuture<?> fromAPeer = other.request(peer.self().address(), new FetchRequest(Key.hash("k"), false));
+        scheduler.runFor(10_000);
+
+        assertInstanceOf(Pong.class, served.get(), "a client request for clients is answered");
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, peersOnly::get);
+        assertInstanceOf(RpcTimeoutException.class, e.getCause(), "a peers' request from a client is dropped");
+        assertTrue(fromAPeer.isCompletedExceptionally(), "a request for clients is not served to a peer's request frame");
+        assertEquals(1, peer.stats().clientRequests(), "the one client request served (its retransmissions not counted)");
+        assertEquals(java.util.Set.of(other.self()), java.util.Set.copyOf(heard), "of the two senders, only the peer was heard of");
+    }
+
     @Test
     void retransmitsThroughLossAndHandlesEachRequestOnce() {
         RpcEndpoint client = endpoint("client"), server = endpoint("server");
