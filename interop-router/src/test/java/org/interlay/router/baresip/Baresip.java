@@ -38,11 +38,6 @@ final class Baresip implements AutoCloseable {
         this.control = control;
     }
 
-    /** Whether baresip is installed here. */
-    static boolean installed() {
-        return Files.isExecutable(Path.of("/usr/bin/baresip"));
-    }
-
     /**
      * Starts a phone for {@code aor} (sip:alice@chord.lab) listening on 127.0.0.1:{@code sipPort} with
      * {@code transport} (udp or tcp), registering through {@code proxy}, and waits for its REGISTER's 200.

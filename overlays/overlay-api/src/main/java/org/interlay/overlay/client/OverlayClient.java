@@ -33,6 +33,7 @@ import org.interlay.overlay.transport.Transport;
 import org.interlay.overlay.wire.FrameCodec;
 import org.interlay.overlay.wire.Message;
 import org.interlay.time.Clock;
+import org.interlay.time.OnScheduler;
 import org.interlay.time.Scheduler;
 
 /**
@@ -248,23 +249,6 @@ public final class OverlayClient implements Overlay {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        if (scheduler.inSchedulerThread()) {
-            try {
-                return action.get();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.execute(() -> {
-            try {
-                action.get().whenComplete((v, e) -> {
-                    if (e != null) result.completeExceptionally(e); else result.complete(v);
-                });
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return OnScheduler.call(scheduler, action);
     }
 }

@@ -25,6 +25,7 @@ import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.PeerObserver;
 import org.interlay.overlay.rpc.RpcEndpoint;
 import org.interlay.time.Clock;
+import org.interlay.time.OnScheduler;
 import org.interlay.time.Scheduler;
 import org.interlay.time.Timer;
 import org.interlay.overlay.transport.Transport;
@@ -300,24 +301,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        if (scheduler.inSchedulerThread()) {
-            try {
-                return action.get();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        scheduler.execute(() -> {
-            try {
-                action.get().whenComplete((v, e) -> {
-                    if (e != null) result.completeExceptionally(e); else result.complete(v);
-                });
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        return OnScheduler.call(scheduler, action);
     }
 
     /** The routing algorithm hosted here (for simulation checks and the shell's routing view). */
