@@ -39,8 +39,8 @@ import org.xbill.DNS.Type;
  * chord.lab, pastry.lab and kad.lab publishes itself in the zone as the agents do with
  * {@code --dns-update}. carol@cs.lab, registered at Kamailio, exchanges a MESSAGE and an INVITE
  * dialog both ways with alice@chord.lab, dave@pastry.lab and bob@kad.lab: Kamailio finds each overlay
- * through DNS, the agents find cs.lab by RFC 3263. Prints each path (the Via headers as they
- * arrived); exits 0 when all held.
+ * through DNS, the agents find cs.lab by RFC 3263. Then Kamailio stops, and a MESSAGE to carol gets
+ * 503 from the agent. Prints each path (the Via headers as they arrived); exits 0 when all held.
  */
 public final class KamailioInteropMain {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -62,6 +62,7 @@ public final class KamailioInteropMain {
                     new SRVRecord(name("_sip._udp.cs.lab"), DClass.IN, 30, 10, 50, kamailio.address().getPort(), name("sip.cs.lab")),
                     new ARecord(name("sip.cs.lab"), DClass.IN, 30, InetAddress.getByName("127.0.0.1")))).get(10, TimeUnit.SECONDS);
             SipServerLocator locator = SipServerLocator.using(named.address(), new Random(1));
+            UserAgent last = null;
 
             UserAgent carol = UserAgent.start(UserAgentConfig.of("sip:carol@cs.lab", kamailio.address()));
             open.add(carol);
@@ -101,7 +102,12 @@ public final class KamailioInteropMain {
 
                 dialog(carol, user, carolsCalls, usersCalls, aor, "sip:carol@cs.lab -> " + aor);
                 dialog(user, carol, usersCalls, carolsCalls, "sip:carol@cs.lab", aor + " -> sip:carol@cs.lab");
+                last = user;
             }
+            kamailio.close();
+            SipOutcome noServer = last.sendMessage("sip:carol@cs.lab", "is anyone there").get(60, TimeUnit.SECONDS);
+            if (noServer.status() != 503) throw new AssertionError("MESSAGE to cs.lab with Kamailio stopped: " + noServer);
+            System.out.println("Kamailio stopped: MESSAGE to sip:carol@cs.lab answered " + noServer);
             System.out.println("PASS");
             code = 0;
         } catch (Throwable e) {
