@@ -1,4 +1,4 @@
-package org.interlay.router.dns;
+package org.interlay.harness.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.interlay.router.testing.NamespaceChild;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,9 +20,8 @@ class KamailioInteropTest {
 
     @Test
     void messagesAndCallsCrossBetweenKamailioAndTheOverlays() throws Exception {
-        NamespaceChild.assumeAvailable("named", "tsig-keygen", "kamailio");
-        NamespaceChild.Result r = NamespaceChild.runWithResolver(NamespaceChild.loopbackResolvConf(dir), KamailioInteropMain.class,
-                List.of(dir.toString()), dir.resolve("out.txt"), Duration.ofSeconds(160));
+        ResolverNamespace.assumeAvailable("named", "tsig-keygen", "kamailio");
+        ResolverNamespace.Result r = ResolverNamespace.run(KamailioInteropMain.class, List.of(dir.toString()), dir, Duration.ofSeconds(160));
         System.out.println(r.output());
         assertEquals(0, r.exitCode(), r.output());
     }

@@ -1,4 +1,4 @@
-package org.interlay.router.dns;
+package org.interlay.harness.interop;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,14 +12,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.interlay.discovery.OverlayDirectory;
+import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.sim.UdpCluster;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.SipAgentConfig;
 import org.interlay.router.bridge.RouterRoster;
+import org.interlay.router.dns.DnsPublishing;
+import org.interlay.router.dns.DnsUpdateClient;
+import org.interlay.router.dns.DnsUpdateTarget;
+import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.membership.InstalledAlgorithms;
-import org.interlay.router.testing.KamailioServer;
-import org.interlay.router.testing.NamedServer;
-import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.ua.Call;
 import org.interlay.router.ua.IncomingMessage;
 import org.interlay.router.ua.SipOutcome;
@@ -54,10 +56,10 @@ public final class KamailioInteropMain {
         Path dir = Path.of(args[0]);
         int code = 1;
         List<AutoCloseable> open = new ArrayList<>();
-        try (NamedServer named = NamedServer.start(dir.resolve("named"), "lab");
+        try (BindServer named = BindServer.start(dir.resolve("named"), "lab");
              KamailioServer kamailio = KamailioServer.start(dir.resolve("kamailio"), "cs.lab", 5060);
              EventLoop loop = new EventLoop("interop-dns")) {
-            DnsUpdateTarget zone = new DnsUpdateTarget(named.address(), DnsUpdateTarget.zoneName("lab"), TsigKeyFile.read(named.keyFile()));
+            DnsUpdateTarget zone = named.updateTarget();
             new DnsUpdateClient(zone).add(List.of(
                     new SRVRecord(name("_sip._udp.cs.lab"), DClass.IN, 30, 10, 50, kamailio.address().getPort(), name("sip.cs.lab")),
                     new ARecord(name("sip.cs.lab"), DClass.IN, 30, InetAddress.getByName("127.0.0.1")))).get(10, TimeUnit.SECONDS);
@@ -75,7 +77,7 @@ public final class KamailioInteropMain {
 
             for (Overlay o : List.of(new Overlay("alice", "chord.lab", "chord"), new Overlay("dave", "pastry.lab", "pastry"),
                     new Overlay("bob", "kad.lab", "kademlia"))) {
-                UdpCluster cluster = new UdpCluster(InstalledAlgorithms.named(o.algorithm()), OverlayLab.nodeConfig(o.algorithm()), 3);
+                UdpCluster cluster = new UdpCluster(InstalledAlgorithms.named(o.algorithm()), NodeConfig.defaults(o.algorithm()).withPeriods(2_000, 500), 3);
                 open.add(cluster);
                 cluster.grow(1, Duration.ofSeconds(10));
                 PeerAgent agent = PeerAgent.start(cluster.nodes().get(0), SipAgentConfig.defaults(o.domain(), 0), RouterRoster.UNKNOWN, locator);

@@ -1,4 +1,4 @@
-package org.interlay.router.testing;
+package org.interlay.harness.interop;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -51,7 +51,7 @@ public final class KamailioServer implements AutoCloseable {
         }
     }
 
-    static String config(String domain, int port) {
+    public static String config(String domain, int port) {
         return String.join("\n", List.of(
                 "#!KAMAILIO",
                 "debug=2",
