@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code interlay} executable: one command with a subcommand per job. */
 @Command(name = "interlay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Peer-to-peer SIP overlays of different kinds (Chord, Pastry, Kademlia), found and bridged.",
-        subcommands = {LabCommand.class, AttachCommand.class, NodeCommand.class, RouterCommand.class, OverlaysCommand.class,
+        subcommands = {LabCommand.class, AttachCommand.class, NodeCommand.class, RouterCommand.class, OverlaysCommand.class, InteropCommand.class,
                 SimCommand.class,
                 BenchCommand.class,
                 EnrollCommand.class,

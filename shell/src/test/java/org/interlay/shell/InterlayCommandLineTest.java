@@ -21,7 +21,7 @@ class InterlayCommandLineTest {
     @Test
     void anUnknownCommandIsSaidUnknownAndOnlyACloseNameIsSuggested() {
         String far = errorOf("frobnicate");
-        assertTrue(far.startsWith("interlay: unknown command 'frobnicate'; the commands are lab, shell, node, router, overlays, sim, "
+        assertTrue(far.startsWith("interlay: unknown command 'frobnicate'; the commands are lab, shell, node, router, overlays, interop, sim, "
                 + "bench, enroll, help\n"), far);
         assertFalse(far.contains("did you mean"), far);
         String near = errorOf("rooter");

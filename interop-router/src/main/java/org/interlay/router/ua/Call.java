@@ -36,6 +36,7 @@ public final class Call {
     private volatile String endReason = "";
     private volatile long establishedMillis = -1;
     private volatile long endedMillis = -1;
+    volatile List<String> path = List.of();
 
     // the dialog, guarded by the call table's lock
     Request invite;
@@ -96,6 +97,11 @@ public final class Call {
 
     public long startedMillis() {
         return startedMillis;
+    }
+
+    /** For a call that came in, the path its INVITE took (Via headers, the last hop first); empty for a call made here. */
+    public List<String> path() {
+        return path;
     }
 
     /** Where this side receives the call's RTP. */

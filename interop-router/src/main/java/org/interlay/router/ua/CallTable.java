@@ -248,6 +248,7 @@ final class CallTable implements SipHandler {
         }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
         Call call = new Call(callId, Call.Direction.INCOMING, from.getAddress().getURI().toString(), media, timers);
+        call.path = ViaPath.of(request);
         Response ringing = exchange.response(Response.RINGING);
         ringing.setHeader(headers.createContactHeader(requests.contact()));
         synchronized (this) {

@@ -36,7 +36,7 @@ final class UserAgentRequests implements SipHandler {
                 messages.accept(new IncomingMessage(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString(),
                         ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString(),
                         type == null ? "text/plain" : type.getContentType() + "/" + type.getContentSubType(),
-                        body == null ? new byte[0] : body));
+                        body == null ? new byte[0] : body, ViaPath.of(request)));
                 return true;
             }
             case Request.NOTIFY -> {
