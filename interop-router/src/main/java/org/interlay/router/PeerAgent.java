@@ -2,6 +2,8 @@ package org.interlay.router;
 
 import java.net.InetSocketAddress;
 import org.interlay.overlay.Overlay;
+import org.interlay.overlay.secure.RecordSigner;
+import org.interlay.overlay.secure.SigningOverlay;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.dns.ConventionalDomains;
@@ -66,7 +68,9 @@ public final class PeerAgent implements AutoCloseable {
     private static PeerAgent start(Overlay overlay, SipAgentConfig config, SipServer server, RouterRoster routers,
                                    SipServerLocator conventional) {
         ServedDomains served = new ServedDomains();
-        ServedDomain domain = ServedDomain.of(config.domain(), overlay, config.policies(), server.wall());
+        Overlay writer = config.signing()
+                .<Overlay>map(c -> new SigningOverlay(overlay, new RecordSigner(c, server.wall()))).orElse(overlay);
+        ServedDomain domain = ServedDomain.of(config.domain(), writer, config.policies(), server.wall());
         served.add(domain);
         DomainServices services = new DomainServices(server, served, config.policies());
         AgentChain.serve(server, served, services, config.policies(),

@@ -3,11 +3,15 @@ package org.interlay.router;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.interlay.overlay.Overlay;
+import org.interlay.overlay.secure.RecordSigner;
+import org.interlay.overlay.secure.SigningOverlay;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
@@ -92,8 +96,10 @@ public final class Router implements AutoCloseable {
                                 BridgeCoordinator coordinator, SipServer server, SipServerLocator conventional) {
         String uri = "sip:" + server.self();
         ServedDomains served = new ServedDomains();
+        Optional<RecordSigner> signer = config.signing().map(c -> new RecordSigner(c, server.wall()));
         BridgePublisher publisher = new BridgePublisher(config.routerId(), uri,
-                domain -> served.find(domain).map(ServedDomain::overlay), server.wall(), config.bridgeTtl(),
+                domain -> served.find(domain).map(ServedDomain::overlay)
+                        .map(o -> signer.<Overlay>map(s -> new SigningOverlay(o, s)).orElse(o)), server.wall(), config.bridgeTtl(),
                 config.bridgeRefresh(), server.timers());
         RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
                 config.policies(), server.wall(), list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));

@@ -1,5 +1,8 @@
 package org.interlay.router;
 
+import java.util.Optional;
+import org.interlay.trust.Credentials;
+import org.interlay.trust.Role;
 import java.time.Duration;
 import java.util.List;
 import org.interlay.router.sip.SipEndpointConfig;
@@ -15,10 +18,16 @@ import org.interlay.router.sip.SipEndpointConfig;
  * @param bridgeTtl     how long its bridge records live in the overlays
  * @param bridgeRefresh how often it writes them again
  * @param rejoinPeriod  how often it tries again to join an overlay it could not
+ * @param credentials   the router's certificate ({@code interlay enroll router}) and key, with which it signs
+ *                      its bridge records (for secure overlays); null to sign none
  */
 public record RouterConfig(String routerId, SipEndpointConfig endpoint, List<String> domains, AgentPolicies policies,
-                           RelayMode relayMode, Duration bridgeTtl, Duration bridgeRefresh, Duration rejoinPeriod) {
+                           RelayMode relayMode, Duration bridgeTtl, Duration bridgeRefresh, Duration rejoinPeriod,
+                           Credentials credentials) {
     public RouterConfig {
+        if (credentials != null && credentials.identity().role() != Role.ROUTER) {
+            throw new IllegalArgumentException("a router signs with a router certificate, not one of " + credentials.identity());
+        }
         if (routerId == null || !routerId.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new IllegalArgumentException("a router id is 1-64 letters, digits, '_' or '-': " + routerId);
         }
@@ -34,6 +43,12 @@ public record RouterConfig(String routerId, SipEndpointConfig endpoint, List<Str
         if (rejoinPeriod == null || rejoinPeriod.toMillis() < 100) throw new IllegalArgumentException("rejoin period must be at least 100 ms");
     }
 
+    /** A router that signs nothing. */
+    public RouterConfig(String routerId, SipEndpointConfig endpoint, List<String> domains, AgentPolicies policies,
+                        RelayMode relayMode, Duration bridgeTtl, Duration bridgeRefresh, Duration rejoinPeriod) {
+        this(routerId, endpoint, domains, policies, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod, null);
+    }
+
     /** A stateless router on 127.0.0.1:{@code port} (0 picks a free port) bridging {@code domains}. */
     public static RouterConfig defaults(String routerId, int port, List<String> domains) {
         return new RouterConfig(routerId, SipEndpointConfig.loopback("router-" + routerId, port), domains,
@@ -42,14 +57,24 @@ public record RouterConfig(String routerId, SipEndpointConfig endpoint, List<Str
     }
 
     public RouterConfig withRelayMode(RelayMode mode) {
-        return new RouterConfig(routerId, endpoint, domains, policies, mode, bridgeTtl, bridgeRefresh, rejoinPeriod);
+        return new RouterConfig(routerId, endpoint, domains, policies, mode, bridgeTtl, bridgeRefresh, rejoinPeriod, credentials);
     }
 
     public RouterConfig withPolicies(AgentPolicies p) {
-        return new RouterConfig(routerId, endpoint, domains, p, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod);
+        return new RouterConfig(routerId, endpoint, domains, p, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod, credentials);
     }
 
     public RouterConfig withEndpoint(SipEndpointConfig e) {
-        return new RouterConfig(routerId, e, domains, policies, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod);
+        return new RouterConfig(routerId, e, domains, policies, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod, credentials);
+    }
+
+    /** This router signing its bridge records with {@code c}, a router certificate. */
+    public RouterConfig withCredentials(Credentials c) {
+        return new RouterConfig(routerId, endpoint, domains, policies, relayMode, bridgeTtl, bridgeRefresh, rejoinPeriod, c);
+    }
+
+    /** The credentials bridge records are signed with, if any. */
+    public Optional<Credentials> signing() {
+        return Optional.ofNullable(credentials);
     }
 }

@@ -11,10 +11,14 @@ import org.interlay.overlay.wire.WireWriter;
  * replaces an older one; a removal is a tombstone with a newer version, so an old copy held by a
  * replica cannot bring a removed record back.
  *
+ * <p>In a secure overlay a record carries its writer's {@link RecordSignature}; any change of its
+ * content (a new version, a tombstone) drops the signature, to be signed again by its writer.
+ *
  * @param expiresAtMillis expiry on the holding node's clock; on the wire it travels as time left
+ * @param signature       the writer's signature, or null for an unsigned record (open overlays)
  */
 public record Record(Key key, String kind, String name, byte[] value, String owner, long expiresAtMillis,
-                     long version, boolean deleted) {
+                     long version, boolean deleted, RecordSignature signature) {
     public static final int MAX_KIND = 32;
     public static final int MAX_NAME = 512;
     public static final int MAX_OWNER = 256;
@@ -30,6 +34,12 @@ public record Record(Key key, String kind, String name, byte[] value, String own
         }
     }
 
+    /** An unsigned record. */
+    public Record(Key key, String kind, String name, byte[] value, String owner, long expiresAtMillis, long version,
+                  boolean deleted) {
+        this(key, kind, name, value, owner, expiresAtMillis, version, deleted, null);
+    }
+
     /** A record stored under the hash of {@code name}, living {@code ttlMillis} from {@code nowMillis}. */
     public static Record of(String kind, String name, byte[] value, String owner, long nowMillis, long ttlMillis) {
         return new Record(Key.hash(name), kind, name, value, owner, nowMillis + ttlMillis, 0, false);
@@ -43,6 +53,20 @@ public record Record(Key key, String kind, String name, byte[] value, String own
         return new Record(key, kind, name, new byte[0], owner, expiresAt, v, true);
     }
 
+    /** This record signed: same content, with the writer's signature. */
+    public Record withSignature(RecordSignature s) {
+        return new Record(key, kind, name, value, owner, expiresAtMillis, version, deleted, s);
+    }
+
+    /** The same record and signature, expiring at {@code expiresAt} on a holder's clock. */
+    public Record expiringAt(long expiresAt) {
+        return new Record(key, kind, name, value, owner, expiresAt, version, deleted, signature);
+    }
+
+    public java.util.Optional<RecordSignature> signed() {
+        return java.util.Optional.ofNullable(signature);
+    }
+
     public boolean isExpired(long nowMillis) {
         return nowMillis >= expiresAtMillis;
     }
@@ -53,7 +77,8 @@ public record Record(Key key, String kind, String name, byte[] value, String own
 
     public void writeTo(WireWriter out, long nowMillis) {
         out.key(key).string(kind).string(name).bytes(value).string(owner)
-                .i64(Math.max(0, expiresAtMillis - nowMillis)).i64(version).bool(deleted);
+                .i64(Math.max(0, expiresAtMillis - nowMillis)).i64(version).bool(deleted).bool(signature != null);
+        if (signature != null) signature.writeTo(out);
     }
 
     public static Record readFrom(WireReader in, long nowMillis) throws WireFormatException {
@@ -65,7 +90,8 @@ public record Record(Key key, String kind, String name, byte[] value, String own
         long ttl = in.i64InRange("record ttl", 0, 365L * 24 * 3600 * 1000);
         long version = in.i64("record version");
         boolean deleted = in.bool("record deleted");
-        return new Record(key, kind, name, value, owner, nowMillis + ttl, version, deleted);
+        RecordSignature signature = in.bool("record signed") ? RecordSignature.readFrom(in) : null;
+        return new Record(key, kind, name, value, owner, nowMillis + ttl, version, deleted, signature);
     }
 
     private static int utf8(String s) {
@@ -76,7 +102,8 @@ public record Record(Key key, String kind, String name, byte[] value, String own
     public boolean equals(Object o) {
         return o instanceof Record r && r.key.equals(key) && r.kind.equals(kind) && r.name.equals(name)
                 && java.util.Arrays.equals(r.value, value) && r.owner.equals(owner)
-                && r.expiresAtMillis == expiresAtMillis && r.version == version && r.deleted == deleted;
+                && r.expiresAtMillis == expiresAtMillis && r.version == version && r.deleted == deleted
+                && java.util.Objects.equals(r.signature, signature);
     }
 
     @Override
@@ -86,6 +113,6 @@ public record Record(Key key, String kind, String name, byte[] value, String own
 
     @Override
     public String toString() {
-        return kind + " " + name + " v" + version + (deleted ? " (removed)" : "") + " by " + owner;
+        return kind + " " + name + " v" + version + (deleted ? " (removed)" : "") + " by " + owner + (signature != null ? " (signed)" : "");
     }
 }

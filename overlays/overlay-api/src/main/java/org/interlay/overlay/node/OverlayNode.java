@@ -49,6 +49,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     private final RecordStore store = new RecordStore();
     private final RoutingAlgorithm routing;
     private final Replication replication;
+    private final RecordAdmission admission;
     private final LookupDriver driver;
     private final RecursiveRouter recursive;
     private final ClientService clients;
@@ -68,8 +69,9 @@ public final class OverlayNode implements Overlay, NodeContext {
         this.rpc = new RpcEndpoint(transport, scheduler, new FrameCodec(), config.overlayId(), self, config.rpc(), random);
         int replicas = config.replicas() >= 0 ? config.replicas() : algorithm.defaultReplicas();
         this.routing = algorithm.create(this);
+        this.admission = RecordAdmission.of(config, scheduler);
         this.replication = new Replication(store, routing, rpc, scheduler, self, replicas,
-                config.rpc().initialTimeoutMillis());
+                config.rpc().initialTimeoutMillis(), admission);
         this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler,
                 config.rpc().initialTimeoutMillis(), this::askRoute);
         this.recursive = new RecursiveRouter(routing, rpc, scheduler, self, 4 * config.rpc().totalTimeoutMillis(),
@@ -100,7 +102,7 @@ public final class OverlayNode implements Overlay, NodeContext {
     private void registerHandlers() {
         rpc.onRequest(RouteQuery.TYPE, RouteReply.TYPE,
                 (from, q) -> CompletableFuture.completedFuture(new RouteReply(routing.route(q.key()))));
-        rpc.onRequest(StoreRequest.TYPE, StoreAck.TYPE, (from, s) -> replication.onStore(s));
+        rpc.onRequest(StoreRequest.TYPE, StoreAck.TYPE, (from, s) -> replication.onStore(s, from));
         rpc.onRequest(FetchRequest.TYPE, FetchReply.TYPE, (from, f) -> replication.onFetch(f)
                 .thenApply(r -> new FetchReply(r.map(found -> RecordCopy.of(found, scheduler.nowMillis())))));
         rpc.onRequest(Ping.TYPE, Pong.TYPE, (from, p) -> CompletableFuture.completedFuture(new Pong()));
@@ -190,7 +192,7 @@ public final class OverlayNode implements Overlay, NodeContext {
             return onLoop(() -> CompletableFuture.completedFuture(stats())).join();
         }
         return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
-                lookups, lookupFailures);
+                lookups, lookupFailures, admission.refused());
     }
 
     @Override
@@ -284,15 +286,17 @@ public final class OverlayNode implements Overlay, NodeContext {
 
     private CompletableFuture<StoreAck> storeAt(NodeRef node, Record r) {
         StoreRequest request = new StoreRequest(RecordCopy.of(r, scheduler.nowMillis()), true);
-        if (node.equals(self)) return replication.onStore(request);
+        if (node.equals(self)) return replication.onStore(request, self);
         return rpc.request(node.address(), request, StoreAck.class);
     }
 
     private CompletableFuture<Optional<Record>> fetchFrom(NodeRef node, Key key) {
         FetchRequest request = new FetchRequest(key, false);
         if (node.equals(self)) return replication.onFetch(request);
+        // A reader checks again what it was given: the node it asked may be the one that forged it.
         return rpc.request(node.address(), request, FetchReply.class)
-                .thenApply(reply -> reply.record().map(copy -> copy.at(scheduler.nowMillis())));
+                .thenApply(reply -> reply.record().map(copy -> copy.at(scheduler.nowMillis()))
+                        .filter(r -> admission.refusal(r, scheduler.nowMillis(), node).isEmpty()));
     }
 
     private long nextVersion() {
@@ -321,5 +325,11 @@ public final class OverlayNode implements Overlay, NodeContext {
     /** Live records held here, as responsible node or replica. */
     public List<Record> heldRecords() {
         return store.live(scheduler.nowMillis());
+    }
+
+    /** Every unexpired record held here, tombstones included. */
+    public List<Record> heldRecordsAndTombstones() {
+        long now = scheduler.nowMillis();
+        return store.all().stream().filter(r -> !r.isExpired(now)).toList();
     }
 }

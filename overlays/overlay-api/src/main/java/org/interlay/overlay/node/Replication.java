@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
 import org.interlay.overlay.Record;
+import org.interlay.overlay.RecordRefusedException;
 import org.interlay.overlay.node.msg.FetchReply;
 import org.interlay.overlay.node.msg.FetchRequest;
 import org.interlay.overlay.node.msg.RecordCopy;
@@ -32,6 +33,9 @@ import org.interlay.time.Scheduler;
  *       had nothing.</li>
  *   <li>A responsible node asked for a record it lacks asks its replicas before answering "none".</li>
  *   <li>On a graceful leave, every record goes to whoever takes it over.</li>
+ *   <li>In a secure overlay, every record received (a store, a replica's copy, a hand-over, a record
+ *       fetched from a replica) is checked before it is kept ({@link RecordAdmission}); a store asked of
+ *       the responsible node that is refused, or older than the version held, fails back to its writer.</li>
  * </ul>
  */
 final class Replication {
@@ -42,6 +46,7 @@ final class Replication {
     private final NodeRef self;
     private final int replicas;
     private final long replicaWaitMillis;
+    private final RecordAdmission admission;
     /**
      * For each record, the nodes known to hold its current version (besides this one), by id; a node that
      * restarts under its old id is taken out of every set ({@link #forget}).
@@ -56,7 +61,7 @@ final class Replication {
      *                          the asker's own timeout, so one dead replica does not fail the store
      */
     Replication(RecordStore store, RoutingAlgorithm routing, RpcEndpoint rpc, Scheduler scheduler, NodeRef self,
-                int replicas, long replicaWaitMillis) {
+                int replicas, long replicaWaitMillis, RecordAdmission admission) {
         this.store = store;
         this.routing = routing;
         this.rpc = rpc;
@@ -64,12 +69,22 @@ final class Replication {
         this.self = self;
         this.replicas = replicas;
         this.replicaWaitMillis = replicaWaitMillis;
+        this.admission = admission;
     }
 
     /** Handles a store: keeps the record and, when asked as responsible node, copies it to the replica set. */
-    CompletableFuture<StoreAck> onStore(StoreRequest request) {
+    CompletableFuture<StoreAck> onStore(StoreRequest request, Object from) {
         Record r = request.record().at(scheduler.nowMillis());
-        store.offer(r);
+        Optional<String> refused = admission.refusal(r, scheduler.nowMillis(), from);
+        if (refused.isPresent()) return CompletableFuture.failedFuture(new RecordRefusedException(refused.get()));
+        if (!store.offer(r) && admission.secure() && request.replicate()) {
+            long held = store.latest(r.key()).map(Record::version).orElse(Long.MIN_VALUE);
+            if (held > r.version()) {
+                admission.refuseStale(r, held, from);
+                return CompletableFuture.failedFuture(new RecordRefusedException(
+                        "version " + r.version() + " is older than the version " + held + " held"));
+            }
+        }
         if (!request.replicate()) return CompletableFuture.completedFuture(new StoreAck(1));
         Optional<Record> held = store.latest(r.key());
         Record current = held.orElse(r);
@@ -101,8 +116,9 @@ final class Replication {
         AtomicInteger pending = new AtomicInteger(ask.size());
         for (NodeRef n : ask) {
             rpc.request(n.address(), new FetchRequest(request.key(), true), FetchReply.class).whenComplete((reply, e) -> {
-                if (e == null && reply.record().isPresent()) {
-                    store.offer(reply.record().get().at(scheduler.nowMillis()));
+                Optional<Record> copy = e == null ? reply.record().map(c -> c.at(scheduler.nowMillis())) : Optional.empty();
+                if (copy.isPresent() && admission.refusal(copy.get(), scheduler.nowMillis(), n).isEmpty()) {
+                    store.offer(copy.get());
                     result.complete(store.get(request.key(), scheduler.nowMillis()));
                 } else if (pending.decrementAndGet() == 0) {
                     result.complete(Optional.empty());

@@ -106,7 +106,11 @@ public final class SimCluster {
                 scheduler, new Random(random.nextLong())));
     }
 
-    private CompletableFuture<OverlayNode> join(OverlayNode node) {
+    /**
+     * Starts {@code node}, made by the caller on this cluster's network and scheduler (e.g. with a
+     * configuration of its own, such as its enrolment in a secure overlay), as {@link #join()} does.
+     */
+    public CompletableFuture<OverlayNode> join(OverlayNode node) {
         List<OverlayNode> through = joined.isEmpty() ? live : joined; // the very first: the creator, still joining
         List<org.interlay.overlay.Address> boot = through.isEmpty() ? List.of()
                 : List.of(through.get(random.nextInt(through.size())).self().address());

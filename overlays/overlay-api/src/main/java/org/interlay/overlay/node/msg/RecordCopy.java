@@ -33,6 +33,6 @@ public record RecordCopy(Record withTimeLeft) {
     }
 
     private static Record expiringAt(Record r, long expiresAtMillis) {
-        return new Record(r.key(), r.kind(), r.name(), r.value(), r.owner(), expiresAtMillis, r.version(), r.deleted());
+        return r.expiringAt(expiresAtMillis);
     }
 }
