@@ -73,6 +73,18 @@ final class SecureRing {
         assertTrue(cluster.stabilize(1_000, LIMIT), () -> cluster.disagreeing() + " nodes disagree with the global view");
     }
 
+    /** One more enrolled node, keeping what {@code policies} let through; joined once the ring is stable again. */
+    OverlayNode joinNode(RecordPolicies policies) {
+        Credentials c = issue(CertifiedIdentity.node(authority.newNodeId(), Optional.of(OVERLAY)));
+        OverlayTrust trust = new OverlayTrust(authority.trustStore(), c).withRecords(policies);
+        OverlayNode node = new OverlayNode(new ChordAlgorithm(), NodeConfig.defaults(OVERLAY).withRpc(SimDefaults.RPC).withTrust(trust),
+                trust.nodeId(), cluster.network().attach(), cluster.scheduler(), new Random(cluster.random().nextLong()));
+        credentials.put(node, c);
+        cluster.await(cluster.join(node), LIMIT);
+        assertTrue(cluster.stabilize(1_000, LIMIT), () -> cluster.disagreeing() + " nodes disagree with the global view");
+        return node;
+    }
+
     Credentials issue(CertifiedIdentity identity) {
         return authority.issue(identity, Duration.ofDays(3650));
     }

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.interlay.overlay.Key;
 import org.interlay.overlay.Record;
+import org.interlay.overlay.secure.RecordPolicies;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.overlay.node.msg.RecordCopy;
 import org.interlay.overlay.node.msg.StoreAck;
@@ -175,5 +178,22 @@ class SignedRecordAttackTest {
         ring.cluster.scheduler().runFor(30_000);
         assertTrue(ring.cluster.await(ring.cluster.randomLive().get(alice.key()), SecureRing.LIMIT).isEmpty());
         for (OverlayNode n : ring.holders(alice.key())) assertTrue(SecureRing.heldBy(n, alice.key()).deleted());
+    }
+
+    @Test
+    void aReaderRefusesWhatARogueResponsibleNodeHandsOut() {
+        // A rogue that keeps anything signed; what it keeps, it serves for the keys it is responsible for.
+        OverlayNode liar = ring.joinNode(RecordPolicies.NONE.with("sip-binding", (record, signer) -> Optional.empty()));
+        String victim = IntStream.range(0, 10_000).mapToObj(i -> "sip:user" + i + "@chord.lab")
+                .filter(name -> ring.cluster.responsible(Key.hash(name)).equals(liar.self().id())).findFirst().orElseThrow();
+        Record forged = ring.signer(ring.credentials.get(liar)).sign(Record.of("sip-binding", victim,
+                "sip:mallory@127.0.0.1:6666".getBytes(StandardCharsets.UTF_8), "mallory", ring.cluster.scheduler().nowMillis(), HOUR),
+                ring.cluster.scheduler());
+        ring.cluster.await(liar.put(forged), SecureRing.LIMIT);
+        assertEquals(List.of(liar), ring.holders(forged.key()), "its replicas refused the copies");
+        OverlayNode reader = ring.cluster.live().stream().filter(n -> n != liar).findFirst().orElseThrow();
+        long before = reader.stats().recordsRefused();
+        assertEquals(Optional.empty(), ring.cluster.await(reader.get(forged.key()), SecureRing.LIMIT));
+        assertTrue(reader.stats().recordsRefused() > before, "the reader counts what it refused");
     }
 }
