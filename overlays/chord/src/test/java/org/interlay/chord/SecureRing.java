@@ -118,6 +118,10 @@ final class SecureRing {
         return cluster.live().stream().mapToLong(n -> n.stats().recordsRefused()).sum();
     }
 
+    long staleRefusals() {
+        return cluster.live().stream().mapToLong(n -> n.stats().staleRefused()).sum();
+    }
+
     static SecureRandom seeded(long seed) {
         try {
             SecureRandom r = SecureRandom.getInstance("SHA1PRNG");

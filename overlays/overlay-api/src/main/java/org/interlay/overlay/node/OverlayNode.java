@@ -192,7 +192,7 @@ public final class OverlayNode implements Overlay, NodeContext {
             return onLoop(() -> CompletableFuture.completedFuture(stats())).join();
         }
         return new OverlayStats(name(), algorithm(), self, store.size(), Map.copyOf(routing.describe()), rpc.stats(),
-                lookups, lookupFailures, admission.refused());
+                lookups, lookupFailures, admission.refused(), admission.stale());
     }
 
     @Override

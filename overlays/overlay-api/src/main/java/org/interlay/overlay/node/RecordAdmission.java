@@ -21,6 +21,7 @@ final class RecordAdmission {
     private final RecordVerifier verifier;
     private final DropLog refusals;
     private long refused;
+    private long stale;
 
     private RecordAdmission(RecordVerifier verifier, Scheduler scheduler) {
         this.verifier = verifier;
@@ -46,9 +47,13 @@ final class RecordAdmission {
         return why;
     }
 
-    /** Counts and logs a record refused for being older than the version held. */
+    /**
+     * Counts a store refused for being older than the version held. A replay looks the same as a
+     * hand-over that lost a race with a newer write, so it is counted apart and logged at debug only.
+     */
     void refuseStale(Record r, long heldVersion, Object from) {
-        refuse("record older than the version held", from, r + " (holding v" + heldVersion + ")");
+        stale++;
+        LOG.debug("refused {} from {}: holding v{}", r, from, heldVersion);
     }
 
     private void refuse(String kind, Object from, String detail) {
@@ -58,5 +63,9 @@ final class RecordAdmission {
 
     long refused() {
         return refused;
+    }
+
+    long stale() {
+        return stale;
     }
 }
