@@ -8,7 +8,6 @@ import org.interlay.overlay.RecordSignature;
 import org.interlay.trust.CertificateProfile;
 import org.interlay.trust.CertificateRefusedException;
 import org.interlay.trust.CertifiedIdentity;
-import org.interlay.trust.SignatureVerifier;
 import org.interlay.trust.TrustException;
 import org.interlay.trust.TrustStore;
 
@@ -16,7 +15,9 @@ import org.interlay.trust.TrustStore;
  * The checks a node of a secure overlay makes before it keeps, copies or hands out a record: the record
  * is signed; the signer's certificate is one the overlay's authority issued and valid now; the signature
  * covers exactly this record's content; the record's kind lets that signer write it (its
- * {@link AccessPolicy}); and it lives no longer than its writer signed for. Thread-safe.
+ * {@link AccessPolicy}); and it lives no longer than its writer signed for. Certificates already
+ * verified are remembered (by fingerprint, a few hundred at most) until they expire, so a record costs
+ * one signature check, not two. Thread-safe.
  */
 public final class RecordVerifier {
     /** How far the writer's clock may be from ours, when its signing time and lifetime are checked. */
@@ -25,6 +26,7 @@ public final class RecordVerifier {
     private final TrustStore authority;
     private final RecordPolicies policies;
     private final InstantSource wall;
+    private final VerifiedCertificates verified = new VerifiedCertificates(256);
 
     public RecordVerifier(TrustStore authority, RecordPolicies policies, InstantSource wall) {
         this.authority = authority;
@@ -42,17 +44,20 @@ public final class RecordVerifier {
         RecordSignature s = r.signature();
         Optional<AccessPolicy> policy = policies.policyOf(r.kind());
         if (policy.isEmpty()) return Optional.of("no policy lets anyone write kind '" + r.kind() + "'");
-        X509Certificate cert;
-        CertifiedIdentity signer;
+        VerifiedCertificates.Entry signerCert;
         try {
-            cert = TrustStore.parse(s.certificate());
-            signer = authority.verify(cert, CertificateProfile.identityOf(cert).role(), wall.instant());
+            signerCert = verified.lookup(s.certificate(), wall.instant()).orElseGet(() -> {
+                X509Certificate cert = TrustStore.parse(s.certificate());
+                CertifiedIdentity id = authority.verify(cert, CertificateProfile.identityOf(cert).role(), wall.instant());
+                return verified.remember(s.certificate(), cert, id, authority.authority());
+            });
         } catch (CertificateRefusedException e) {
             return Optional.of("signer's certificate refused (" + e.getMessage() + ")");
         } catch (TrustException | IllegalArgumentException e) {
             return Optional.of("signer's certificate names no holder (" + e.getMessage() + ")");
         }
-        if (!SignatureVerifier.of(cert).verify(SignedRecordContent.of(r, s.signedAtMillis(), s.lifetimeMillis()), s.signature())) {
+        CertifiedIdentity signer = signerCert.identity();
+        if (!signerCert.verifier().verify(SignedRecordContent.of(r, s.signedAtMillis(), s.lifetimeMillis()), s.signature())) {
             return Optional.of("signature does not match the record's content (signer " + signer + ")");
         }
         Optional<String> denied = policy.get().refusal(r, signer);

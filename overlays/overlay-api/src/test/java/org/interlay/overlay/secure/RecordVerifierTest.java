@@ -131,4 +131,18 @@ class RecordVerifierTest {
         assertEquals(signed, back);
         assertEquals(Optional.empty(), check(verifier, back));
     }
+
+    @Test
+    void aCertificateRememberedAsVerifiedIsRefusedOnceItExpires() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(TestEnrolment.NOW);
+        InstantSource moving = now::get;
+        RecordVerifier v = new RecordVerifier(lab.authority.trustStore(), TestEnrolment.POLICIES, moving);
+        RecordSigner user = new RecordSigner(lab.authority.issue(CertifiedIdentity.user(Aor.parse("sip:alice@chord.lab")),
+                Duration.ofDays(120)), moving);
+        assertEquals(Optional.empty(), check(v, user.sign(binding("sip:alice@chord.lab", "a"), NODE_CLOCK)));
+        assertEquals(Optional.empty(), check(v, user.sign(binding("sip:alice@chord.lab", "b"), NODE_CLOCK)), "remembered");
+        now.set(TestEnrolment.NOW.plus(Duration.ofDays(120)));
+        Record late = user.sign(binding("sip:alice@chord.lab", "c"), NODE_CLOCK);
+        assertTrue(check(v, late).orElseThrow().contains("expired"), check(v, late).toString());
+    }
 }
