@@ -34,7 +34,10 @@ public record OverlayTrust(TrustStore authority, Credentials credentials, Record
         return new OverlayTrust(authority, credentials, policies);
     }
 
-    /** The trust directory written by {@code interlay enroll node}: {@code ca.pem}, {@code node.pem}, {@code node-key.pem}. */
+    /**
+     * The trust directory written by {@code interlay enroll node}: {@code ca.pem}, {@code node.pem}, {@code node-key.pem}.
+     * It stores no record until given the kinds' policies ({@link #withRecords}, e.g. the SIP kinds' table).
+     */
     public static OverlayTrust load(Path dir) {
         Credentials c = Credentials.load(dir, Role.NODE);
         return new OverlayTrust(c.trustStore(), c);
