@@ -1,5 +1,6 @@
 package org.interlay.router;
 
+import org.interlay.router.auth.DigestAuthentication;
 import org.interlay.router.sip.SipEndpointConfig;
 
 /**
@@ -8,14 +9,25 @@ import org.interlay.router.sip.SipEndpointConfig;
  * @param domain   the SIP domain the agent serves (its overlay's), e.g. chord.lab
  * @param endpoint where it listens (127.0.0.1 by default)
  * @param policies how it serves the domain
+ * @param authentication how it authenticates the domain's users (digest); null: it does not, anyone may
+ *                 claim any address of the domain
  */
-public record SipAgentConfig(String domain, SipEndpointConfig endpoint, AgentPolicies policies) {
+public record SipAgentConfig(String domain, SipEndpointConfig endpoint, AgentPolicies policies,
+                             DigestAuthentication authentication) {
     public SipAgentConfig {
         domain = Domains.check(domain);
         if (endpoint == null || policies == null) throw new IllegalArgumentException("endpoint and policies are required");
         if (policies.maxBodyBytes() > endpoint.maxMessageBytes()) {
             throw new IllegalArgumentException("the body limit exceeds the endpoint's message limit");
         }
+        if (authentication != null && !authentication.users().realm().equals(domain)) {
+            throw new IllegalArgumentException("the users are of " + authentication.users().realm() + ", not of " + domain);
+        }
+    }
+
+    /** An agent that does not authenticate. */
+    public SipAgentConfig(String domain, SipEndpointConfig endpoint, AgentPolicies policies) {
+        this(domain, endpoint, policies, null);
     }
 
     /** An agent for {@code domain} on 127.0.0.1:{@code port} (0 picks a free port) with standard policies. */
@@ -24,10 +36,15 @@ public record SipAgentConfig(String domain, SipEndpointConfig endpoint, AgentPol
     }
 
     public SipAgentConfig withEndpoint(SipEndpointConfig e) {
-        return new SipAgentConfig(domain, e, policies);
+        return new SipAgentConfig(domain, e, policies, authentication);
     }
 
     public SipAgentConfig withPolicies(AgentPolicies p) {
-        return new SipAgentConfig(domain, endpoint, p);
+        return new SipAgentConfig(domain, endpoint, p, authentication);
+    }
+
+    /** The same agent, authenticating its users as {@code a} says. */
+    public SipAgentConfig withAuthentication(DigestAuthentication a) {
+        return new SipAgentConfig(domain, endpoint, policies, a);
     }
 }
