@@ -8,20 +8,23 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stateless digest nonces (RFC 7616 §3.3 suggests a time stamp and a keyed hash): a nonce is the
- * instant it was issued and an HMAC-SHA256, under a key of this agent only, over that instant and the
- * realm; base64url. The agent keeps nothing per challenge: any nonce it made checks out until it is
+ * instant it was issued, a serial number (two challenges in the same millisecond get different nonces,
+ * so their nonce-counts are told apart) and an HMAC-SHA256, under a key of this agent only, over both
+ * and the realm; base64url. The agent keeps nothing per challenge: any nonce it made checks out until it is
  * {@code lifetime} old, then it is stale (answered with {@code stale=true}, RFC 3261 §22.1 via RFC 2617
  * §3.2.1); anything else is forged.
  */
 public final class Nonces {
     private static final String MAC = "HmacSHA256";
     private static final int MAC_BYTES = 16;
-    private static final int NONCE_BYTES = Long.BYTES + MAC_BYTES;
+    private static final int STAMP_BYTES = 2 * Long.BYTES;
+    private static final int NONCE_BYTES = STAMP_BYTES + MAC_BYTES;
     /** How far ahead of this agent's clock a nonce's instant may be (none of ours is: a forged one). */
     private static final long FUTURE_SLACK_MILLIS = 1_000;
 
@@ -31,6 +34,7 @@ public final class Nonces {
     private final SecretKeySpec key;
     private final String realm;
     private final long lifetimeMillis;
+    private final AtomicLong serial = new AtomicLong();
 
     /** @param key the HMAC key, at least 16 bytes, kept by this agent only */
     public Nonces(byte[] key, String realm, Duration lifetime) {
@@ -50,7 +54,8 @@ public final class Nonces {
 
     /** A nonce issued at {@code nowMillis}. */
     public String issue(long nowMillis) {
-        ByteBuffer b = ByteBuffer.allocate(NONCE_BYTES).putLong(nowMillis).put(mac(nowMillis));
+        byte[] stamp = ByteBuffer.allocate(STAMP_BYTES).putLong(nowMillis).putLong(serial.incrementAndGet()).array();
+        ByteBuffer b = ByteBuffer.allocate(NONCE_BYTES).put(stamp).put(mac(stamp));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 
@@ -63,7 +68,9 @@ public final class Nonces {
         }
         if (raw.length != NONCE_BYTES) return Verdict.FORGED;
         long issued = ByteBuffer.wrap(raw).getLong();
-        if (!MessageDigest.isEqual(mac(issued), Arrays.copyOfRange(raw, Long.BYTES, NONCE_BYTES))) return Verdict.FORGED;
+        if (!MessageDigest.isEqual(mac(Arrays.copyOf(raw, STAMP_BYTES)), Arrays.copyOfRange(raw, STAMP_BYTES, NONCE_BYTES))) {
+            return Verdict.FORGED;
+        }
         if (issued > nowMillis + FUTURE_SLACK_MILLIS) return Verdict.FORGED;
         return nowMillis - issued > lifetimeMillis ? Verdict.STALE : Verdict.FRESH;
     }
@@ -77,11 +84,11 @@ public final class Nonces {
         return lifetimeMillis;
     }
 
-    private byte[] mac(long issued) {
+    private byte[] mac(byte[] stamp) {
         try {
             Mac mac = Mac.getInstance(MAC);
             mac.init(key);
-            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(issued).array());
+            mac.update(stamp);
             mac.update(realm.getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
         } catch (GeneralSecurityException e) {
