@@ -12,7 +12,10 @@ import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
+import org.interlay.router.auth.DigestAuthentication;
+import org.interlay.router.auth.DigestUsers;
 import org.interlay.router.membership.InstalledAlgorithms;
+import org.interlay.trust.TrustException;
 import org.interlay.time.EventLoop;
 import java.util.Optional;
 import org.interlay.router.dns.DnsConfigException;
@@ -74,6 +77,13 @@ public final class NodeCommand implements Callable<Integer> {
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
+    @Option(names = "--users", paramLabel = "DIR",
+            description = "Authenticate the domain's users with SIP digest (SHA-256, MD5): DIR holds one subdirectory per "
+                    + "user, as 'interlay enroll user sip:alice@DOMAIN --ca CA --out DIR/alice' writes it; the agent reads each "
+                    + "one's digest-ha1 (never the password) and challenges REGISTER, PUBLISH, SUBSCRIBE, MESSAGE and INVITE "
+                    + "from its domain. Needs --sip-port. Without it the agent believes whoever claims an address.")
+    java.nio.file.Path users;
+
     @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
@@ -87,6 +97,17 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     ResolverOption resolver = new ResolverOption();
 
+    /** The users of {@code servedDomain} from --users, read before anything starts; one clear line when they cannot be. */
+    private Optional<DigestAuthentication> authentication(String servedDomain) {
+        if (users == null) return Optional.empty();
+        if (sipPort < 0) throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
+        try {
+            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, servedDomain)));
+        } catch (TrustException e) {
+            throw new IllegalArgumentException("--users: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (role.equals("client")) return runClient();
@@ -98,6 +119,8 @@ public final class NodeCommand implements Callable<Integer> {
         if (dnsTarget.isPresent() && sipPort < 0) {
             throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
         }
+        String servedDomain = domain != null ? domain : overlay + ".lab";
+        Optional<DigestAuthentication> authentication = authentication(servedDomain);
         InetAddress bindAddress = InetAddress.getByName(bind);
         Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
@@ -137,7 +160,7 @@ public final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         joined.set(peer);
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, authentication, loop);
         serving.set(services);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),
