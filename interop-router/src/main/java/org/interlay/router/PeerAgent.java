@@ -84,13 +84,14 @@ public final class PeerAgent implements AutoCloseable {
                         conventional));
         log.info("SIP agent for {} on udp and tcp {}{}", config.domain(), server.self(), gate == null
                 ? ", open: it authenticates nobody"
-                : ", authenticating " + config.authentication().users().size() + " users by digest (SHA-256, MD5)");
+                : ", authenticating " + config.authentication().users().size() + " users by digest ("
+                + config.authentication().offered().stream().map(a -> a.sipName()).collect(java.util.stream.Collectors.joining(", ")) + ")");
         return new PeerAgent(server, domain, services, gate);
     }
 
     private static DigestGate gate(DigestAuthentication authentication, SipServer server) {
         String realm = authentication.users().realm();
-        return new DigestGate(authentication.users(), Nonces.random(new SecureRandom(), realm, authentication.nonceLifetime()),
+        return new DigestGate(authentication.users(), authentication.offered(), Nonces.random(new SecureRandom(), realm, authentication.nonceLifetime()),
                 server.wall(), new DropLog(log, "bad credentials for " + realm, server.timers(), 10_000));
     }
 

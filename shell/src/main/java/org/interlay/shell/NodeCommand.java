@@ -13,7 +13,9 @@ import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.auth.DigestAuthentication;
+import org.interlay.router.auth.DigestResponses;
 import org.interlay.router.auth.DigestUsers;
+import org.interlay.trust.DigestAlgorithm;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.trust.TrustException;
 import org.interlay.time.EventLoop;
@@ -84,6 +86,12 @@ public final class NodeCommand implements Callable<Integer> {
                     + "from its domain. Needs --sip-port. Without it the agent believes whoever claims an address.")
     java.nio.file.Path users;
 
+    @Option(names = "--digest-algorithms", paramLabel = "LIST", split = ",", defaultValue = "SHA-256,MD5",
+            description = "With --users: the digest algorithms the agent's challenges offer, in order of preference "
+                    + "(SHA-256, MD5). Default: ${DEFAULT-VALUE}. Give MD5 alone for phones that refuse a challenge naming "
+                    + "SHA-256 instead of skipping it (baresip 1.0).")
+    List<String> digestAlgorithms = List.of("SHA-256", "MD5");
+
     @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
@@ -101,8 +109,10 @@ public final class NodeCommand implements Callable<Integer> {
     private Optional<DigestAuthentication> authentication(String servedDomain) {
         if (users == null) return Optional.empty();
         if (sipPort < 0) throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
+        List<DigestAlgorithm> offered = digestAlgorithms.stream().map(name -> DigestResponses.algorithm(name.strip())
+                .orElseThrow(() -> new IllegalArgumentException("--digest-algorithms: '" + name + "' is not SHA-256 or MD5"))).toList();
         try {
-            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, servedDomain)));
+            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, servedDomain)).offering(offered));
         } catch (TrustException e) {
             throw new IllegalArgumentException("--users: " + e.getMessage(), e);
         }

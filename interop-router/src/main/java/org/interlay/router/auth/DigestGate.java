@@ -27,7 +27,8 @@ import org.interlay.trust.DigestSecret;
  * Digest authentication of the users of an agent's domain (RFC 3261 §22): the requests
  * {@link ClaimedIdentity} names are challenged until they carry credentials of this realm that check
  * out; a REGISTER with 401 and WWW-Authenticate (the registrar is a UAS), the others with 407 and
- * Proxy-Authenticate. A challenge offers SHA-256 first, then MD5 (RFC 8760 §2.4), {@code qop="auth"}, a
+ * Proxy-Authenticate. A challenge offers SHA-256 first, then MD5 (RFC 8760 §2.4; or what the agent is told to
+ * offer), {@code qop="auth"}, a
  * {@link Nonces stateless nonce}; a nonce gone stale, or a nonce-count not above the last one seen with
  * the nonce (a replay), gets a new challenge with {@code stale=true} when the response was right. A
  * wrong password or an unknown user gets a new challenge, and nothing is stored; credentials of a user
@@ -47,6 +48,7 @@ public final class DigestGate implements SipHandler {
     }
 
     private final DigestUsers users;
+    private final List<DigestAlgorithm> offered;
     private final Nonces nonces;
     private final NonceCounts counts;
     private final InstantSource clock;
@@ -56,8 +58,10 @@ public final class DigestGate implements SipHandler {
     private final AtomicLong forbidden = new AtomicLong();
     private final AtomicLong authenticated = new AtomicLong();
 
-    public DigestGate(DigestUsers users, Nonces nonces, InstantSource clock, DropLog drops) {
+    /** @param offered the algorithms challenges offer, in order of preference; answers in others are refused */
+    public DigestGate(DigestUsers users, List<DigestAlgorithm> offered, Nonces nonces, InstantSource clock, DropLog drops) {
         this.users = users;
+        this.offered = List.copyOf(offered);
         this.nonces = nonces;
         this.counts = new NonceCounts(nonces.lifetimeMillis(), MAX_LIVE_NONCES);
         this.clock = clock;
@@ -130,7 +134,7 @@ public final class DigestGate implements SipHandler {
         String nonce = required(auth, "nonce");
         String uri = required(auth, "uri");
         String response = required(auth, "response");
-        DigestAlgorithm algorithm = DigestResponses.algorithm(auth.getAlgorithm())
+        DigestAlgorithm algorithm = DigestResponses.algorithm(auth.getAlgorithm()).filter(offered::contains)
                 .orElseThrow(() -> new BrokenCredentials(Broken.UNKNOWN_ALGORITHM, "algorithm not offered"));
         String qop = auth.getQop();
         if (qop == null || !qop.equalsIgnoreCase(DigestResponses.QOP_AUTH)) {
@@ -203,7 +207,7 @@ public final class DigestGate implements SipHandler {
         String nonce = nonces.issue(clock.millis());
         HeaderFactory factory = SipFactories.get().headers();
         try {
-            for (DigestAlgorithm algorithm : List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)) {
+            for (DigestAlgorithm algorithm : offered) {
                 WWWAuthenticateHeader h = register ? factory.createWWWAuthenticateHeader("Digest")
                         : factory.createProxyAuthenticateHeader("Digest");
                 h.setRealm(users.realm());
