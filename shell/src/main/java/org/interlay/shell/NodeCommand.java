@@ -13,11 +13,7 @@ import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.auth.DigestAuthentication;
-import org.interlay.router.auth.DigestResponses;
-import org.interlay.router.auth.DigestUsers;
-import org.interlay.trust.DigestAlgorithm;
 import org.interlay.router.membership.InstalledAlgorithms;
-import org.interlay.trust.TrustException;
 import org.interlay.time.EventLoop;
 import java.util.Optional;
 import org.interlay.router.dns.DnsConfigException;
@@ -79,25 +75,15 @@ public final class NodeCommand implements Callable<Integer> {
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
-    @Option(names = "--users", paramLabel = "DIR",
-            description = "Authenticate the domain's users with SIP digest (SHA-256, MD5): DIR holds one subdirectory per "
-                    + "user, as 'interlay enroll user sip:alice@DOMAIN --ca CA --out DIR/alice' writes it; the agent reads each "
-                    + "one's digest-ha1 (never the password) and challenges REGISTER, PUBLISH, SUBSCRIBE, MESSAGE and INVITE "
-                    + "from its domain. Needs --sip-port. Without it the agent believes whoever claims an address.")
-    java.nio.file.Path users;
-
-    @Option(names = "--digest-algorithms", paramLabel = "LIST", split = ",", defaultValue = "SHA-256,MD5",
-            description = "With --users: the digest algorithms the agent's challenges offer, in order of preference "
-                    + "(SHA-256, MD5). Default: ${DEFAULT-VALUE}. Give MD5 alone for phones that refuse a challenge naming "
-                    + "SHA-256 instead of skipping it (baresip 1.0).")
-    List<String> digestAlgorithms = List.of("SHA-256", "MD5");
-
     @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
     @Option(names = "--discovery-wait", defaultValue = "3", paramLabel = "SECONDS",
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
+
+    @Mixin
+    DigestUsersOptions users = new DigestUsersOptions();
 
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
@@ -107,15 +93,10 @@ public final class NodeCommand implements Callable<Integer> {
 
     /** The users of {@code servedDomain} from --users, read before anything starts; one clear line when they cannot be. */
     private Optional<DigestAuthentication> authentication(String servedDomain) {
-        if (users == null) return Optional.empty();
-        if (sipPort < 0) throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
-        List<DigestAlgorithm> offered = digestAlgorithms.stream().map(name -> DigestResponses.algorithm(name.strip())
-                .orElseThrow(() -> new IllegalArgumentException("--digest-algorithms: '" + name + "' is not SHA-256 or MD5"))).toList();
-        try {
-            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, servedDomain)).offering(offered));
-        } catch (TrustException e) {
-            throw new IllegalArgumentException("--users: " + e.getMessage(), e);
+        if (users.given() && sipPort < 0) {
+            throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
         }
+        return users.forDomain(servedDomain);
     }
 
     @Override

@@ -49,18 +49,7 @@ public final class DigestUsers {
      * file. A TrustException says which file is wrong, or that there is no user of the domain at all.
      */
     public static DigestUsers load(Path dir, String domain) {
-        if (!Files.isDirectory(dir)) throw new TrustException(dir + " is not a directory of enrolled users");
-        List<DigestSecret> secrets = new ArrayList<>();
-        List<Path> entries;
-        try (Stream<Path> list = Files.list(dir)) {
-            entries = list.sorted().toList();
-        } catch (IOException e) {
-            throw new TrustException("cannot read " + dir + ": " + e.getMessage(), e);
-        }
-        for (Path entry : entries) {
-            Path file = entry.resolve(TrustDirectory.DIGEST_HA1);
-            if (Files.isDirectory(entry) && Files.exists(file)) secrets.add(DigestSecret.load(file));
-        }
+        List<DigestSecret> secrets = read(dir);
         DigestUsers users;
         try {
             users = of(domain, secrets);
@@ -73,6 +62,23 @@ public final class DigestUsers {
                     + dir.resolve("alice") + "' writes)");
         }
         return users;
+    }
+
+    /** The digest secrets of every user enrolled in {@code dir}, of any domain; a TrustException names a file that is wrong. */
+    public static List<DigestSecret> read(Path dir) {
+        if (!Files.isDirectory(dir)) throw new TrustException(dir + " is not a directory of enrolled users");
+        List<DigestSecret> secrets = new ArrayList<>();
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted().toList();
+        } catch (IOException e) {
+            throw new TrustException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        for (Path entry : entries) {
+            Path file = entry.resolve(TrustDirectory.DIGEST_HA1);
+            if (Files.isDirectory(entry) && Files.exists(file)) secrets.add(DigestSecret.load(file));
+        }
+        return secrets;
     }
 
     /** The digest realm: the domain. */
