@@ -35,8 +35,9 @@ final class DigestUsersOptions {
     /** How the agent of {@code domain} authenticates: empty without --users; an error when DIR has no user of it. */
     Optional<DigestAuthentication> forDomain(String domain) {
         if (users == null) return Optional.empty();
+        List<DigestAlgorithm> offered = offered();
         try {
-            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, domain)).offering(offered()));
+            return Optional.of(DigestAuthentication.of(DigestUsers.load(users, domain)).offering(offered));
         } catch (TrustException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--users: " + e.getMessage(), e);
         }
@@ -45,12 +46,13 @@ final class DigestUsersOptions {
     /** How the agents of each of {@code domains} that has users in DIR authenticate; empty without --users. */
     Map<String, DigestAuthentication> forDomains(List<String> domains) {
         if (users == null) return Map.of();
+        List<DigestAlgorithm> offered = offered();
         Map<String, DigestAuthentication> out = new HashMap<>();
         try {
             List<DigestSecret> secrets = DigestUsers.read(users);
             for (String domain : domains) {
                 DigestUsers of = DigestUsers.of(domain, secrets);
-                if (of.size() > 0) out.put(domain, DigestAuthentication.of(of).offering(offered()));
+                if (of.size() > 0) out.put(domain, DigestAuthentication.of(of).offering(offered));
             }
         } catch (TrustException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--users: " + e.getMessage(), e);
@@ -60,6 +62,9 @@ final class DigestUsersOptions {
     }
 
     private List<DigestAlgorithm> offered() {
+        if (algorithms.stream().distinct().count() != algorithms.size()) {
+            throw new IllegalArgumentException("--digest-algorithms names an algorithm twice: " + algorithms);
+        }
         return algorithms.stream().map(name -> DigestResponses.algorithm(name.strip()).filter(a -> !name.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("--digest-algorithms: '" + name + "' is not SHA-256 or MD5"))).toList();
     }
