@@ -122,6 +122,19 @@ class AuthenticatingAgentTest {
     }
 
     @Test
+    void aNonceNotMadeHereWithTheRightPasswordIsStaleAndWithAWrongOneIsNot() throws Exception {
+        Map<String, String> foreign = new HashMap<>(Map.of("realm", "chord.lab", "nonce", "bm90LW91cnMtYXQtYWxsLWZyb20tYW5vdGhlcg"));
+        SipText moved = register(alicePhone, "alice", authorization("Authorization", ALICE, foreign, DigestAlgorithm.MD5,
+                "REGISTER", "sip:chord.lab", 1));
+        assertEquals(401, moved.status());
+        assertEquals("true", params(moved.headers("WWW-Authenticate").get(0)).get("stale").toLowerCase(java.util.Locale.ROOT));
+        SipText guessed = register(alicePhone, "alice", authorization("Authorization", new DigestCredential(ALICE.aor(), "x"),
+                foreign, DigestAlgorithm.MD5, "REGISTER", "sip:chord.lab", 1));
+        assertFalse(params(guessed.headers("WWW-Authenticate").get(0)).containsKey("stale"));
+        assertTrue(overlay.held("sip:alice@chord.lab").isEmpty());
+    }
+
+    @Test
     void aReplayedNonceCountIsRefusedAndTheNextCountIsTaken() throws Exception {
         Map<String, String> offer = params(register(alicePhone, "alice", "").headers("WWW-Authenticate").get(0));
         String credentials = authorization("Authorization", ALICE, offer, DigestAlgorithm.SHA_256, "REGISTER", "sip:chord.lab", 1);

@@ -29,8 +29,9 @@ import org.interlay.trust.DigestSecret;
  * out; a REGISTER with 401 and WWW-Authenticate (the registrar is a UAS), the others with 407 and
  * Proxy-Authenticate. A challenge offers SHA-256 first, then MD5 (RFC 8760 §2.4; or what the agent is told to
  * offer), {@code qop="auth"}, a
- * {@link Nonces stateless nonce}; a nonce gone stale, or a nonce-count not above the last one seen with
- * the nonce (a replay), gets a new challenge with {@code stale=true} when the response was right. A
+ * {@link Nonces stateless nonce}; a nonce gone stale or not made here (by another agent of the domain, a
+ * phone that moved), or a nonce-count not above the last one seen with the nonce (a replay), gets a new
+ * challenge with {@code stale=true} when the response was right. A
  * wrong password or an unknown user gets a new challenge, and nothing is stored; credentials of a user
  * other than the one the request names get 403. A request that passes goes on down the chain with its
  * {@link AuthenticatedUser} recorded on the exchange, and without the Proxy-Authorization this realm
@@ -147,14 +148,14 @@ public final class DigestGate implements SipHandler {
         if (!sameUri(uri, request.getRequestURI())) {
             throw new BrokenCredentials(Broken.URI_NOT_REQUEST_URI, "uri is not the Request-URI");
         }
-        Nonces.Verdict fresh = nonces.check(nonce, now);
-        if (fresh == Nonces.Verdict.FORGED) return new Check(Verdict.WRONG, null);
         Optional<DigestSecret> secret = users.find(username);
         if (secret.isEmpty()) return new Check(Verdict.WRONG, null);
         String expected = DigestResponses.response(algorithm, secret.get().ha1(algorithm), nonce, nc, cnonce,
                 request.getMethod(), uri);
         if (!DigestResponses.matches(expected, response)) return new Check(Verdict.WRONG, null);
-        if (fresh == Nonces.Verdict.STALE) return new Check(Verdict.STALE, null);
+        // the password is right: a nonce gone stale, or not ours (another agent's of the domain, or this one's before
+        // it restarted), only needs a new one (RFC 2617 §3.2.1: stale=true, "the nonce was invalid, the digest valid")
+        if (nonces.check(nonce, now) != Nonces.Verdict.FRESH) return new Check(Verdict.STALE, null);
         if (!counts.advance(nonce, Long.parseLong(nc, 16), now)) return new Check(Verdict.STALE, null);
         AddressOfRecord aor = new AddressOfRecord(secret.get().aor().user(), secret.get().aor().domain());
         return new Check(Verdict.RIGHT, new AuthenticatedUser(aor, algorithm));
