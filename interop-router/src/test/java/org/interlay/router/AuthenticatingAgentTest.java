@@ -146,6 +146,18 @@ class AuthenticatingAgentTest {
     }
 
     @Test
+    void credentialsWithoutQopOrForAnotherUriAreABadRequestAndBindNothing() throws Exception {
+        Map<String, String> offer = params(register(alicePhone, "alice", "").headers("WWW-Authenticate").get(0));
+        String right = authorization("Authorization", ALICE, offer, DigestAlgorithm.SHA_256, "REGISTER", "sip:chord.lab", 1);
+        SipText noQop = register(alicePhone, "alice", right.replace(", qop=auth", ""));
+        assertEquals(400, noQop.status());
+        SipText otherUri = register(alicePhone, "alice", authorization("Authorization", ALICE, offer, DigestAlgorithm.SHA_256,
+                "REGISTER", "sip:pastry.lab", 2));
+        assertEquals(400, otherUri.status());
+        assertTrue(overlay.held("sip:alice@chord.lab").isEmpty());
+    }
+
+    @Test
     void bobAuthenticatedButClaimingAliceIsForbidden() throws Exception {
         Map<String, String> offer = params(register(bobPhone, "alice", "").headers("WWW-Authenticate").get(0));
         SipText forbidden = register(bobPhone, "alice", authorization("Authorization", BOB, offer, DigestAlgorithm.SHA_256,

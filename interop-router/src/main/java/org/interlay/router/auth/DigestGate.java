@@ -86,7 +86,8 @@ public final class DigestGate implements SipHandler {
         try {
             check = check(request, credentials.get(), now);
         } catch (BrokenCredentials e) {
-            drops.drop(e.kind, request.getHeader(javax.sip.header.CallIdHeader.NAME), e.getMessage());
+            drops.drop(e.kind, ((javax.sip.header.FromHeader) request.getHeader(javax.sip.header.FromHeader.NAME)).getAddress().getURI(),
+                    e.getMessage());
             if (exchange.enterTransaction()) exchange.respond(Response.BAD_REQUEST, "Bad credentials: " + e.getMessage());
             return true;
         }

@@ -137,7 +137,7 @@ public final class ShellCommands {
                     password = a.get(i).equals("--password") ? a.get(i + 1) : readPassword(a.get(i + 1));
                     i++;
                 }
-                default -> throw new ShellInputException("'" + a.get(i) + "' is not --tcp, --udp, --password or --password-file; " + usage);
+                default -> throw new ShellInputException("'" + a.get(i) + "' is not --tcp or --udp (nor --password or --password-file); " + usage);
             }
         }
         return s.actAs(a.get(0), transport, password);
