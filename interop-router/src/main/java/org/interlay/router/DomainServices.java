@@ -1,6 +1,8 @@
 package org.interlay.router;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sip.address.SipURI;
 import org.interlay.router.offline.OfflineDelivery;
 import org.interlay.router.offline.OfflineMailboxes;
@@ -24,20 +26,28 @@ final class DomainServices implements AutoCloseable {
     private final OfflineMailboxes mailboxes;
 
     DomainServices(SipServer server, ServedDomains served, AgentPolicies policies) {
+        this(server, served, policies, Optional.empty());
+    }
+
+    /** @param authentication what authenticates the domain's users before the registrar and presence see their requests */
+    DomainServices(SipServer server, ServedDomains served, AgentPolicies policies, Optional<SipHandler> authentication) {
         SipURI contact = server.endpoint().uri();
         this.mailboxes = new OfflineMailboxes(domain -> served.find(domain).map(ServedDomain::overlay), server.wall(),
                 server.timers());
         OfflineDelivery delivery = new OfflineDelivery(mailboxes::find, server.sender(), server.self(), mailboxes.counts());
         this.presence = new PresenceAgent(served::presence, policies.presence(), server.sender(), server.self(), contact,
                 server.wall(), server.timers(), policies.presencePoll());
-        this.handlers = List.of(
+        List<SipHandler> chain = new ArrayList<>(List.of(
                 new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes()),
                 new RoutePreprocessor(server.self()),
                 new OptionsToSelf(server.self()::isSelf, AgentChain.ALLOWED),
-                new CancelWithoutTransaction(),
+                new CancelWithoutTransaction()));
+        authentication.ifPresent(chain::add);
+        chain.addAll(List.of(
                 new RegistrarHandler(served::location, policies.registrations(), server.wall(), delivery::registered),
                 presence.publishHandler(),
-                presence.subscribeHandler());
+                presence.subscribeHandler()));
+        this.handlers = List.copyOf(chain);
     }
 
     List<SipHandler> handlers() {

@@ -1,9 +1,15 @@
 package org.interlay.router;
 
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.interlay.log.DropLog;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.secure.RecordSigner;
 import org.interlay.overlay.secure.SigningOverlay;
+import org.interlay.router.auth.DigestAuthentication;
+import org.interlay.router.auth.DigestGate;
+import org.interlay.router.auth.Nonces;
 import org.interlay.router.bridge.BridgeFinder;
 import org.interlay.router.offline.OfflineCounts;
 import org.interlay.router.dns.ConventionalDomains;
@@ -25,11 +31,13 @@ public final class PeerAgent implements AutoCloseable {
     private final SipServer server;
     private final ServedDomain domain;
     private final DomainServices services;
+    private final DigestGate gate;
 
-    private PeerAgent(SipServer server, ServedDomain domain, DomainServices services) {
+    private PeerAgent(SipServer server, ServedDomain domain, DomainServices services, DigestGate gate) {
         this.server = server;
         this.domain = domain;
         this.services = services;
+        this.gate = gate;
     }
 
     /** Starts an agent for {@code overlay}'s peer, serving {@code config.domain()}, with a timer thread of its own. */
@@ -72,13 +80,28 @@ public final class PeerAgent implements AutoCloseable {
                 .<Overlay>map(c -> new SigningOverlay(overlay, new RecordSigner(c, server.wall()))).orElse(overlay);
         ServedDomain domain = ServedDomain.of(config.domain(), writer, config.policies(), server.wall());
         served.add(domain);
-        DomainServices services = new DomainServices(server, served, config.policies());
+        DigestGate gate = config.authentication() == null ? null : gate(config.authentication(), server);
+        DomainServices services = new DomainServices(server, served, config.policies(), Optional.ofNullable(gate));
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
                 ConventionalDomains.around(new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()),
                         conventional));
-        log.info("SIP agent for {} on udp and tcp {}", config.domain(), server.self());
-        return new PeerAgent(server, domain, services);
+        log.info("SIP agent for {} on udp and tcp {}{}", config.domain(), server.self(), gate == null
+                ? ", open: it authenticates nobody"
+                : ", authenticating " + config.authentication().users().size() + " users by digest ("
+                + config.authentication().offered().stream().map(a -> a.sipName()).collect(java.util.stream.Collectors.joining(", ")) + ")");
+        return new PeerAgent(server, domain, services, gate);
+    }
+
+    private static DigestGate gate(DigestAuthentication authentication, SipServer server) {
+        String realm = authentication.users().realm();
+        return new DigestGate(authentication.users(), authentication.offered(), Nonces.random(new SecureRandom(), realm, authentication.nonceLifetime()),
+                server.wall(), new DropLog(log, "bad credentials for " + realm, server.timers(), 10_000));
+    }
+
+    /** Digest authentication so far (challenges, refusals, users authenticated); empty when the agent authenticates nobody. */
+    public Optional<DigestGate.Counts> authentication() {
+        return Optional.ofNullable(gate).map(DigestGate::counts);
     }
 
     public String domain() {

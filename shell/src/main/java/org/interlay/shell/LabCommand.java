@@ -43,6 +43,9 @@ public final class LabCommand implements Callable<Integer> {
     Path script;
 
     @Mixin
+    DigestUsersOptions users = new DigestUsersOptions();
+
+    @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
     @Option(names = "--dns", paramLabel = "HOST[:PORT]",
@@ -62,6 +65,14 @@ public final class LabCommand implements Callable<Integer> {
             LabOverlaySpec overlay = LabOverlaySpec.parse(extra, EXTRA_PEERS);
             InstalledAlgorithms.implementation(overlay.algorithm());
             config = config.withOverlay(overlay);
+        }
+        if (users.given()) {
+            config = config.withAuthentication(users.forDomains(config.overlays().stream().map(LabOverlaySpec::domain).toList()));
+            for (LabOverlaySpec o : config.overlays()) {
+                var a = config.authentication().get(o.domain());
+                System.err.println(o.domain() + ": " + (a == null ? "open (no user of it in " + users.users + ")"
+                        : "agents authenticate " + a.users().size() + " users"));
+            }
         }
         long start = System.nanoTime();
         System.err.println("starting the lab on 127.0.0.1 ...");

@@ -12,6 +12,7 @@ import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
+import org.interlay.router.auth.DigestAuthentication;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
 import java.util.Optional;
@@ -82,10 +83,21 @@ public final class NodeCommand implements Callable<Integer> {
     double discoveryWait;
 
     @Mixin
+    DigestUsersOptions users = new DigestUsersOptions();
+
+    @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
     @Mixin
     ResolverOption resolver = new ResolverOption();
+
+    /** The users of {@code servedDomain} from --users, read before anything starts; one clear line when they cannot be. */
+    private Optional<DigestAuthentication> authentication(String servedDomain) {
+        if (users.given() && sipPort < 0) {
+            throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
+        }
+        return users.forDomain(servedDomain);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -98,6 +110,8 @@ public final class NodeCommand implements Callable<Integer> {
         if (dnsTarget.isPresent() && sipPort < 0) {
             throw new DnsConfigException("--dns-update publishes the peer's SIP agent: give --sip-port too");
         }
+        String servedDomain = domain != null ? domain : overlay + ".lab";
+        Optional<DigestAuthentication> authentication = authentication(servedDomain);
         InetAddress bindAddress = InetAddress.getByName(bind);
         Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
@@ -137,7 +151,7 @@ public final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         joined.set(peer);
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, loop);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, authentication, loop);
         serving.set(services);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),

@@ -8,6 +8,7 @@ import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.router.PeerAgent;
 import org.interlay.router.SipAgentConfig;
+import org.interlay.router.auth.DigestAuthentication;
 import org.interlay.router.directory.DiscoveredRouters;
 import org.interlay.router.dns.DnsPublishing;
 import org.interlay.router.dns.DnsUpdateTarget;
@@ -28,15 +29,17 @@ final class PeerServices implements AutoCloseable {
 
     /**
      * Starts the SIP agent, which learns from {@code discovery} which routers are live, and publishes
-     * it in {@code dns} when given.
+     * it in {@code dns} when given; with {@code authentication}, it challenges the domain's users.
      */
     static PeerServices start(OverlayPeer peer, PeerSpec spec, LanDiscovery discovery, Optional<DnsUpdateTarget> dns,
-                              Optional<SipServerLocator> conventional, Scheduler timers)
+                              Optional<SipServerLocator> conventional, Optional<DigestAuthentication> authentication,
+                              Scheduler timers)
             throws SipStartException {
         if (spec.sipPort() < 0) return new PeerServices(null, null);
         SipEndpointConfig endpoint = new SipEndpointConfig(spec.domain(), new InetSocketAddress(spec.bind(), spec.sipPort()),
                 SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
-        PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint),
+        SipAgentConfig config = SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint);
+        PeerAgent agent = PeerAgent.start(peer.node(), authentication.map(config::withAuthentication).orElse(config),
                 new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
         peer.announceSipEntryPoint(agent.sipAddress());
         DnsPublishing published = dns.map(target -> DnsPublishing.start(target, List.of(spec.domain()), List.of("udp", "tcp"),
@@ -46,7 +49,8 @@ final class PeerServices implements AutoCloseable {
 
     String describe() {
         return agent == null ? "; no SIP agent (--sip-port runs one)" : "; SIP agent for " + agent.domain() + " at " + agent.sipAddress().getAddress().getHostAddress()
-                + ":" + agent.sipAddress().getPort() + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
+                + ":" + agent.sipAddress().getPort() + (agent.authentication().isPresent() ? ", authenticating its users"
+                : ", open (--users authenticates)") + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.interlay.router.sip;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.text.ParseException;
+import java.util.Optional;
 import javax.sip.InvalidArgumentException;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
@@ -11,6 +12,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.router.auth.AuthenticatedUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ final class InboundExchange implements ServerExchange {
     private final SipProvider provider;
     private final Request request;
     private volatile ServerTransaction transaction;
+    private volatile AuthenticatedUser user;
 
     InboundExchange(SipProvider provider, Request request, ServerTransaction transaction) {
         this.provider = provider;
@@ -51,6 +54,16 @@ final class InboundExchange implements ServerExchange {
             }
             return false;
         }
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> authenticatedUser() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public void authenticatedAs(AuthenticatedUser authenticated) {
+        this.user = authenticated;
     }
 
     @Override

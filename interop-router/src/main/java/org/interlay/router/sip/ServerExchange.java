@@ -1,7 +1,9 @@
 package org.interlay.router.sip;
 
+import java.util.Optional;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.router.auth.AuthenticatedUser;
 
 /**
  * A received request and the way to answer it. A handler that acts as a user agent server or a
@@ -26,6 +28,19 @@ public interface ServerExchange {
     /** For a CANCEL: whether a request it cancels is still pending here (a server transaction it matches). */
     default boolean cancelsPendingTransaction() {
         return false;
+    }
+
+    /**
+     * Who sent the request, when the agent authenticated its sender (digest, RFC 3261 §22); empty when
+     * it did not (a request it does not challenge, or one from another domain).
+     */
+    default Optional<AuthenticatedUser> authenticatedUser() {
+        return Optional.empty();
+    }
+
+    /** Records that the request's sender proved to be {@code user}; for the handlers after the one that checked. */
+    default void authenticatedAs(AuthenticatedUser user) {
+        throw new UnsupportedOperationException("this exchange keeps no identity");
     }
 
     default void respond(int status) {

@@ -37,7 +37,6 @@ import org.interlay.router.sip.SipFactories;
 import org.interlay.router.sip.SipHandler;
 import org.interlay.router.sip.SipTransportException;
 import org.interlay.router.sip.Tags;
-import org.interlay.router.sip.TransactionSender;
 import org.interlay.time.Scheduler;
 
 /**
@@ -56,7 +55,7 @@ final class CallTable implements SipHandler {
     static final int MAX_ENDED_KEPT = 50;
 
     private final UacRequests requests;
-    private final TransactionSender sender;
+    private final AuthenticatingSender sender;
     private final Consumer<Response> statelessResponses;
     private final Scheduler timers;
     private final Random random;
@@ -70,7 +69,7 @@ final class CallTable implements SipHandler {
      * @param statelessResponses sends a response outside any transaction (the retransmitted 2xx)
      * @param mediaAddress       where this user agent's RTP ports are opened: its own SIP address
      */
-    CallTable(UacRequests requests, TransactionSender sender, Consumer<Response> statelessResponses, Scheduler timers,
+    CallTable(UacRequests requests, AuthenticatingSender sender, Consumer<Response> statelessResponses, Scheduler timers,
               Random random, DropLog mediaDrops, InetAddress mediaAddress) {
         this.requests = requests;
         this.sender = sender;
@@ -108,9 +107,15 @@ final class CallTable implements SipHandler {
             call.localCseq = 1;
             keep(call);
         }
-        sender.send(invite, provisional -> provisional(call, provisional))
+        sender.send(invite, provisional -> provisional(call, provisional), resent -> resent(call, resent))
                 .whenComplete((response, error) -> finalResponse(call, response, error));
         return call;
+    }
+
+    /** The INVITE went again with credentials: CANCEL and ACK follow that one, BYE counts from its CSeq. */
+    private synchronized void resent(Call call, Request invite) {
+        call.invite = invite;
+        call.localCseq = ((CSeqHeader) invite.getHeader(CSeqHeader.NAME)).getSeqNumber();
     }
 
     private void provisional(Call call, Response response) {
@@ -139,7 +144,7 @@ final class CallTable implements SipHandler {
             ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
             call.remoteTarget = contact != null ? contact.getAddress().getURI() : call.remote.getURI();
             call.routeSet = routeSet(response, true);
-            call.ack = inDialog(call, Request.ACK, 1);
+            call.ack = inDialog(call, Request.ACK, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
         }
         sendAck(call);
         if (call.cancelling || call.state() == Call.State.ENDED) {
@@ -187,8 +192,8 @@ final class CallTable implements SipHandler {
             ContactHeader contact = (ContactHeader) response.getHeader(ContactHeader.NAME);
             fork.remoteTarget = contact != null ? contact.getAddress().getURI() : call.remote.getURI();
             fork.routeSet = routeSet(response, true);
-            fork.localCseq = 1;
-            fork.ack = inDialog(fork, Request.ACK, 1);
+            fork.localCseq = cseq.getSeqNumber();
+            fork.ack = inDialog(fork, Request.ACK, cseq.getSeqNumber());
         }
         sendAck(fork);
         bye(fork);

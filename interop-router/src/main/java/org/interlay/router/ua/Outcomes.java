@@ -28,6 +28,16 @@ final class Outcomes {
         return Math.max(500, Math.min(seconds * 800, (seconds - 1) * 1000));
     }
 
+    /**
+     * Moves {@code next} (the next CSeq to use) past the CSeq of {@code r}: a request answered after a
+     * digest challenge went again with the CSeq one higher.
+     */
+    static void followCseq(java.util.concurrent.atomic.AtomicLong next, Response r) {
+        if (r.getHeader(javax.sip.header.CSeqHeader.NAME) instanceof javax.sip.header.CSeqHeader c) {
+            next.accumulateAndGet(c.getSeqNumber() + 1, Math::max);
+        }
+    }
+
     static <T> CompletableFuture<T> unwrap(CompletableFuture<T> f) {
         return f.exceptionallyCompose(e -> CompletableFuture.failedFuture(
                 e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));

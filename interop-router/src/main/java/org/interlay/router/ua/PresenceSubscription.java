@@ -121,6 +121,7 @@ public final class PresenceSubscription implements AutoCloseable {
         decorate(subscribe, seconds);
         return Outcomes.unwrap(sender.send(subscribe)).handle((response, error) -> {
             synchronized (this) {
+                if (response != null) Outcomes.followCseq(cseq, response);
                 if (error != null || response.getStatusCode() / 100 != 2) {
                     if (seconds > 0 && remoteTag != null && !closed) timers.execute(this::restart);
                     return error != null ? new SipOutcome(408, "No response") : Outcomes.of(response);

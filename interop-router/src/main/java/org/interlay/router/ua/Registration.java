@@ -59,6 +59,7 @@ final class Registration {
             throw new IllegalArgumentException("bad expiry " + seconds, e);
         }
         return Outcomes.unwrap(sender.send(register)).thenCompose(response -> {
+            Outcomes.followCseq(cseq, response);
             if (response.getStatusCode() == Response.INTERVAL_TOO_BRIEF && retryTooBrief
                     && response.getHeader(MinExpiresHeader.NAME) instanceof MinExpiresHeader min) {
                 return send(min.getExpires(), false);

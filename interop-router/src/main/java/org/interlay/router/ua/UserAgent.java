@@ -3,9 +3,11 @@ package org.interlay.router.ua;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +53,7 @@ public final class UserAgent implements AutoCloseable {
     private final Scheduler timers;
     private final Runnable stopTimers;
     private final UacRequests requests;
-    private final TransactionSender sender;
+    private final AuthenticatingSender sender;
     private final Registration registration;
     private final PresencePublication publication;
     private final CallTable calls;
@@ -68,7 +70,8 @@ public final class UserAgent implements AutoCloseable {
             timers.stop();
             stopTimers.run();
         };
-        this.sender = new TransactionSender(endpoint.provider());
+        this.sender = new AuthenticatingSender(new TransactionSender(endpoint.provider()),
+                Optional.ofNullable(config.credential()).map(c -> new DigestAnswers(c, new SecureRandom())), config.aor().toString());
         SipURI proxy = proxyUri(config.outboundProxy(), config.transport());
         this.requests = new UacRequests(config.aor(), SelfAddress.of(endpoint.localAddress()), config.transport(), proxy);
         this.registration = new Registration(config.aor(), requests, sender, timers);

@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import org.interlay.router.location.AddressOfRecord;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipTransport;
+import org.interlay.trust.Aor;
+import org.interlay.trust.DigestCredential;
 
 /**
  * Settings of a user agent.
@@ -16,9 +18,11 @@ import org.interlay.router.sip.SipTransport;
  *                      listen on an interface of the LAN, never on loopback
  * @param transport     how it reaches its outbound proxy and asks to be reached: its Route to the proxy
  *                      and its Contact carry {@code ;transport=tcp} for TCP, nothing for UDP
+ * @param credential    the user's digest password, to answer its agent's challenges (RFC 3261 §22); null
+ *                      when it has none (a challenge is then the request's final answer)
  */
 public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundProxy, SipEndpointConfig endpoint,
-                              SipTransport transport) {
+                              SipTransport transport, DigestCredential credential) {
     public UserAgentConfig {
         if (aor == null || outboundProxy == null || endpoint == null || transport == null) {
             throw new IllegalArgumentException("a user agent needs an address, an outbound proxy, an endpoint and a transport");
@@ -26,6 +30,14 @@ public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundPro
         if (outboundProxy.isUnresolved() || outboundProxy.getPort() == 0) {
             throw new IllegalArgumentException("the outbound proxy needs a resolved address and a port: " + outboundProxy);
         }
+        if (credential != null && !(credential.username().equals(aor.user()) && credential.realm().equals(aor.domain()))) {
+            throw new IllegalArgumentException("the password is for " + credential.aor() + ", not for " + aor);
+        }
+    }
+
+    /** A user agent without a password. */
+    public UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundProxy, SipEndpointConfig endpoint, SipTransport transport) {
+        this(aor, outboundProxy, endpoint, transport, null);
     }
 
     /** A user agent for {@code aor} on 127.0.0.1 (a free port), using {@code proxy} as outbound proxy over UDP. */
@@ -41,6 +53,11 @@ public record UserAgentConfig(AddressOfRecord aor, InetSocketAddress outboundPro
     }
 
     public UserAgentConfig withTransport(SipTransport t) {
-        return new UserAgentConfig(aor, outboundProxy, endpoint, t);
+        return new UserAgentConfig(aor, outboundProxy, endpoint, t, credential);
+    }
+
+    /** The same user agent, answering challenges with {@code password}. */
+    public UserAgentConfig withPassword(String password) {
+        return new UserAgentConfig(aor, outboundProxy, endpoint, transport, new DigestCredential(new Aor(aor.user(), aor.domain()), password));
     }
 }

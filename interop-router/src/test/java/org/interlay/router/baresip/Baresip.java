@@ -44,7 +44,22 @@ final class Baresip implements AutoCloseable {
      */
     static Baresip start(Path dir, String aor, String transport, InetSocketAddress proxy, int sipPort, int ctrlPort, int rtpLow,
                          Path tone) throws IOException, InterruptedException {
+        return start(dir, aor, transport, proxy, sipPort, ctrlPort, rtpLow, tone, null, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, String, InetSocketAddress, int, int, int, Path)}, answering digest
+     * challenges with {@code password} (the account's {@code auth_pass}) when given, and knowing
+     * {@code contacts} (the contact module), the first of which {@link #message} writes to; then its log
+     * holds its SIP trace.
+     */
+    static Baresip start(Path dir, String aor, String transport, InetSocketAddress proxy, int sipPort, int ctrlPort, int rtpLow,
+                         Path tone, String password, List<String> contacts) throws IOException, InterruptedException {
         Files.createDirectories(dir);
+        List<String> contactModule = contacts.isEmpty() ? List.of() : List.of("module_app contact.so");
+        if (!contacts.isEmpty()) {
+            Files.writeString(dir.resolve("contacts"), String.join("\n", contacts.stream().map(c -> "<" + c + ">").toList()) + "\n");
+        }
         int rtpHigh = rtpLow + 19;
         Files.writeString(dir.resolve("config"), String.join("\n", List.of(
                 "poll_method epoll",
@@ -68,12 +83,16 @@ final class Baresip implements AutoCloseable {
                 "module_app account.so",
                 "module_app menu.so",
                 "module_app ctrl_tcp.so",
+                String.join("\n", contactModule),
                 "ctrl_tcp_listen 127.0.0.1:" + ctrlPort)) + "\n");
         String outbound = "sip:" + proxy.getAddress().getHostAddress() + ":" + proxy.getPort() + ";transport=" + transport;
         Files.writeString(dir.resolve("accounts"), "<" + aor + ";transport=" + transport + ">;outbound=\"" + outbound
-                + "\";regint=600;answermode=manual;audio_codecs=PCMU\n");
+                + "\";regint=600;answermode=manual;audio_codecs=PCMU" + (password == null ? "" : ";auth_pass=" + password) + "\n");
         Path log = dir.resolve("baresip.log");
-        Process p = new ProcessBuilder("baresip", "-f", dir.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+        // with contacts it messages: its SIP trace (-s) shows the MESSAGEs it receives, which nothing else prints
+        List<String> command = contacts.isEmpty() ? List.of("baresip", "-f", dir.toString())
+                : List.of("baresip", "-s", "-f", dir.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         BaresipControl control;
         try {
@@ -113,6 +132,12 @@ final class Baresip implements AutoCloseable {
     /** Answers the call that rings. */
     void accept() throws IOException {
         control.command("accept", "");
+    }
+
+    /** Sends {@code text} in a MESSAGE to the first of its contacts. */
+    void message(String text) throws IOException {
+        control.command("contact_next", "");
+        control.command("message", text);
     }
 
     void hangup() throws IOException {

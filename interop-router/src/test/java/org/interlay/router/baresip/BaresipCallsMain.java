@@ -18,6 +18,11 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.interlay.router.AgentPolicies;
 import org.interlay.router.Router;
+import org.interlay.router.auth.DigestAuthentication;
+import org.interlay.router.auth.DigestUsers;
+import org.interlay.trust.Aor;
+import org.interlay.trust.DigestAlgorithm;
+import org.interlay.trust.DigestCredential;
 import org.interlay.router.bridge.SoleBridgeCoordinator;
 import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.OverlayLab.LabDomain;
@@ -28,7 +33,9 @@ import org.interlay.router.testing.OverlayLab.LabDomain;
  * for every ordered pair of the three: dialled, rung (180 back to the caller), answered, held for {@link #TALK} with audio
  * both ways, hung up by the caller. Prints one line per call and exits 0 when every call passed.
  *
- * <p>Arguments: a work folder, and the phones' transport, udp or tcp.
+ * <p>Arguments: a work folder, the phones' transport, udp or tcp, and optionally {@code auth}: then
+ * every agent authenticates its users by digest, each phone has its password ({@code auth_pass}), and
+ * before the calls each phone sends a MESSAGE to the next one, which must show it.
  */
 public final class BaresipCallsMain {
     static final Duration TALK = Duration.ofMillis(3_200);
@@ -40,19 +47,37 @@ public final class BaresipCallsMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !List.of("udp", "tcp").contains(args[1])) {
-            System.err.println("usage: BaresipCallsMain <work folder> udp|tcp");
+        if (args.length < 2 || args.length > 3 || !List.of("udp", "tcp").contains(args[1])
+                || args.length == 3 && !args[2].equals("auth")) {
+            System.err.println("usage: BaresipCallsMain <work folder> udp|tcp [auth]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         String transport = args[1];
+        boolean auth = args.length == 3;
+        Map<String, String> users = Map.of("chord.lab", "alice", "kad.lab", "bob", "pastry.lab", "dave");
+        List<String> domains = List.of("chord.lab", "kad.lab", "pastry.lab");
+        Map<String, DigestCredential> passwords = new java.util.HashMap<>();
+        Map<String, DigestAuthentication> authentication = new java.util.HashMap<>();
+        if (auth) {
+            java.util.Random random = new java.util.Random(15);
+            for (String domain : domains) {
+                DigestCredential c = new DigestCredential(Aor.parse("sip:" + users.get(domain) + "@" + domain),
+                        "pw" + Long.toHexString(random.nextLong()));
+                passwords.put(domain, c);
+                // baresip 1.0 (libre 1.1) refuses a challenge set that names SHA-256: its agents offer MD5 alone
+                authentication.put(domain, DigestAuthentication.of(DigestUsers.of(domain, List.of(c.secret())))
+                        .offering(List.of(DigestAlgorithm.MD5)));
+            }
+        }
         Path tone = dir.resolve("tone.wav");
         writeTone(tone, 20);
         long started = System.nanoTime();
         List<Baresip> phones = new ArrayList<>();
         int failed = 0;
+        int failedMessages = 0;
         try (OverlayLab lab = OverlayLab.start(List.of(new LabDomain("chord.lab", "chord"), new LabDomain("kad.lab", "kademlia"),
-                new LabDomain("pastry.lab", "pastry")), 3, AgentPolicies.STANDARD)) {
+                new LabDomain("pastry.lab", "pastry")), 3, AgentPolicies.STANDARD, authentication)) {
             Router router = lab.startRouter("r1", new SoleBridgeCoordinator());
             for (String from : List.of("chord.lab", "kad.lab", "pastry.lab")) {
                 for (String to : List.of("chord.lab", "kad.lab", "pastry.lab")) {
@@ -60,15 +85,24 @@ public final class BaresipCallsMain {
                 }
             }
             System.out.println("lab up: chord.lab, kad.lab, pastry.lab and router r1 at " + router.sipAddress().getAddress().getHostAddress() + ":" + router.sipAddress().getPort());
-            Map<String, String> users = Map.of("chord.lab", "alice", "kad.lab", "bob", "pastry.lab", "dave");
             int n = 0;
-            for (String domain : List.of("chord.lab", "kad.lab", "pastry.lab")) {
+            for (String domain : domains) {
                 String aor = "sip:" + users.get(domain) + "@" + domain;
                 InetSocketAddress agent = lab.agent(domain).sipAddress();
+                String next = domains.get((n + 1) % domains.size());
                 phones.add(Baresip.start(dir.resolve(users.get(domain)), aor, transport, agent, 5100 + 10 * n, 4400 + n,
-                        10_000 + 100 * n, tone));
-                System.out.println(aor + " registered over " + transport + " through the agent at " + agent.getAddress().getHostAddress() + ":" + agent.getPort());
+                        10_000 + 100 * n, tone, auth ? passwords.get(domain).password() : null,
+                        auth ? List.of("sip:" + users.get(next) + "@" + next) : List.of()));
+                System.out.println(aor + " registered over " + transport + " through the agent at " + agent.getAddress().getHostAddress() + ":" + agent.getPort()
+                        + (auth ? ", authenticated: " + lab.agent(domain).authentication().orElseThrow() : ""));
                 n++;
+            }
+            if (auth) {
+                for (int i = 0; i < phones.size(); i++) {
+                    String line = message(phones.get(i), phones.get((i + 1) % phones.size()));
+                    System.out.println(line);
+                    if (line.startsWith("FAIL")) failedMessages++;
+                }
             }
             for (Baresip caller : phones) {
                 for (Baresip callee : phones) {
@@ -78,12 +112,33 @@ public final class BaresipCallsMain {
                     if (result.startsWith("FAIL")) failed++;
                 }
             }
+            if (auth) {
+                for (String domain : domains) {
+                    System.out.println("agent of " + domain + ": " + lab.agent(domain).authentication().orElseThrow());
+                }
+            }
         } finally {
             for (Baresip p : phones) p.close();
         }
-        System.out.printf("%d of 6 calls over %s passed in %.1f s%n", 6 - failed, transport,
+        if (auth) System.out.printf("%d of 3 messages with authentication on passed%n", 3 - failedMessages);
+        System.out.printf("%d of 6 calls over %s%s passed in %.1f s%n", 6 - failed, transport, auth ? " with authentication on" : "",
                 (System.nanoTime() - started) / 1e9);
-        System.exit(failed == 0 ? 0 : 1);
+        System.exit(failed == 0 && failedMessages == 0 ? 0 : 1);
+    }
+
+    /** One MESSAGE from {@code from} to {@code to}, as a line: PASS when the receiving phone shows its text. */
+    private static String message(Baresip from, Baresip to) throws IOException, InterruptedException {
+        String text = "hello from " + from.aor.substring(4, from.aor.indexOf('@'));
+        from.message(text);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (to.log().contains(text)) {
+                return "PASS MESSAGE " + from.aor + " -> " + to.aor + ": received by the phone (sender challenged: "
+                        + from.log().contains("SIP/2.0 407") + ")";
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return "FAIL MESSAGE " + from.aor + " -> " + to.aor + ": not shown within " + WAIT + "; sender's log:\n" + from.log();
     }
 
     /** One call from {@code caller} to {@code callee}, as a line: PASS or FAIL and what was seen. */

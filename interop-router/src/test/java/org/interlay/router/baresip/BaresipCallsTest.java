@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.interlay.router.testing.NamespaceChild;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,5 +36,17 @@ class BaresipCallsTest {
         System.out.println(r.output());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("6 of 6 calls over " + transport + " passed"), r.output());
+    }
+
+    /** The same with every agent authenticating its users: the phones register, message and call with their passwords. */
+    @Test
+    void phonesWithTheirPasswordsRegisterMessageAndCallWithAuthenticationOn() throws Exception {
+        NamespaceChild.assumeAvailable("baresip");
+        NamespaceChild.Result r = NamespaceChild.run(BaresipCallsMain.class, List.of(dir.toString(), "udp", "auth"),
+                dir.resolve("calls.txt"), Duration.ofMinutes(3));
+        System.out.println(r.output());
+        assertEquals(0, r.exitCode(), r.output());
+        assertTrue(r.output().contains("3 of 3 messages with authentication on passed"), r.output());
+        assertTrue(r.output().contains("6 of 6 calls over udp with authentication on passed"), r.output());
     }
 }

@@ -20,6 +20,7 @@ import org.interlay.router.PeerAgent;
 import org.interlay.router.Router;
 import org.interlay.router.RouterConfig;
 import org.interlay.router.SipAgentConfig;
+import org.interlay.router.auth.DigestAuthentication;
 import org.interlay.router.bridge.Bridge;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.directory.DomainEntry;
@@ -53,6 +54,12 @@ public final class OverlayLab implements AutoCloseable {
 
     /** Grows {@code peers} nodes in each overlay, waits until each is stable and starts an agent on its first peer. */
     public static OverlayLab start(List<LabDomain> domains, int peers, AgentPolicies policies) throws Exception {
+        return start(domains, peers, policies, Map.of());
+    }
+
+    /** As {@link #start(List, int, AgentPolicies)}; the agent of each domain in {@code authentication} authenticates its users. */
+    public static OverlayLab start(List<LabDomain> domains, int peers, AgentPolicies policies,
+                                   Map<String, DigestAuthentication> authentication) throws Exception {
         OverlayLab lab = new OverlayLab(policies);
         try {
             long seed = 5;
@@ -66,8 +73,9 @@ public final class OverlayLab implements AutoCloseable {
                 if (!cluster.awaitStable(Duration.ofSeconds(30))) throw new IllegalStateException(d + " did not stabilise");
                 lab.directory.put(new DomainEntry(d.domain(), d.overlayName(), Algorithm.named(d.algorithm()),
                         List.of(cluster.nodes().get(0).self().address()), List.of()));
-                lab.agents.put(d.domain(), PeerAgent.start(cluster.nodes().get(0),
-                        SipAgentConfig.defaults(d.domain(), 0).withPolicies(policies)));
+                SipAgentConfig config = SipAgentConfig.defaults(d.domain(), 0).withPolicies(policies)
+                        .withAuthentication(authentication.get(d.domain()));
+                lab.agents.put(d.domain(), PeerAgent.start(cluster.nodes().get(0), config));
             }
             return lab;
         } catch (Exception | Error e) {

@@ -2,12 +2,14 @@ package org.interlay.router.testing;
 
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.interlay.router.auth.AuthenticatedUser;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipFactories;
 
@@ -16,6 +18,7 @@ public final class RecordingExchange implements ServerExchange {
     private final Request request;
     private final BlockingQueue<Response> responses = new LinkedBlockingQueue<>();
     private boolean inTransaction;
+    private volatile AuthenticatedUser user;
 
     public RecordingExchange(Request request) {
         this.request = request;
@@ -68,6 +71,16 @@ public final class RecordingExchange implements ServerExchange {
         Response r = responses.poll(5, TimeUnit.SECONDS);
         if (r == null) throw new AssertionError("no response to " + request.getMethod());
         return r;
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> authenticatedUser() {
+        return Optional.ofNullable(user);
+    }
+
+    @Override
+    public void authenticatedAs(AuthenticatedUser authenticated) {
+        user = authenticated;
     }
 
     public List<Response> sentSoFar() {

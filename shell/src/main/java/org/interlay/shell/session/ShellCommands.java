@@ -43,11 +43,13 @@ public final class ShellCommands {
                     none(a, "overlays");
                     out.print(s.overlays().isEmpty() ? "no overlays discovered yet\n" : OverlayTable.render(s.overlays()));
                 }));
-        t.add(cmd("as", "<aor> [--tcp|--udp]", "act as a user (registers it with a peer of its domain); several users may be registered",
+        t.add(cmd("as", "<aor> [--tcp|--udp] [--password-file F|--password P]", "act as a user (registers it with a peer of its domain); several users may be registered",
                 List.of(ADDRESS, NONE), (a, out) -> out.println(actAs(s, a))).withDetails(
                 "--tcp: the user's SIP goes over TCP, to its peer and from it (its contact says ;transport=tcp); UDP by default",
                 "either way, a request over 1300 bytes goes over TCP on every hop that names no transport (RFC 3261 18.1.1)",
-                "a user's transport is chosen by its first 'as' and kept for the session"));
+                "a user's transport is chosen by its first 'as' and kept for the session",
+                "--password-file F (the 'password' file 'interlay enroll user' wrote) or --password P: answer the digest challenges "
+                        + "of an agent that authenticates its users (SHA-256 when offered, else MD5)"));
         t.add(cmd("users", "", "the users of this shell, registered or not, and the peer each registers with", List.of(),
                 (a, out) -> users(s, a, out, "users")));
         t.add(cmd("who", "", "the same as 'users'", List.of(), (a, out) -> users(s, a, out, "who")));
@@ -121,15 +123,36 @@ public final class ShellCommands {
     }
 
     private static String actAs(ShellSession s, List<String> a) throws Exception {
-        String usage = "usage: as <aor> [--tcp|--udp], e.g. as alice@chord.lab --tcp";
-        if (a.isEmpty() || a.size() > 2) throw new ShellInputException(usage);
-        if (a.size() == 1) return s.actAs(a.get(0));
-        SipTransport transport = switch (a.get(1)) {
-            case "--tcp" -> SipTransport.TCP;
-            case "--udp" -> SipTransport.UDP;
-            default -> throw new ShellInputException("'" + a.get(1) + "' is not --tcp or --udp; " + usage);
-        };
-        return s.actAs(a.get(0), transport);
+        String usage = "usage: as <aor> [--tcp|--udp] [--password-file FILE | --password PASSWORD], e.g. as alice@chord.lab --tcp";
+        if (a.isEmpty()) throw new ShellInputException(usage);
+        SipTransport transport = null;
+        String password = null;
+        for (int i = 1; i < a.size(); i++) {
+            switch (a.get(i)) {
+                case "--tcp" -> transport = SipTransport.TCP;
+                case "--udp" -> transport = SipTransport.UDP;
+                case "--password", "--password-file" -> {
+                    if (i + 1 >= a.size()) throw new ShellInputException(a.get(i) + " needs a value; " + usage);
+                    if (password != null) throw new ShellInputException("give one password; " + usage);
+                    password = a.get(i).equals("--password") ? a.get(i + 1) : readPassword(a.get(i + 1));
+                    i++;
+                }
+                default -> throw new ShellInputException("'" + a.get(i) + "' is not --tcp or --udp (nor --password or --password-file); " + usage);
+            }
+        }
+        return s.actAs(a.get(0), transport, password);
+    }
+
+    /** The first line of {@code file} (as 'interlay enroll user' writes it: the password and a newline). */
+    private static String readPassword(String file) {
+        try {
+            String text = java.nio.file.Files.readString(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.UTF_8);
+            String first = text.lines().findFirst().orElse("").strip();
+            if (first.isEmpty()) throw new ShellInputException(file + " holds no password");
+            return first;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new ShellInputException("cannot read the password file " + file + ": " + e.getMessage());
+        }
     }
 
     private static String burst(ShellSession s, List<String> a) {

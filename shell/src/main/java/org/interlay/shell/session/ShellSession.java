@@ -146,6 +146,14 @@ public final class ShellSession implements AutoCloseable {
      * user's transport stays what its first {@code as} chose.
      */
     public String actAs(String aorText, SipTransport transport) throws Exception {
+        return actAs(aorText, transport, null);
+    }
+
+    /**
+     * As {@link #actAs(String, SipTransport)}; a new user answers its agent's digest challenges with
+     * {@code password} (none when null).
+     */
+    public String actAs(String aorText, SipTransport transport, String password) throws Exception {
         AddressOfRecord aor = parseAor(aorText);
         String key = aor.toString();
         ShellUser known;
@@ -166,8 +174,8 @@ public final class ShellSession implements AutoCloseable {
                     + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
-        UserAgent agent = UserAgent.start(UserAgentConfig.of(key, proxy, bind)
-                .withTransport(transport == null ? SipTransport.UDP : transport));
+        UserAgentConfig config = UserAgentConfig.of(key, proxy, bind).withTransport(transport == null ? SipTransport.UDP : transport);
+        UserAgent agent = UserAgent.start(password == null ? config : config.withPassword(password));
         ShellUser user = new ShellUser(key, agent);
         agent.onMessage(m -> events.add(new ShellEvent.MessageReceived(Instant.now(), bare(key), bare(m.from()), m.text())));
         agent.onCall(c -> events.add(new ShellEvent.CallChanged(Instant.now(), bare(key), bare(c.peer()),

@@ -214,7 +214,7 @@ public final class Lab implements AutoCloseable {
         }
         if (runAgent) {
             PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
-                    .withEndpoint(endpoint(o.domain())), new DiscoveredRouters(discovery.directory()), conventional);
+                    .withEndpoint(endpoint(o.domain())).withAuthentication(config.authentication().get(o.domain())), new DiscoveredRouters(discovery.directory()), conventional);
             synchronized (o) {
                 o.agents.add(agent);
             }

@@ -5,18 +5,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.interlay.discovery.Algorithm;
+import org.interlay.router.auth.DigestAuthentication;
 import org.interlay.router.dns.DnsUpdateTarget;
 
 /**
  * The lab's shape: its overlays (by default chord.lab, pastry.lab and kad.lab; any installed algorithm
  * may run more), how many routers, the address everything binds (127.0.0.1 unless a user names an
  * interface), where its SIP entry points are published in DNS (null: nowhere), and the DNS server its
- * agents and routers ask for the domains no overlay serves (null: none, they answer 404).
+ * agents and routers ask for the domains no overlay serves (null: none, they answer 404), and how the
+ * agents of each domain authenticate its users (a domain not named: its agents authenticate nobody).
  */
 public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
-                        java.net.InetSocketAddress resolver) {
+                        java.net.InetSocketAddress resolver, Map<String, DigestAuthentication> authentication) {
     public static final int MAX_PEERS = 64;
     public static final int MAX_ROUTERS = 8;
     public static final int MAX_OVERLAYS = 8;
@@ -36,6 +39,12 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
         }
         if (routers < 0 || routers > MAX_ROUTERS) throw new IllegalArgumentException("routers must be 0.." + MAX_ROUTERS);
         if (bind == null) throw new IllegalArgumentException("a bind address is required");
+        authentication = Map.copyOf(authentication);
+    }
+
+    public LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
+                     java.net.InetSocketAddress resolver) {
+        this(overlays, routers, bind, dns, resolver, Map.of());
     }
 
     /** The standard three overlays with the given numbers of peers. */
@@ -54,16 +63,21 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
     public LabConfig withOverlay(LabOverlaySpec overlay) {
         List<LabOverlaySpec> more = new ArrayList<>(overlays);
         more.add(overlay);
-        return new LabConfig(more, routers, bind, dns, resolver);
+        return new LabConfig(more, routers, bind, dns, resolver, authentication);
     }
 
     /** This shape with its agents and routers published in DNS through {@code target}. */
     public LabConfig withDns(DnsUpdateTarget target) {
-        return new LabConfig(overlays, routers, bind, target, resolver);
+        return new LabConfig(overlays, routers, bind, target, resolver, authentication);
     }
 
     /** This shape with its agents and routers reaching conventional domains through the DNS server at {@code server} (RFC 3263). */
     public LabConfig withResolver(java.net.InetSocketAddress server) {
-        return new LabConfig(overlays, routers, bind, dns, server);
+        return new LabConfig(overlays, routers, bind, dns, server, authentication);
+    }
+
+    /** This shape with the agents of the domains named authenticating their users as said. */
+    public LabConfig withAuthentication(Map<String, DigestAuthentication> byDomain) {
+        return new LabConfig(overlays, routers, bind, dns, resolver, byDomain);
     }
 }
