@@ -188,7 +188,83 @@ class SecureTrustDomainTest {
     }
 
     @Test
-    void aRoutersCertificateIsAcceptedWhereAnAgentsIsAndAnAgentMayNotAssertAnotherDomainsUser() throws Exception {
+    void aClientWithAnotherAuthoritysCertificateIsRefusedByTheRoutersHandshake() throws Exception {
+        Authority other = Authority.create("elsewhere", Duration.ofDays(30), InstantSource.system(), seeded(3));
+        Credentials foreign = other.issue(CertifiedIdentity.agent("pastry.lab"), DAY);
+        // it trusts this deployment's authority, so only the router can refuse: its certificate is foreign
+        Credentials posing = new Credentials(foreign.certificate(), foreign.key(), authority.certificate());
+        try (TestElement intruder = new TestElement(posing)) {
+            Request message = intruder.message("sip:carol@pastry.lab", "sip:bob@kad.lab", router.tlsAddress().orElseThrow(),
+                    "P-Asserted-Identity: <sip:carol@pastry.lab>\r\n");
+            CompletableFuture<Response> answer = intruder.sender.send(message);
+            Eventually.await(() -> router.tlsRefusals() == 1, WAIT, "the router refusing the intruder's certificate");
+            assertEquals(0, intruder.endpoint.tlsRefusals().count(), "the intruder accepted the router");
+            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> answer.get(WAIT.toSeconds() * 4, TimeUnit.SECONDS), "no answer over a refused handshake");
+            assertTrue(failed.getCause() != null);
+            assertEquals(0, router.identityRefusals().count(), "no request was read from the intruder");
+        }
+    }
+
+    /** Trusts whatever server it meets: the test's client wants to reach the router, not to check it. */
+    private static final class AnyServer implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
+    @Test
+    void aClientWithoutACertificateIsNeverHeard() throws Exception {
+        javax.net.ssl.SSLContext noCertificate = javax.net.ssl.SSLContext.getInstance("TLS");
+        noCertificate.init(null, new javax.net.ssl.TrustManager[] {new AnyServer()}, seeded(4));
+        InetSocketAddress tls = router.tlsAddress().orElseThrow();
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) noCertificate.getSocketFactory()
+                .createSocket(tls.getAddress(), tls.getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            String claim = "MESSAGE sip:bob@kad.lab SIP/2.0\r\nVia: SIP/2.0/TLS 127.0.0.1:9;branch=z9hG4bK-nocert\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:alice@pastry.lab>;tag=1\r\nTo: <sip:bob@kad.lab>\r\n"
+                    + "Call-ID: nocert\r\nCSeq: 1 MESSAGE\r\nP-Asserted-Identity: <sip:alice@pastry.lab>\r\nContent-Length: 0\r\n\r\n";
+            boolean heard;
+            try {
+                socket.getOutputStream().write(claim.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                heard = socket.getInputStream().read() >= 0;
+            } catch (java.io.IOException refused) {
+                heard = false;
+            }
+            assertFalse(heard, "a client without a certificate gets no answer");
+        }
+        assertEquals(0, router.identityRefusals().count(), "its request was never read");
+    }
+
+    @Test
+    void anAuthenticatedUserIsKeptByCopiesAndAssertedOnlyOnATlsHop() throws Exception {
+        try (TestElement agent = new TestElement(authority.issue(CertifiedIdentity.agent("pastry.lab"), DAY))) {
+            Request received = agent.message("sip:carol@pastry.lab", "sip:bob@kad.lab", router.tlsAddress().orElseThrow(), "");
+            AuthenticatedUser.mark(received, Aor.parse("sip:carol@pastry.lab"));
+            Request overUdp = (Request) received.clone();
+            Request overTls = (Request) received.clone();
+            assertEquals(Aor.parse("sip:carol@pastry.lab"), AuthenticatedUser.of(overTls).orElseThrow());
+            AssertedIdentity.atHop(overUdp, "udp");
+            AssertedIdentity.atHop(overTls, "tls");
+            assertFalse(AssertedIdentity.present(overUdp));
+            assertEquals(List.of(Aor.parse("sip:carol@pastry.lab")), AssertedIdentity.of(overTls));
+            AssertedIdentity.atHop(overTls, "tcp");
+            assertFalse(AssertedIdentity.present(overTls), "removed where the request leaves the trust domain");
+        }
+    }
+
+    @Test
+    void anAgentMayNotAssertAUserOfAnotherDomain() throws Exception {
         try (TestElement agent = new TestElement(authority.issue(CertifiedIdentity.agent("pastry.lab"), DAY))) {
             Request message = agent.message("sip:bob@kad.lab", "sip:carol@pastry.lab", router.tlsAddress().orElseThrow(),
                     "P-Asserted-Identity: <sip:bob@kad.lab>\r\n");
