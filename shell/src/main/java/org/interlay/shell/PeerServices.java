@@ -14,6 +14,7 @@ import org.interlay.router.dns.DnsUpdateTarget;
 import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.SipTls;
 import org.interlay.time.Scheduler;
 
 /** What a peer runs beside its overlay node: its SIP agent, when asked for one, published in DNS when asked. */
@@ -28,14 +29,15 @@ final class PeerServices implements AutoCloseable {
 
     /**
      * Starts the SIP agent, which learns from {@code discovery} which routers are live, and publishes
-     * it in {@code dns} when given.
+     * it in {@code dns} when given. With {@code tls} (agent credentials) it also takes TLS from the routers
+     * and agents of their authority, and requires asserted identities.
      */
     static PeerServices start(OverlayPeer peer, PeerSpec spec, LanDiscovery discovery, Optional<DnsUpdateTarget> dns,
-                              Optional<SipServerLocator> conventional, Scheduler timers)
+                              Optional<SipServerLocator> conventional, Scheduler timers, Optional<SipTls> tls)
             throws SipStartException {
         if (spec.sipPort() < 0) return new PeerServices(null, null);
         SipEndpointConfig endpoint = new SipEndpointConfig(spec.domain(), new InetSocketAddress(spec.bind(), spec.sipPort()),
-                SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
+                SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES).withTls(tls.orElse(null));
         PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint),
                 new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
         peer.announceSipEntryPoint(agent.sipAddress());
@@ -46,7 +48,9 @@ final class PeerServices implements AutoCloseable {
 
     String describe() {
         return agent == null ? "; no SIP agent (--sip-port runs one)" : "; SIP agent for " + agent.domain() + " at " + agent.sipAddress().getAddress().getHostAddress()
-                + ":" + agent.sipAddress().getPort() + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
+                + ":" + agent.sipAddress().getPort()
+                + agent.tlsAddress().map(a -> " (TLS to routers at port " + a.getPort() + ")").orElse(" (open: no agent.pem in --trust)")
+                + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
     }
 
     @Override
