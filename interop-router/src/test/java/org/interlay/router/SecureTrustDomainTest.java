@@ -118,16 +118,22 @@ class SecureTrustDomainTest {
 
         /** A MESSAGE from {@code from} to {@code to}, routed through the TLS listening point at {@code hop}. */
         Request message(String from, String to, InetSocketAddress hop, String extraHeaders) throws Exception {
+            return request("MESSAGE", from, to, hop, extraHeaders);
+        }
+
+        Request request(String method, String from, String to, InetSocketAddress hop, String extraHeaders) throws Exception {
             InetSocketAddress self = endpoint.localAddress();
-            String text = "MESSAGE " + to + " SIP/2.0\r\n"
+            String contact = method.equals("INVITE") ? "Contact: <sip:carol@127.0.0.1:" + self.getPort() + ">\r\n" : "";
+            String text = method + " " + to + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/TLS 127.0.0.1:" + self.getPort() + ";branch=z9hG4bK-tls-" + System.nanoTime() + "\r\n"
                     + "Route: <sip:127.0.0.1:" + hop.getPort() + ";transport=tls;lr>\r\n"
                     + "Max-Forwards: 70\r\n"
                     + "From: <" + from + ">;tag=t" + self.getPort() + "\r\n"
                     + "To: <" + to + ">\r\n"
                     + "Call-ID: tls-" + System.nanoTime() + "\r\n"
-                    + "CSeq: 1 MESSAGE\r\n"
+                    + "CSeq: 1 " + method + "\r\n"
                     + "Content-Type: text/plain\r\n"
+                    + contact
                     + extraHeaders
                     + "Content-Length: 5\r\n\r\nhello";
             return SipFactories.get().messages().createRequest(text);
@@ -166,6 +172,23 @@ class SecureTrustDomainTest {
                     .substring(AssertedIdentity.HEADER.length() + 1).trim(), "the agent asserted its authenticated user");
             assertEquals(0, router.identityRefusals().count());
             assertEquals(0, router.tlsRefusals());
+        }
+    }
+
+    @Test
+    void aRouterAssertsOverTlsTooAndAnInviteLeavesForThePhoneWithoutTheAssertion() throws Exception {
+        try (RawSipPeer bob = RawSipPeer.open();
+             TestElement otherRouter = new TestElement(authority.issue(CertifiedIdentity.router("r2"), DAY))) {
+            register(bob, "bob@kad.lab", kadAgent.sipAddress());
+            Request invite = otherRouter.request("INVITE", "sip:carol@pastry.lab", "sip:bob@kad.lab",
+                    router.tlsAddress().orElseThrow(), "P-Asserted-Identity: <sip:carol@pastry.lab>\r\n");
+            CompletableFuture<Response> answer = otherRouter.sender.send(invite);
+            SipText delivered = bob.receive(WAIT);
+            assertEquals("INVITE", delivered.method());
+            assertTrue(delivered.header(AssertedIdentity.HEADER).isEmpty(), "not beyond the trust domain: " + delivered.headers());
+            bob.answer(delivered, 486, "Busy Here");
+            assertEquals(486, answer.get(WAIT.toSeconds(), TimeUnit.SECONDS).getStatusCode());
+            assertEquals(0, router.identityRefusals().count(), "a router's assertion is believed");
         }
     }
 
