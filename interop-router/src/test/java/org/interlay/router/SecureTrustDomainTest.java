@@ -12,7 +12,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -145,6 +144,14 @@ class SecureTrustDomainTest {
         }
     }
 
+    /**
+     * No response came over a refused handshake: the send failed at once (the client refused), or the
+     * transaction is left to time out (TLS 1.3: the server's refusal reaches the client after its write).
+     */
+    private static void assertNoAnswer(CompletableFuture<Response> answer) {
+        assertTrue(!answer.isDone() || answer.isCompletedExceptionally(), "no response over a refused handshake");
+    }
+
     /** Registers {@code user} at {@code agent} with the raw peer as its contact. */
     private static void register(RawSipPeer phone, String user, InetSocketAddress agent) {
         phone.send(phone.request("REGISTER", "sip:" + user.substring(user.indexOf('@') + 1), "sip:" + user, "sip:" + user,
@@ -201,11 +208,8 @@ class SecureTrustDomainTest {
             Request message = intruder.message("sip:carol@pastry.lab", "sip:bob@kad.lab", router.tlsAddress().orElseThrow(),
                     "P-Asserted-Identity: <sip:carol@pastry.lab>\r\n");
             CompletableFuture<Response> answer = intruder.sender.send(message);
-            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> answer.get(WAIT.toSeconds() * 4, TimeUnit.SECONDS), "no answer over a refused handshake");
-            assertTrue(failed.getCause() != null);
-            Eventually.await(() -> router.tlsRefusals() >= 1 || intruder.endpoint.tlsRefusals().count() >= 1, WAIT,
-                    "the handshake refused by one end or the other");
+            Eventually.await(() -> intruder.endpoint.tlsRefusals().count() == 1, WAIT, "the intruder refusing the router");
+            assertNoAnswer(answer);
             assertTrue(bob.poll(Duration.ofMillis(300)).isEmpty(), "nothing reached bob");
         }
     }
@@ -222,9 +226,7 @@ class SecureTrustDomainTest {
             CompletableFuture<Response> answer = intruder.sender.send(message);
             Eventually.await(() -> router.tlsRefusals() == 1, WAIT, "the router refusing the intruder's certificate");
             assertEquals(0, intruder.endpoint.tlsRefusals().count(), "the intruder accepted the router");
-            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                    () -> answer.get(WAIT.toSeconds() * 4, TimeUnit.SECONDS), "no answer over a refused handshake");
-            assertTrue(failed.getCause() != null);
+            assertNoAnswer(answer);
             assertEquals(0, router.identityRefusals().count(), "no request was read from the intruder");
         }
     }
