@@ -1,12 +1,12 @@
 package org.interlay.router.sip;
 
-import java.net.InetSocketAddress;
 import gov.nist.javax.sip.message.SIPMessage;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TooManyListenersException;
