@@ -3,8 +3,10 @@ package org.interlay.router;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sip.message.Request;
+import org.interlay.router.identity.AssertionRequired;
 import org.interlay.router.offline.OfflineMessageHandler;
 import org.interlay.router.proxy.ProxyHandler;
 import org.interlay.router.proxy.RegisteredContacts;
@@ -15,7 +17,9 @@ import org.interlay.router.sip.SipHandler;
 
 /**
  * The handler chain of a peer's agent and of a router, built in one place: the domain services
- * (validation, Route, registrar, presence), then calls (requests inside dialogs, INVITE and CANCEL:
+ * (validation, Route, registrar, presence), then, in a secure deployment (the element serves TLS),
+ * the refusal of requests whose user's identity is neither asserted nor authenticated
+ * ({@link AssertionRequired}), then calls (requests inside dialogs, INVITE and CANCEL:
  * {@link CallRouting}), then the proxy to registered users of the domains served here (a MESSAGE to a
  * user known but offline is kept for the user and answered 202 instead), then the way to other
  * domains (a peer's bridges, a router's directory), which also takes
@@ -40,10 +44,16 @@ final class AgentChain {
      *
      * @param localRelay   how requests reach registered users of the domains served here
      * @param otherDomains where requests for the domains not served here go
+     * @param phonesDomain for an agent, its domain (its phones' requests are its digest challenge's to
+     *                     check); empty for a router
      */
     static void serve(SipServer server, ServedDomains served, DomainServices services, AgentPolicies policies,
-                      Relay localRelay, TargetFinder otherDomains) {
+                      Relay localRelay, TargetFinder otherDomains, Optional<String> phonesDomain) {
         List<SipHandler> chain = new ArrayList<>(services.handlers());
+        if (server.endpoint().tlsAddress().isPresent()) {
+            chain.add(new AssertionRequired(AssertionRequired::anyDomainName, phonesDomain, server.endpoint()::tlsPeerOf,
+                    server.identityRefusals()));
+        }
         RegisteredContacts localUsers = new RegisteredContacts(served::location, server.wall());
         chain.addAll(CallRouting.handlers(server, policies, List.of(localUsers, otherDomains),
                 otherDomains.retriesFailedHops() ? otherDomains : null));

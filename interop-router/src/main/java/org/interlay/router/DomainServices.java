@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sip.address.SipURI;
+import org.interlay.router.identity.UntrustedAssertions;
 import org.interlay.router.offline.OfflineDelivery;
 import org.interlay.router.offline.OfflineMailboxes;
 import org.interlay.router.presence.PresenceAgent;
@@ -16,7 +17,7 @@ import org.interlay.router.sip.SipHandler;
 
 /**
  * The services an agent or a router gives for the domains it serves, as the head of its handler
- * chain: request validation, Route preprocessing, the registrar and the presence agent. What follows
+ * chain: request validation, P-Asserted-Identity believed only from the trust domain, Route preprocessing, the registrar and the presence agent. What follows
  * in the chain is proxying, which differs between a peer's agent and a router. A REGISTER that binds a
  * contact has the messages kept for the user while offline delivered to it.
  */
@@ -38,7 +39,9 @@ final class DomainServices implements AutoCloseable {
         this.presence = new PresenceAgent(served::presence, policies.presence(), server.sender(), server.self(), contact,
                 server.wall(), server.timers(), policies.presencePoll());
         List<SipHandler> chain = new ArrayList<>(List.of(
-                new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes()),
+                new RequestValidator(server.endpoint().malformedInput(), policies.maxBodyBytes(),
+                        server.endpoint().tlsAddress().isPresent()),
+                new UntrustedAssertions(server.endpoint()::tlsPeerOf, server.identityRefusals()),
                 new RoutePreprocessor(server.self()),
                 new OptionsToSelf(server.self()::isSelf, AgentChain.ALLOWED),
                 new CancelWithoutTransaction()));

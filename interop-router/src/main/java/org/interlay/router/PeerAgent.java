@@ -85,9 +85,10 @@ public final class PeerAgent implements AutoCloseable {
         AgentChain.serve(server, served, services, config.policies(),
                 new StatefulRelay(server.sender(), server.copies(), server.timers()),
                 ConventionalDomains.around(new BridgeFinder(overlay, served::serves, routers, config.policies().cacheTtl(), server.timers()),
-                        conventional));
-        log.info("SIP agent for {} on udp and tcp {}{}", config.domain(), server.self(), gate == null
-                ? ", open: it authenticates nobody"
+                        conventional), Optional.of(domain.name()));
+        log.info("SIP agent for {} on udp and tcp {}{}{}", config.domain(), server.self(),
+                server.endpoint().tlsAddress().map(a -> ", tls " + a.getAddress().getHostAddress() + ":" + a.getPort()).orElse(""),
+                gate == null ? ", open: it authenticates nobody"
                 : ", authenticating " + config.authentication().users().size() + " users by digest ("
                 + config.authentication().offered().stream().map(a -> a.sipName()).collect(java.util.stream.Collectors.joining(", ")) + ")");
         return new PeerAgent(server, domain, services, gate);
@@ -111,6 +112,21 @@ public final class PeerAgent implements AutoCloseable {
     /** Where the agent takes SIP requests. */
     public InetSocketAddress sipAddress() {
         return server.endpoint().localAddress();
+    }
+
+    /** Where the agent takes TLS from routers and agents of its trust domain, if it has credentials. */
+    public Optional<InetSocketAddress> tlsAddress() {
+        return server.endpoint().tlsAddress();
+    }
+
+    /** Requests refused, and P-Asserted-Identity removed, because the identity was not proved (by kind). */
+    public DropLog identityRefusals() {
+        return server.identityRefusals();
+    }
+
+    /** TLS peers refused in the handshake (a certificate not of this authority, of another role, expired). */
+    public long tlsRefusals() {
+        return server.endpoint().tlsRefusals().count();
     }
 
     /** Presence subscriptions this agent holds as notifier. */

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.secure.RecordSigner;
 import org.interlay.overlay.secure.SigningOverlay;
+import org.interlay.log.DropLog;
 import org.interlay.router.bridge.BridgeCoordinator;
 import org.interlay.router.bridge.BridgePublisher;
 import org.interlay.router.bridge.DomainPair;
@@ -95,9 +96,11 @@ public final class Router implements AutoCloseable {
     private static Router start(RouterConfig config, DomainDirectory directory, OverlayJoiner joiner,
                                 BridgeCoordinator coordinator, SipServer server, SipServerLocator conventional) {
         String uri = "sip:" + server.self();
+        // peers reach a secure router over TLS: its bridge records name its TLS listening point
+        String bridgeUri = server.endpoint().tlsUri().map(Object::toString).orElse(uri);
         ServedDomains served = new ServedDomains();
         Optional<RecordSigner> signer = config.signing().map(c -> new RecordSigner(c, server.wall()));
-        BridgePublisher publisher = new BridgePublisher(config.routerId(), uri,
+        BridgePublisher publisher = new BridgePublisher(config.routerId(), bridgeUri,
                 domain -> served.find(domain).map(ServedDomain::overlay)
                         .map(o -> signer.<Overlay>map(s -> new SigningOverlay(o, s)).orElse(o)), server.wall(), config.bridgeTtl(),
                 config.bridgeRefresh(), server.timers());
@@ -108,14 +111,15 @@ public final class Router implements AutoCloseable {
                 ? new StatelessRelay(server.sender(), server.copies())
                 : new StatefulRelay(server.sender(), server.copies(), server.timers());
         AgentChain.serve(server, served, services, config.policies(), localRelay,
-                ConventionalDomains.around(new DirectoryFinder(directory, served::serves), conventional));
+                ConventionalDomains.around(new DirectoryFinder(directory, served::serves), conventional), Optional.empty());
         Router router = new Router(config, server, served, memberships, coordinator, publisher, services);
         coordinator.start(new RouterPresence(config.routerId(), uri, memberships.current()), router::assign);
         memberships.joinMissing().join();
         long period = config.rejoinPeriod().toMillis();
         server.timers().repeat(period, period, memberships::joinMissing);
-        log.info("router {} on udp and tcp {} serving {} of {}", config.routerId(), server.self(), memberships.joinedDomains(),
-                config.domains());
+        log.info("router {} on udp and tcp {}{} serving {} of {}", config.routerId(), server.self(),
+                server.endpoint().tlsAddress().map(a -> ", tls " + a.getAddress().getHostAddress() + ":" + a.getPort()).orElse(""),
+                memberships.joinedDomains(), config.domains());
         return router;
     }
 
@@ -155,6 +159,26 @@ public final class Router implements AutoCloseable {
     /** What happened so far to messages this router kept for offline users of the domains it serves. */
     public OfflineCounts.Snapshot offlineMessages() {
         return services.mailboxes().counts().snapshot();
+    }
+
+    /** Where the router takes TLS from agents and routers of its trust domain, if it has credentials. */
+    public Optional<InetSocketAddress> tlsAddress() {
+        return server.endpoint().tlsAddress();
+    }
+
+    /** Whether it runs secure: with credentials, TLS to its peers and identities required. */
+    public boolean secure() {
+        return server.endpoint().tlsAddress().isPresent();
+    }
+
+    /** Requests refused, and P-Asserted-Identity removed, because the identity was not proved (by kind). */
+    public DropLog identityRefusals() {
+        return server.identityRefusals();
+    }
+
+    /** TLS peers refused in the handshake (a certificate not of this authority, of another role, expired). */
+    public long tlsRefusals() {
+        return server.endpoint().tlsRefusals().count();
     }
 
     public long malformedInput() {

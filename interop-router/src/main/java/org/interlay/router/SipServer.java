@@ -1,10 +1,12 @@
 package org.interlay.router;
 
+import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sip.message.Response;
+import org.interlay.log.DropLog;
 import org.interlay.router.proxy.ForwardedRequests;
 import org.interlay.router.proxy.LoopGuard;
 import org.interlay.router.proxy.SelfAddress;
@@ -21,6 +23,7 @@ import org.interlay.time.EventLoop;
 import org.interlay.time.Scheduler;
 import org.interlay.time.StoppableScheduler;
 import org.interlay.time.WallClock;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every SIP element here is made of: an endpoint, the scheduler of its timers with the wall
@@ -30,6 +33,7 @@ import org.interlay.time.WallClock;
  * on a scheduler it is given, its timers stop running when it closes.
  */
 final class SipServer implements AutoCloseable {
+    private static final long IDENTITY_LOG_MILLIS = 10_000;
     private final SipEndpoint endpoint;
     private final Scheduler timers;
     private final InstantSource wall;
@@ -38,6 +42,7 @@ final class SipServer implements AutoCloseable {
     private final TransactionSender sender;
     private final SelfAddress self;
     private final ForwardedRequests copies;
+    private final DropLog identityRefusals;
 
     private SipServer(SipEndpoint endpoint, StoppableScheduler timers, Runnable stopTimers,
                       AtomicReference<Consumer<ServerExchange>> chain) {
@@ -50,8 +55,11 @@ final class SipServer implements AutoCloseable {
         };
         this.chain = chain;
         this.sender = new TransactionSender(endpoint.provider());
-        this.self = SelfAddress.of(endpoint.localAddress());
+        this.self = new SelfAddress(endpoint.localAddress().getAddress().getHostAddress(), endpoint.localAddress().getPort(),
+                endpoint.tlsAddress().map(InetSocketAddress::getPort).orElse(0));
         this.copies = new ForwardedRequests(self);
+        this.identityRefusals = new DropLog(LoggerFactory.getLogger("org.interlay.router.identity"),
+                "SIP identities not believed at " + endpoint.name(), timers, IDENTITY_LOG_MILLIS);
     }
 
     /** Opens a server with a timer thread of its own. */
@@ -110,6 +118,11 @@ final class SipServer implements AutoCloseable {
 
     ForwardedRequests copies() {
         return copies;
+    }
+
+    /** P-Asserted-Identity removed or refused, and requests refused for want of an asserted identity. */
+    DropLog identityRefusals() {
+        return identityRefusals;
     }
 
     LoopGuard loopGuard() {

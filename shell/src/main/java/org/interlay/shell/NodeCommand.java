@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.interlay.router.dns.DnsConfigException;
 import org.interlay.router.dns.DnsUpdateTarget;
 import org.interlay.router.dns.SipServerLocator;
+import org.interlay.router.sip.SipTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,13 @@ public final class NodeCommand implements Callable<Integer> {
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
+    @Option(names = "--trust", paramLabel = "DIR",
+            description = "Trust directory of this node. With agent.pem there ('interlay enroll agent DOMAIN --out DIR'), "
+                    + "the SIP agent talks TLS with mutual certificates to the routers and agents of that authority, on "
+                    + "the SIP port + 1, and refuses requests claiming a user of an enrolled domain whose identity is not "
+                    + "asserted; without it the agent runs open.")
+    java.nio.file.Path trust;
+
     @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
@@ -114,6 +122,8 @@ public final class NodeCommand implements Callable<Integer> {
         Optional<DigestAuthentication> authentication = authentication(servedDomain);
         InetAddress bindAddress = InetAddress.getByName(bind);
         Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
+        Optional<SipTls> agentTls = trust == null ? Optional.empty() : SipTrust.agentIfEnrolled(trust, servedDomain);
+        if (agentTls.isPresent() && sipPort < 0) throw new IllegalArgumentException("agent.pem in --trust is for the SIP agent: give --sip-port too");
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
@@ -151,7 +161,7 @@ public final class NodeCommand implements Callable<Integer> {
             throw e;
         }
         joined.set(peer);
-        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, authentication, loop);
+        PeerServices services = PeerServices.start(peer, peer.spec(), discovery, dnsTarget, conventional, authentication, loop, agentTls);
         serving.set(services);
         System.out.printf("%s %s overlay %s (%s) as %s (%s) at %s%s%n", peer.created() ? "created" : "joined",
                 algo, overlay, spec.domain(), peer.spec().nodeId(), peer.node().self().id().shortHex(), peer.node().self().address(),

@@ -15,6 +15,7 @@ import org.interlay.router.dns.DnsUpdateTarget;
 import org.interlay.router.dns.SipServerLocator;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.SipTls;
 import org.interlay.time.Scheduler;
 
 /** What a peer runs beside its overlay node: its SIP agent, when asked for one, published in DNS when asked. */
@@ -29,15 +30,17 @@ final class PeerServices implements AutoCloseable {
 
     /**
      * Starts the SIP agent, which learns from {@code discovery} which routers are live, and publishes
-     * it in {@code dns} when given; with {@code authentication}, it challenges the domain's users.
+     * it in {@code dns} when given; with {@code authentication}, it challenges the domain's users. With
+     * {@code tls} (agent credentials) it also takes TLS from the routers and agents of their authority, and
+     * requires asserted identities.
      */
     static PeerServices start(OverlayPeer peer, PeerSpec spec, LanDiscovery discovery, Optional<DnsUpdateTarget> dns,
                               Optional<SipServerLocator> conventional, Optional<DigestAuthentication> authentication,
-                              Scheduler timers)
+                              Scheduler timers, Optional<SipTls> tls)
             throws SipStartException {
         if (spec.sipPort() < 0) return new PeerServices(null, null);
         SipEndpointConfig endpoint = new SipEndpointConfig(spec.domain(), new InetSocketAddress(spec.bind(), spec.sipPort()),
-                SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
+                SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES).withTls(tls.orElse(null));
         SipAgentConfig config = SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint);
         PeerAgent agent = PeerAgent.start(peer.node(), authentication.map(config::withAuthentication).orElse(config),
                 new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
@@ -49,8 +52,10 @@ final class PeerServices implements AutoCloseable {
 
     String describe() {
         return agent == null ? "; no SIP agent (--sip-port runs one)" : "; SIP agent for " + agent.domain() + " at " + agent.sipAddress().getAddress().getHostAddress()
-                + ":" + agent.sipAddress().getPort() + (agent.authentication().isPresent() ? ", authenticating its users"
-                : ", open (--users authenticates)") + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
+                + ":" + agent.sipAddress().getPort()
+                + agent.tlsAddress().map(a -> " (TLS to routers at port " + a.getPort() + ")").orElse("")
+                + (agent.authentication().isPresent() ? ", authenticating its users" : ", open (--users authenticates)")
+                + (dns == null ? "" : ", published in DNS as " + dns.entryPoints().get(0).hostName());
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.interlay.router.bridge.GroupBridgeCoordinator;
 import org.interlay.router.directory.DiscoveredDomains;
 import org.interlay.router.membership.NodeJoiner;
 import org.interlay.router.sip.SipEndpointConfig;
+import org.interlay.router.sip.SipTls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "router", mixinStandardHelpOptions = true,
         description = {"Run an interop router: find the overlays serving these domains by discovery, join each, "
                 + "and forward SIP between them; routers agree through the discovery group who bridges which pair.",
-                "Example: interlay router --overlays chord.lab,kad.lab --sip-port 5070"})
+                "Example: interlay router --overlays chord.lab,kad.lab --sip-port 5070 --trust r1"})
 public final class RouterCommand implements Callable<Integer> {
     @Option(names = "--overlays", required = true, split = ",", paramLabel = "DOMAIN",
             description = "SIP domains of the overlays to bridge (at least two), comma-separated.")
@@ -45,6 +46,13 @@ public final class RouterCommand implements Callable<Integer> {
     @Option(names = "--sip-port", defaultValue = "0", paramLabel = "PORT", description = "SIP port, UDP and TCP; 0 picks a free one.")
     int sipPort;
 
+    @Option(names = "--trust", paramLabel = "DIR",
+            description = "Trust directory of the router (ca.pem, router.pem, router-key.pem, as 'interlay enroll router "
+                    + "--out DIR' writes it): SIP over TLS with mutual certificates to the agents and routers of that "
+                    + "authority, on the SIP port + 1, and requests claiming a user of an enrolled domain refused unless "
+                    + "its identity is asserted. Without it the router runs open, and says so on start.")
+    java.nio.file.Path trust;
+
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
@@ -58,9 +66,11 @@ public final class RouterCommand implements Callable<Integer> {
         Optional<SipServerLocator> conventional = resolver.locator(address);
         LoopbackNotice.printIfLoopback(address, System.err);
         String routerId = id != null ? id : "r" + ProcessHandle.current().pid();
+        SipTls tls = trust == null ? null : SipTrust.router(trust);
+        if (tls == null) System.err.println("router " + routerId + " " + SipTrust.ROUTER_OPEN);
         RouterConfig config = RouterConfig.defaults(routerId, 0, domains).withEndpoint(new SipEndpointConfig(
                 "router-" + routerId, new InetSocketAddress(address, sipPort), SipEndpointConfig.DEFAULT_THREADS,
-                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES));
+                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES).withTls(tls));
         LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(address, "interlay-" + routerId));
         discovery.start();
         EventLoop loop = new EventLoop("router-" + routerId);
@@ -77,6 +87,9 @@ public final class RouterCommand implements Callable<Integer> {
         System.out.printf("router %s at %s:%d serving %s of %s (the rest are joined as they are discovered)%n", routerId,
                 router.sipAddress().getAddress().getHostAddress(), router.sipAddress().getPort(), router.servedDomains(),
                 config.domains());
+        router.tlsAddress().ifPresent(a -> System.out.printf("router %s takes TLS from agents and routers of %s at %s:%d%n",
+                routerId, tls.credentials().authority().getSubjectX500Principal().getName(), a.getAddress().getHostAddress(),
+                a.getPort()));
         router.onBridgesChanged(new BridgeChangeLines(routerId, System.out::println));
         DnsPublishing published = dnsTarget.map(target -> DnsPublishing.start(target, config.domains(), List.of("udp", "tcp"),
                 router.sipAddress(), discovery.directory(), loop)).orElse(null);

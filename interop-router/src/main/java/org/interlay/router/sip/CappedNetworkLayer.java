@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -29,26 +30,40 @@ import javax.net.ssl.SSLSocket;
  * stops accepting (which would let silent clients lock every other out) and no idle timeout: both are
  * added here. The stack creates its network layer by class name, so endpoints register their limits
  * under their stack name.
+ *
+ * <p>TLS sockets come from the {@link SSLContext} an endpoint with credentials registers under its stack
+ * name ({@link TlsContexts}): the listening socket requires a client certificate, an outgoing connection
+ * gives up after {@value #CONNECT_MILLIS} ms as over TCP, and accepted connections get the idle timeout
+ * once their peer's certificate is accepted ({@link PeerCertificateCheck}). A stack without one
+ * serves no TLS.
  */
 public final class CappedNetworkLayer implements NetworkLayer {
     static final int CONNECT_MILLIS = 2_000;
     private static final Map<String, TcpLimitsOfStack> LIMITS = new ConcurrentHashMap<>();
+    private static final Map<String, SSLContext> TLS = new ConcurrentHashMap<>();
 
     private final NetworkLayer stock = DefaultNetworkLayer.SINGLETON;
     private volatile TcpLimitsOfStack limits;
+    private volatile SSLContext tls;
 
     static void register(String stackName, TcpLimitsOfStack limits) {
         LIMITS.put(stackName, limits);
     }
 
+    static void registerTls(String stackName, SSLContext context) {
+        TLS.put(stackName, context);
+    }
+
     static void unregister(String stackName) {
         LIMITS.remove(stackName);
+        TLS.remove(stackName);
     }
 
     @Override
     public void setSipStack(SipStackImpl stack) {
         stock.setSipStack(stack);
         limits = LIMITS.get(stack.getStackName());
+        tls = TLS.get(stack.getStackName());
     }
 
     @Override
@@ -106,16 +121,33 @@ public final class CappedNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLServerSocket createSSLServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        throw new IOException("TLS is not served");
+        SSLServerSocket socket = (SSLServerSocket) tlsContext().getServerSocketFactory().createServerSocket(port, backlog, address);
+        socket.setNeedClientAuth(true);
+        return socket;
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        throw new IOException("TLS is not served");
+        return createSSLSocket(address, port, null);
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        throw new IOException("TLS is not served");
+        SSLContext context = tlsContext();
+        Socket plain = connect(myAddress == null ? null : new InetSocketAddress(myAddress, 0), address, port);
+        try {
+            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, address.getHostAddress(), port, true);
+            socket.setUseClientMode(true);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    private SSLContext tlsContext() throws IOException {
+        SSLContext context = tls;
+        if (context == null) throw new IOException("TLS is not served: this endpoint has no credentials");
+        return context;
     }
 }

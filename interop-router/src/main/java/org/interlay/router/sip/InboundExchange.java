@@ -64,6 +64,8 @@ final class InboundExchange implements ServerExchange {
     @Override
     public void authenticatedAs(AuthenticatedUser authenticated) {
         this.user = authenticated;
+        // the request carries it on, so that a copy leaving over TLS asserts it (P-Asserted-Identity)
+        AuthenticationMark.mark(request, org.interlay.trust.Aor.parse(authenticated.aor().user() + "@" + authenticated.aor().domain()));
     }
 
     @Override

@@ -4,6 +4,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Locale;
+import javax.sip.ListeningPoint;
+import javax.sip.SipProvider;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.RouteHeader;
@@ -16,6 +18,8 @@ import javax.sip.message.Request;
  * followed (the stack sends that way). Without one, the request goes over UDP unless it is larger
  * than {@value #UDP_MAX_BYTES} bytes (the path MTU is not known), which goes over TCP, a
  * congestion-controlled transport; the stack follows the Via's transport when the URI names none.
+ * TLS is only ever named (agents and routers name it in the hops to each other); the size rule
+ * never picks it.
  */
 public final class OutboundTransport {
     /** The largest request sent over UDP when the next hop does not name a transport. */
@@ -27,14 +31,39 @@ public final class OutboundTransport {
     private OutboundTransport() {
     }
 
-    /** Chooses the transport of {@code request} and sets its top Via's transport to it. */
+    /**
+     * Chooses the transport of {@code request}, sets its top Via's transport to it, and fits its
+     * P-Asserted-Identity to it ({@link AssertedIdentity#atHop}).
+     */
     public static Choice apply(Request request) {
         Choice choice = choose(request);
         setViaTransport(request, choice.transport());
+        AssertedIdentity.atHop(request, choice.transport());
         return choice;
     }
 
-    static Choice choose(Request request) {
+    /**
+     * As {@link #apply}, and when the request goes out on a transport that {@code provider} listens on at
+     * another port (TLS, on the port after UDP and TCP's), this element's top Via names that port: a
+     * response relayed back (by a stateless proxy, or after the connection closed) opens a connection to
+     * the Via's port (RFC 3261 section 18.2.2), which must be one that speaks the Via's transport.
+     */
+    public static Choice apply(Request request, SipProvider provider) {
+        Choice choice = apply(request);
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        ListeningPoint point = provider.getListeningPoint(choice.transport());
+        if (via != null && point != null && via.getHost().equals(point.getIPAddress()) && via.getPort() != point.getPort()) {
+            try {
+                via.setPort(point.getPort());
+            } catch (javax.sip.InvalidArgumentException e) {
+                throw new IllegalStateException("a listening port is always a valid Via port", e);
+            }
+        }
+        return choice;
+    }
+
+    /** The transport {@code request} goes out on, as {@link #apply} chooses it, changing nothing. */
+    public static Choice choose(Request request) {
         String named = namedTransport(nextHop(request));
         if (named != null) return new Choice(named, false);
         if (size(request) > UDP_MAX_BYTES) return new Choice("tcp", true);

@@ -18,6 +18,12 @@ public final class ProviderBranches implements BranchSender {
 
     @Override
     public ClientBranch start(Request request, BranchListener listener) throws SipTransportException {
+        String transport = OutboundTransport.choose(request).transport();
+        if (transport.equals("tls")) {
+            OutboundTransport.apply(request, provider);
+        } else {
+            AssertedIdentity.atHop(request, transport);
+        }
         try {
             ClientTransaction transaction = provider.getNewClientTransaction(request);
             transaction.setApplicationData(listener);

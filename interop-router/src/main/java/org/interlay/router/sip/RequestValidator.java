@@ -29,7 +29,8 @@ import org.interlay.log.DropLog;
  * outside angle brackets (RFC 3261 section 20: such a URI's '?' would belong to the header) gets 400;
  * a Request-URI of a scheme other than sip or sips gets 416; an option in Proxy-Require (or, for a
  * REGISTER, in Require) gets 420 naming it in Unsupported, as no extension is supported here; a body
- * larger than the limit gets 413. A request whose top Via names a transport not served (TLS, SCTP) is
+ * larger than the limit gets 413. A request whose top Via names a transport not served (SCTP; TLS by an
+ * endpoint without credentials) is
  * dropped, as its answer could not be sent. An ACK is never answered, so a bad one is dropped. Each refusal is
  * recorded as malformed input.
  */
@@ -37,15 +38,23 @@ public final class RequestValidator implements SipHandler {
     private static final String[] REQUIRED = {ViaHeader.NAME, FromHeader.NAME, ToHeader.NAME, CallIdHeader.NAME, CSeqHeader.NAME};
     /** Transports an answer can go back on (TCP: once the endpoint listens on it; until then its sends fail). */
     private static final java.util.Set<String> SERVED_TRANSPORTS = java.util.Set.of("UDP", "TCP");
+    private static final java.util.Set<String> SERVED_WITH_TLS = java.util.Set.of("UDP", "TCP", "TLS");
     private static final String[] ADDRESSES = {FromHeader.NAME, ToHeader.NAME, ContactHeader.NAME};
 
     private final DropLog malformed;
     private final int maxBodyBytes;
+    private final java.util.Set<String> served;
 
     public RequestValidator(DropLog malformed, int maxBodyBytes) {
+        this(malformed, maxBodyBytes, false);
+    }
+
+    /** @param servesTls whether the endpoint takes TLS (it has credentials), so answers can go back over it */
+    public RequestValidator(DropLog malformed, int maxBodyBytes, boolean servesTls) {
         if (maxBodyBytes < 0) throw new IllegalArgumentException("body limit must not be negative: " + maxBodyBytes);
         this.malformed = malformed;
         this.maxBodyBytes = maxBodyBytes;
+        this.served = servesTls ? SERVED_WITH_TLS : SERVED_TRANSPORTS;
     }
 
     /** Why a request is refused: the status and reason phrase of the answer, and what was unsupported (420). */
@@ -64,7 +73,7 @@ public final class RequestValidator implements SipHandler {
     public boolean handle(ServerExchange exchange) {
         Request request = exchange.request();
         addMaxForwardsIfMissing(request);
-        Refusal refusal = refusal(request);
+        Refusal refusal = refusal(request, served);
         if (refusal == null) {
             int length = bodyLength(request);
             if (length <= maxBodyBytes) return false;
@@ -88,11 +97,15 @@ public final class RequestValidator implements SipHandler {
 
     /** What is wrong with the request, or null when nothing is. */
     static Refusal refusal(Request request) {
+        return refusal(request, SERVED_TRANSPORTS);
+    }
+
+    private static Refusal refusal(Request request, java.util.Set<String> served) {
         for (String name : REQUIRED) {
             if (request.getHeader(name) == null) return Refusal.badRequest("Missing " + name);
         }
         String transport = ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport();
-        if (!SERVED_TRANSPORTS.contains(transport.toUpperCase(java.util.Locale.ROOT))) {
+        if (!served.contains(transport.toUpperCase(java.util.Locale.ROOT))) {
             return Refusal.unanswerable("top Via names a transport not served: " + transport);
         }
         CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);

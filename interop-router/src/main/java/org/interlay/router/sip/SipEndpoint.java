@@ -1,8 +1,12 @@
 package org.interlay.router.sip;
 
+import gov.nist.javax.sip.message.SIPMessage;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TooManyListenersException;
@@ -14,8 +18,11 @@ import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
 import javax.sip.address.SipURI;
+import javax.sip.message.Request;
 import org.interlay.log.DropLog;
 import org.interlay.time.Clock;
+import org.interlay.time.WallClock;
+import org.interlay.trust.CertifiedIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * unique name, writes no log files (its logging goes to SLF4J) and counts the malformed input it
  * drops. Over TCP a request is answered on the connection it came on; connections are reused, closed
  * when idle and capped in number ({@link TcpConnectionLimits}, enforced by {@link CappedNetworkLayer}).
+ * With credentials ({@link SipTls}) it also takes TLS on the next port, from agents and routers of
+ * their authority only, and tells whose connection each request came on ({@link #tlsPeerOf}).
  */
 public final class SipEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SipEndpoint.class);
@@ -33,6 +42,10 @@ public final class SipEndpoint implements AutoCloseable {
     private static final int UDP_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int FREE_PORT_ATTEMPTS = 5;
     private static final Object STACK_CREATION = new Object();
+    private static final int TLS_PEERS_KEPT = 4_096;
+    private static final long TLS_HANDSHAKE_MILLIS = 5_000;
+    private static final List<String> TLS_SUITES = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
 
     private final SipEndpointConfig config;
     private final SipListener listener;
@@ -44,11 +57,15 @@ public final class SipEndpoint implements AutoCloseable {
     private final DropLog tcpEvictions;
     private final InetSocketAddress localAddress;
     private final Thread eventScanner;
+    private final TlsPeers tlsPeers;
+    private final DropLog tlsRefusals;
 
     private SipEndpoint(SipEndpointConfig config, SipListener listener, String stackName, SipStack stack,
                         Thread eventScanner, List<ListeningPoint> points, SipProvider provider, DropLog malformed,
-                        DropLog tcpEvictions) {
+                        DropLog tcpEvictions, TlsPeers tlsPeers, DropLog tlsRefusals) {
         this.eventScanner = eventScanner;
+        this.tlsPeers = tlsPeers;
+        this.tlsRefusals = tlsRefusals;
         this.config = config;
         this.listener = listener;
         this.stackName = stackName;
@@ -71,7 +88,7 @@ public final class SipEndpoint implements AutoCloseable {
         SipStartException last = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             try {
-                return openOn(config, freePort(config.bind().getAddress()), listener, clock);
+                return openOn(config, freePort(config.bind().getAddress(), config.tls() != null), listener, clock);
             } catch (SipStartException e) {
                 last = e;
             }
@@ -86,7 +103,15 @@ public final class SipEndpoint implements AutoCloseable {
         DropLog tcpEvictions = new DropLog(log, "TCP connections closed for room at " + config.name(), clock,
                 DROP_SUMMARY_MILLIS);
         CountingParserFactory.register(stackName, malformed);
-        CappedNetworkLayer.register(stackName, TcpLimitsOfStack.of(config.tcp(), tcpEvictions, clock));
+        TcpLimitsOfStack tcpLimits = TcpLimitsOfStack.of(config.tcp(), tcpEvictions, clock);
+        CappedNetworkLayer.register(stackName, tcpLimits);
+        DropLog tlsRefusals = new DropLog(log, "TLS peers refused at " + config.name(), clock, DROP_SUMMARY_MILLIS);
+        TlsPeers tlsPeers = new TlsPeers(TLS_PEERS_KEPT);
+        if (config.tls() != null) {
+            CappedNetworkLayer.registerTls(stackName, TlsContexts.of(config.tls().credentials(),
+                    new PeerCertificateCheck(config.tls().credentials().trustStore(), WallClock.system(clock), tlsPeers,
+                            tlsRefusals, tcpLimits.idleTimeoutMillis()), new SecureRandom()));
+        }
         SipStack stack = null;
         try {
             Thread scanner;
@@ -99,25 +124,31 @@ public final class SipEndpoint implements AutoCloseable {
             }
             String host = config.bind().getAddress().getHostAddress();
             SipStack started = stack;
-            List<ListeningPoint> points = inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> List.of(
-                    started.createListeningPoint(host, port, ListeningPoint.UDP),
-                    started.createListeningPoint(host, port, ListeningPoint.TCP)));
+            List<ListeningPoint> points = inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> {
+                List<ListeningPoint> made = new ArrayList<>(List.of(
+                        started.createListeningPoint(host, port, ListeningPoint.UDP),
+                        started.createListeningPoint(host, port, ListeningPoint.TCP)));
+                if (config.tls() != null) made.add(started.createListeningPoint(host, port + SipTls.PORT_OFFSET, ListeningPoint.TLS));
+                return made;
+            });
             SipProvider provider = stack.createSipProvider(points.get(0));
-            provider.addListeningPoint(points.get(1));
+            for (ListeningPoint point : points.subList(1, points.size())) provider.addListeningPoint(point);
             provider.addSipListener(listener);
             inGroup(new StackThreadGroup("sip-" + stackName, malformed), () -> {
                 started.start();
                 return null;
             });
             SipEndpoint endpoint = new SipEndpoint(config, listener, stackName, stack, scanner, points, provider,
-                    malformed, tcpEvictions);
-            log.debug("SIP endpoint {} listening on udp and tcp {}", config.name(), endpoint.localAddress);
+                    malformed, tcpEvictions, tlsPeers, tlsRefusals);
+            log.debug("SIP endpoint {} listening on udp and tcp {}{}", config.name(), endpoint.localAddress,
+                    config.tls() == null ? "" : ", tls on port " + (port + SipTls.PORT_OFFSET));
             return endpoint;
         } catch (SipException | TooManyListenersException | javax.sip.InvalidArgumentException | RuntimeException e) {
             if (stack != null) stopHalfStarted(stack, config.name());
             CountingParserFactory.unregister(stackName);
             CappedNetworkLayer.unregister(stackName);
-            throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp/tcp "
+            throw new SipStartException("cannot start SIP endpoint " + config.name() + " on udp/tcp"
+                    + (config.tls() == null ? " " : " (tls on the next port) ")
                     + config.bind().getAddress().getHostAddress() + ":" + port, e);
         }
     }
@@ -180,19 +211,26 @@ public final class SipEndpoint implements AutoCloseable {
         return found;
     }
 
-    /** A port free for UDP that was also free for TCP when probed (the stack binds both later). */
-    private static int freePort(java.net.InetAddress address) throws SipStartException {
+    /**
+     * A port free for UDP that was also free for TCP when probed (the stack binds both later), and with
+     * {@code tls} the next port free for TCP too.
+     */
+    private static int freePort(java.net.InetAddress address, boolean tls) throws SipStartException {
         java.io.IOException last = null;
         for (int attempt = 0; attempt < FREE_PORT_ATTEMPTS; attempt++) {
             try (java.net.DatagramSocket probe = new java.net.DatagramSocket(new InetSocketAddress(address, 0));
-                 java.net.ServerSocket tcpProbe = new java.net.ServerSocket()) {
+                 java.net.ServerSocket tcpProbe = new java.net.ServerSocket();
+                 java.net.ServerSocket tlsProbe = new java.net.ServerSocket()) {
+                if (tls && probe.getLocalPort() == 65_535) throw new java.io.IOException("no port above 65535 for TLS");
                 tcpProbe.bind(new InetSocketAddress(address, probe.getLocalPort()));
+                if (tls) tlsProbe.bind(new InetSocketAddress(address, probe.getLocalPort() + SipTls.PORT_OFFSET));
                 return probe.getLocalPort();
             } catch (java.io.IOException e) {
                 last = e;
             }
         }
-        throw new SipStartException("no port free for UDP and TCP on " + address.getHostAddress(), last);
+        throw new SipStartException("no port free for UDP and TCP" + (tls ? " (and TLS on the next)" : "") + " on "
+                + address.getHostAddress(), last);
     }
 
     private static Properties properties(SipEndpointConfig config, String stackName) {
@@ -223,6 +261,14 @@ public final class SipEndpoint implements AutoCloseable {
         // been retransmitted already: drop it rather than spend time on it and feed a collapse.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "500");
         p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        if (config.tls() != null) {
+            // TLS between agents and routers (SipTls): both ends present a certificate; TLS 1.3 or 1.2 with
+            // the suites of ECDSA P-256 keys (the stack's default list names RSA suites only).
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Enabled");
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(" ", TLS_SUITES));
+            p.setProperty("gov.nist.javax.sip.SSL_HANDSHAKE_TIMEOUT", Long.toString(TLS_HANDSHAKE_MILLIS));
+        }
         return p;
     }
 
@@ -253,6 +299,49 @@ public final class SipEndpoint implements AutoCloseable {
 
     public String name() {
         return config.name();
+    }
+
+    /** Where the endpoint takes TLS connections from agents and routers, if it serves TLS. */
+    public Optional<InetSocketAddress> tlsAddress() {
+        if (config.tls() == null) return Optional.empty();
+        return Optional.of(new InetSocketAddress(localAddress.getAddress(), localAddress.getPort() + SipTls.PORT_OFFSET));
+    }
+
+    /**
+     * This endpoint's TLS listening point as a SIP URI, {@code sip:host:port;transport=tls;lr}: what a
+     * hop to it inside the trust domain names (a {@code sips:} URI would ask for TLS up to the user's
+     * phone, which phones here do not speak).
+     */
+    public Optional<SipURI> tlsUri() {
+        return tlsAddress().map(address -> {
+            try {
+                SipURI uri = factories().addresses().createSipURI(null,
+                        address.getAddress().getHostAddress() + ":" + address.getPort());
+                uri.setTransportParam("tls");
+                uri.setLrParam();
+                return uri;
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("an address and port always make a URI", e);
+            }
+        });
+    }
+
+    /**
+     * The agent or router that sent {@code request}, as its certificate proved in the TLS handshake of the
+     * connection the request came on; empty for a request that came over UDP or TCP.
+     */
+    public Optional<CertifiedIdentity> tlsPeerOf(Request request) {
+        Optional<InetSocketAddress> tls = tlsAddress();
+        if (tls.isEmpty() || !(request instanceof SIPMessage message) || message.getRemoteAddress() == null
+                || message.getLocalPort() != tls.get().getPort()) {
+            return Optional.empty();
+        }
+        return tlsPeers.identityOf(message.getRemoteAddress(), message.getRemotePort());
+    }
+
+    /** TLS peers whose certificates were refused (counted by reason, logged rate-limited). */
+    public DropLog tlsRefusals() {
+        return tlsRefusals;
     }
 
     /** Malformed input this endpoint refused or dropped (counted, logged rate-limited). */

@@ -4,7 +4,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /**
- * Where and how one SIP stack listens: on UDP and TCP, on the same address and port.
+ * Where and how one SIP stack listens: on UDP and TCP, on the same address and port, and over TLS on
+ * the next port when it has credentials.
  *
  * @param name            a label for logs and the stack's name (made unique per stack)
  * @param bind            the address to listen on; 127.0.0.1 unless a caller asks for an interface
@@ -12,9 +13,11 @@ import java.net.InetSocketAddress;
  * @param maxMessageBytes largest message accepted; larger ones are dropped by the stack (a TCP
  *                        connection that sends one is closed)
  * @param tcp             how long TCP connections are kept and how many peers may hold open
+ * @param tls             the credentials to serve TLS with, on the port after this one, to the agents
+ *                        and routers of their authority; null serves no TLS (an open deployment)
  */
 public record SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes,
-                                TcpConnectionLimits tcp) {
+                                TcpConnectionLimits tcp, SipTls tls) {
     public static final int DEFAULT_THREADS = 4;
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -29,6 +32,12 @@ public record SipEndpointConfig(String name, InetSocketAddress bind, int threads
             throw new IllegalArgumentException("max message size must be 1024..65507 bytes: " + maxMessageBytes);
         }
         if (tcp == null) throw new IllegalArgumentException("an endpoint needs its TCP connection limits");
+        if (tls != null && bind.getPort() == 65_535) throw new IllegalArgumentException("no port is left above 65535 for TLS");
+    }
+
+    /** An endpoint that serves no TLS. */
+    public SipEndpointConfig(String name, InetSocketAddress bind, int threads, int maxMessageBytes, TcpConnectionLimits tcp) {
+        this(name, bind, threads, maxMessageBytes, tcp, null);
     }
 
     /** An endpoint with the default TCP connection limits. */
@@ -43,10 +52,15 @@ public record SipEndpointConfig(String name, InetSocketAddress bind, int threads
     }
 
     public SipEndpointConfig withThreads(int count) {
-        return new SipEndpointConfig(name, bind, count, maxMessageBytes, tcp);
+        return new SipEndpointConfig(name, bind, count, maxMessageBytes, tcp, tls);
     }
 
     public SipEndpointConfig withTcp(TcpConnectionLimits limits) {
-        return new SipEndpointConfig(name, bind, threads, maxMessageBytes, limits);
+        return new SipEndpointConfig(name, bind, threads, maxMessageBytes, limits, tls);
+    }
+
+    /** This endpoint serving TLS with {@code t} too (null: none). */
+    public SipEndpointConfig withTls(SipTls t) {
+        return new SipEndpointConfig(name, bind, threads, maxMessageBytes, tcp, t);
     }
 }

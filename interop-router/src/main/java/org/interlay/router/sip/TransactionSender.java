@@ -33,7 +33,7 @@ public final class TransactionSender implements RequestSender {
     /** Sends {@code request} in a client transaction; each provisional response (1xx) goes to {@code provisional}. */
     public CompletableFuture<Response> send(Request request, Consumer<Response> provisional) {
         CompletableFuture<Response> result = new CompletableFuture<>();
-        OutboundTransport.Choice choice = OutboundTransport.apply(request);
+        OutboundTransport.Choice choice = OutboundTransport.apply(request, provider);
         try {
             sendInTransaction(request, result, provisional);
         } catch (SipException | RuntimeException e) {
@@ -61,7 +61,7 @@ public final class TransactionSender implements RequestSender {
 
     @Override
     public void sendStateless(Request request) throws SipTransportException {
-        OutboundTransport.Choice choice = OutboundTransport.apply(request);
+        OutboundTransport.Choice choice = OutboundTransport.apply(request, provider);
         try {
             provider.sendRequest(request);
         } catch (SipException | RuntimeException e) {

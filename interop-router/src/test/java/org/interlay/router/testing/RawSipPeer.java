@@ -100,7 +100,7 @@ public final class RawSipPeer implements AutoCloseable {
     }
 
     private static InetSocketAddress topViaAddress(SipText request) {
-        String via = request.headers("Via").get(0);
+        String via = request.headers("Via").get(0).split(",")[0]; // the top one of a combined Via line
         String sentBy = via.substring(via.indexOf(' ') + 1).split(";")[0].trim();
         String[] hostPort = sentBy.split(":");
         int port = hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 5060;
