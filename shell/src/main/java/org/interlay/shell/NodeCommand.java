@@ -12,6 +12,8 @@ import org.interlay.discovery.LanDiscoveryConfig;
 import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
+import org.interlay.overlay.secure.OverlayTrust;
+import org.interlay.trust.TrustException;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
 import java.util.Optional;
@@ -32,7 +34,12 @@ import picocli.CommandLine.Option;
                 "With --role client, run a client of the overlay instead: it goes through one peer (given or "
                 + "discovered), moves to another should that one die, and never joins: it takes no place in any "
                 + "routing table and holds no record.",
+                "With --trust DIR (written by 'interlay enroll node') the node is a member of a secure overlay: its id is "
+                + "the node-id of its certificate, every frame it sends is signed and every frame it receives is checked "
+                + "against the authority in DIR; frames of anyone not enrolled are dropped and counted. Without it the "
+                + "node runs open and says so.",
                 "Examples: interlay node --overlay chord --algo chord",
+                "          interlay node --overlay chord --algo chord --trust node1",
                 "          interlay node --role client --overlay chord --lookup alice@chord.lab"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--role", defaultValue = "peer", paramLabel = "ROLE",
@@ -81,6 +88,11 @@ public final class NodeCommand implements Callable<Integer> {
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
 
+    @Option(names = "--trust", paramLabel = "DIR",
+            description = "A trust directory from 'interlay enroll node' (ca.pem, node.pem, node-key.pem): join a secure "
+                    + "overlay, at the node-id of the certificate. A client signs its requests with it.")
+    java.nio.file.Path trust;
+
     @Mixin
     DnsUpdateOptions dns = new DnsUpdateOptions();
 
@@ -89,7 +101,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (role.equals("client")) return runClient();
+        Optional<OverlayTrust> enrolment = loadTrust();
+        if (role.equals("client")) return runClient(enrolment);
         if (!role.equals("peer")) throw new IllegalArgumentException("--role is peer or client, not '" + role + "'");
         if (algorithm == null) throw new IllegalArgumentException("a peer needs --algo, one of " + InstalledAlgorithms.names().stream().map(Algorithm::name).toList());
         if (!lookups.isEmpty()) throw new IllegalArgumentException("--lookup is for a client (--role client)");
@@ -102,6 +115,7 @@ public final class NodeCommand implements Callable<Integer> {
         Optional<SipServerLocator> conventional = resolver.locator(bindAddress);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
+        printOpenNotice(enrolment);
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
                 sipPort, nodeId);
         LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
@@ -129,7 +143,7 @@ public final class NodeCommand implements Callable<Integer> {
         OverlayPeer peer;
         try {
             peer = OverlayPeer.start(spec, loop, discovery, Duration.ofMillis((long) (discoveryWait * 1000)),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), enrolment);
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             discovery.close();
@@ -147,7 +161,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /** {@code --role client}: options that only a peer has are refused, each with the reason. */
-    private int runClient() throws Exception {
+    private int runClient(Optional<OverlayTrust> enrolment) throws Exception {
         if (sipPort != -1) throw new IllegalArgumentException("--sip-port is for a peer: a client serves no SIP agent");
         if (domain != null) throw new IllegalArgumentException("--domain is for a peer: a client serves no domain");
         if (nodeId != null) throw new IllegalArgumentException("--node-id is for a peer: a client is named in no advert");
@@ -155,8 +169,28 @@ public final class NodeCommand implements Callable<Integer> {
         InetAddress bindAddress = InetAddress.getByName(bind);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
-        return new ClientNode(overlay, algorithm, System.out).run(bindAddress, port, boot,
+        printOpenNotice(enrolment);
+        return new ClientNode(overlay, algorithm, System.out, enrolment).run(bindAddress, port, boot,
                 Duration.ofMillis((long) (discoveryWait * 1000)), lookups);
+    }
+
+    /** The node's enrolment from {@code --trust}; a clear error if the directory is not one. */
+    private Optional<OverlayTrust> loadTrust() {
+        if (trust == null) return Optional.empty();
+        try {
+            return Optional.of(OverlayTrust.load(trust));
+        } catch (TrustException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trust " + trust + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printOpenNotice(Optional<OverlayTrust> enrolment) {
+        if (enrolment.isEmpty()) {
+            System.err.println("running open: frames and records are not checked (--trust DIR joins a secure overlay)");
+        } else {
+            System.err.println("secure overlay: node-id " + enrolment.get().nodeId().shortHex()
+                    + " from the certificate; frames are signed and checked against the authority in " + trust);
+        }
     }
 
     static void joinQuietly(Thread t) {
