@@ -244,7 +244,7 @@ public final class RpcEndpoint {
         if (closed) return;
         Frame frame;
         try {
-            frame = security == null ? codec.decode(data, offset, length) : security.open(data, offset, length, codec);
+            frame = security == null ? codec.decode(data, offset, length) : security.open(from, data, offset, length, codec);
         } catch (WireFormatException e) {
             malformed.drop(from, e.getMessage());
             return;
@@ -282,7 +282,6 @@ public final class RpcEndpoint {
         Pending p = pending.remove(frame.rpcId());
         if (p == null) return; // late duplicate of an answered or abandoned request
         p.timer.cancel();
-        if (security != null) security.heldBy(p.to);
         if (frame.message() instanceof ErrorReply error) {
             p.result.completeExceptionally(new RemoteErrorException(p.to + ": " + error.reason()));
         } else {

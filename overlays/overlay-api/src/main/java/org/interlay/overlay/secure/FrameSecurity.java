@@ -29,10 +29,11 @@ import org.interlay.trust.TrustStore;
  * time and the frame was not taken before. A client's request may be signed by any certificate of the
  * authority (user, agent, router or node): the overlay serves only enrolled parties.
  *
- * <p>When a peer holds our certificate: once it has answered a request of ours (it verified that
- * request, so it had the certificate then). Retransmissions and repeated answers carry the certificate
- * again, and a peer that timed out or restarted is no longer counted as holding it, so a peer that
- * forgot the certificate gets it back. Not thread-safe: the node's scheduler thread owns it.
+ * <p>When a peer holds our certificate: when a frame it signed says so (its receiver hint names our
+ * certificate's fingerprint: it has verified our certificate from this address). Retransmissions and
+ * repeated answers carry the certificate again, and a peer that timed out or restarted is no longer
+ * counted as holding it, so a peer that forgot the certificate gets it back. Not thread-safe: the node's
+ * scheduler thread owns it.
  */
 public final class FrameSecurity {
     /** How far a frame's timestamp may be from the receiver's time, either way. */
@@ -55,6 +56,14 @@ public final class FrameSecurity {
             return size() > MAX_HOLDERS;
         }
     };
+    /** The certificate last verified from each address, the least recently used forgotten beyond a bound. */
+    private final Map<Address, Integer> certificateAt = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Address, Integer> eldest) {
+            return size() > MAX_HOLDERS;
+        }
+    };
+    private final int myHint;
     private long nonce;
 
     /**
@@ -71,6 +80,7 @@ public final class FrameSecurity {
             throw new IllegalArgumentException("cannot encode this node's certificate: " + e.getMessage(), e);
         }
         this.fingerprint = credentials.fingerprint();
+        this.myHint = SealedFrame.hintOf(fingerprint);
         this.overlayName = overlayName;
         this.clock = clock;
         this.certificates = new CertificateCache(authority, MAX_CERTIFICATES);
@@ -86,13 +96,9 @@ public final class FrameSecurity {
      */
     public byte[] seal(byte[] frame, Address to, boolean fullCertificate) {
         boolean byFingerprint = !fullCertificate && holders.containsKey(to);
-        var unsigned = SealedFrame.unsigned(clock.millis(), nonce++, byFingerprint ? null : certificate, fingerprint, frame);
+        int hint = certificateAt.getOrDefault(to, 0);
+        var unsigned = SealedFrame.unsigned(clock.millis(), nonce++, hint, byFingerprint ? null : certificate, fingerprint, frame);
         return SealedFrame.withSignature(unsigned, signer.sign(unsigned.toByteArray()));
-    }
-
-    /** {@code peer} answered a request of ours: it holds our certificate. */
-    public void heldBy(Address peer) {
-        holders.put(peer, Boolean.TRUE);
     }
 
     /** {@code peer} may have lost our certificate (it timed out, or restarted). */
@@ -104,7 +110,8 @@ public final class FrameSecurity {
      * The frame in a sealed datagram, if every check passes; a WireFormatException if it does not parse,
      * a FrameRefusedException with the reason if it is refused.
      */
-    public Frame open(byte[] data, int offset, int length, FrameCodec codec) throws WireFormatException, FrameRefusedException {
+    public Frame open(Address from, byte[] data, int offset, int length, FrameCodec codec)
+            throws WireFormatException, FrameRefusedException {
         if (!SealedFrame.isSealed(data, offset, length)) {
             throw new FrameRefusedException(FrameRefusal.UNSIGNED, "an unsigned frame in a secure overlay");
         }
@@ -126,6 +133,8 @@ public final class FrameSecurity {
         if (!replays.firstTime(sealed.fingerprint(), sealed.timestamp(), sealed.nonce(), now - WINDOW_MILLIS)) {
             throw new FrameRefusedException(FrameRefusal.REPLAYED, "frame " + sealed.nonce() + " of " + signer.identity() + " seen before");
         }
+        certificateAt.put(from, SealedFrame.hintOf(sealed.fingerprint()));
+        if (sealed.receiverHint() == myHint) holders.put(from, Boolean.TRUE);
         return frame;
     }
 

@@ -21,6 +21,7 @@ public final class SimAuthority {
     /** The instant a simulation's virtual time 0 stands for. */
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     private static final Duration VALIDITY = Duration.ofDays(365);
+    private static final java.util.regex.Pattern CERTIFIABLE_OVERLAY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Authority authority;
     private final String overlay;
@@ -30,10 +31,13 @@ public final class SimAuthority {
         this.authority = Authority.create("interlay-sim-" + overlay, Duration.ofDays(3650), clock, seeded(seed));
     }
 
-    /** A node certificate and key for the node at {@code id}, enrolled in this overlay. */
+    /**
+     * A node certificate and key for the node at {@code id}, enrolled in this overlay; in any overlay of
+     * the authority when the overlay's name cannot be written in a certificate (it has a dot, say).
+     */
     public OverlayTrust enroll(Key id) {
-        return new OverlayTrust(authority.trustStore(),
-                authority.issue(CertifiedIdentity.node(id.toBytes(), Optional.of(overlay)), VALIDITY));
+        Optional<String> named = CERTIFIABLE_OVERLAY.matcher(overlay).matches() ? Optional.of(overlay) : Optional.empty();
+        return new OverlayTrust(authority.trustStore(), authority.issue(CertifiedIdentity.node(id.toBytes(), named), VALIDITY));
     }
 
     public TrustStore trustStore() {
