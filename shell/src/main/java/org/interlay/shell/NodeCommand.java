@@ -169,7 +169,11 @@ public final class NodeCommand implements Callable<Integer> {
         InetAddress bindAddress = InetAddress.getByName(bind);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
-        printOpenNotice(enrolment);
+        if (enrolment.isEmpty()) {
+            System.err.println("running open: frames are not checked (--trust DIR signs the requests for a secure overlay)");
+        } else {
+            System.err.println("secure overlay: requests signed with the certificate in " + trust + ", answers checked");
+        }
         return new ClientNode(overlay, algorithm, System.out, enrolment).run(bindAddress, port, boot,
                 Duration.ofMillis((long) (discoveryWait * 1000)), lookups);
     }

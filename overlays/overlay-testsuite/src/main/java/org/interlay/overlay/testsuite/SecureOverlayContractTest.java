@@ -118,7 +118,6 @@ public abstract class SecureOverlayContractTest {
     @Test
     void unenrolledNodesNeverEnterARoutingTable() {
         SimCluster c = secureCluster(50);
-        OverlaySnapshot before = c.snapshot();
         NodeConfig open = NodeConfig.defaults(overlay()).withRpc(SimDefaults.RPC);
         SimAuthority other = new SimAuthority(overlay(), c.wallClock(), 99);
         Key id1 = Key.hash("no certificate"), id2 = Key.hash("another authority");
@@ -137,7 +136,7 @@ public abstract class SecureOverlayContractTest {
         assertFalse(after.anyoneKnows(foreign.self()), "nobody knows the node of another authority");
         assertTrue(refused(c, FrameRefusal.UNSIGNED) > 0, "the open frames are counted as refused");
         assertTrue(refused(c, FrameRefusal.FOREIGN_AUTHORITY) > 0, "the other authority's frames are counted as refused");
-        assertEquals(List.of(), before.changesTo(after), "no routing table changed");
+        assertOnlyMembersKnown(c);
         noCertificate.halt();
         foreign.halt();
     }
@@ -156,7 +155,6 @@ public abstract class SecureOverlayContractTest {
     @Test
     void framesClaimingAnotherNodeIdAreDropped() {
         SimCluster c = secureCluster(50);
-        OverlaySnapshot before = c.snapshot();
         OverlayTrust real = c.authority().orElseThrow().enroll(Key.hash("honest id"));
         Transport t = c.network().attach();
         NodeRef claimed = new NodeRef(c.live().get(7).self().id(), t.localAddress()); // impersonates a member
@@ -169,7 +167,7 @@ public abstract class SecureOverlayContractTest {
         c.scheduler().runFor(10_000);
         assertFalse(c.snapshot().contacts().values().stream().flatMap(java.util.Set::stream)
                 .anyMatch(n -> n.address().equals(t.localAddress())), "no routing table names the liar's address");
-        assertEquals(List.of(), before.changesTo(c.snapshot()), "no routing table changed");
+        assertOnlyMembersKnown(c);
         liar.close();
     }
 
@@ -238,6 +236,17 @@ public abstract class SecureOverlayContractTest {
                 assertEquals(cluster.responsible(key), cluster.nodes().get(i % 8).lookup(key).get(20, TimeUnit.SECONDS).responsible().id());
             }
             for (OverlayNode n : cluster.nodes()) assertEquals(0, n.stats().rpc().refused(), "no member's frame refused");
+        }
+    }
+
+    /** Every contact in every routing table is an enrolled member, at its own address. */
+    private static void assertOnlyMembersKnown(SimCluster c) {
+        java.util.Set<NodeRef> members = new java.util.HashSet<>();
+        for (OverlayNode n : c.live()) members.add(n.self());
+        for (var e : c.snapshot().contacts().entrySet()) {
+            for (NodeRef contact : e.getValue()) {
+                assertTrue(members.contains(contact), () -> e.getKey() + " knows " + contact + ", not a member");
+            }
         }
     }
 
