@@ -50,6 +50,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--compare", description = "The open overlay, then the secure one (same seed): cost side by side.")
         boolean compare;
 
+        @Option(names = "--stabilize", defaultValue = "1s", converter = DurationConverter.class, paramLabel = "DURATION",
+                description = "Period of each node's own maintenance (stabilize, leaf-set repair, refresh); all nodes share "
+                        + "one thread, so a longer period leaves more of it to the lookups. Default: 1s.")
+        long stabilizeMillis;
+
         @Override
         public Integer call() throws InterruptedException {
             List<String> algorithms = algorithm.equalsIgnoreCase("all")
@@ -60,7 +65,7 @@ public final class BenchCommand implements Runnable {
             for (String a : algorithms) {
                 for (boolean s : modes) {
                     LookupBenchmark.Result r = new LookupBenchmark(System.err)
-                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s));
+                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s, stabilizeMillis));
                     System.out.print(r.toText());
                 }
             }
