@@ -181,11 +181,18 @@ public final class NodeCommand implements Callable<Integer> {
     /** The node's enrolment from {@code --trust}; a clear error if the directory is not one. */
     private Optional<OverlayTrust> loadTrust() {
         if (trust == null) return Optional.empty();
+        OverlayTrust loaded;
         try {
-            return Optional.of(OverlayTrust.load(trust));
+            loaded = OverlayTrust.load(trust);
         } catch (TrustException | IllegalArgumentException e) {
             throw new IllegalArgumentException("--trust " + trust + ": " + e.getMessage(), e);
         }
+        Optional<String> enrolledIn = loaded.credentials().identity().overlay();
+        if (enrolledIn.isPresent() && !enrolledIn.get().equals(overlay)) {
+            throw new IllegalArgumentException("--trust " + trust + ": the certificate enrols this node in overlay "
+                    + enrolledIn.get() + ", not " + overlay);
+        }
+        return Optional.of(loaded);
     }
 
     private void printOpenNotice(Optional<OverlayTrust> enrolment) {
