@@ -2,7 +2,7 @@ package org.interlay.overlay.secure;
 
 /** Why a secure overlay drops a frame before it reaches a handler; each is counted apart in the node's stats. */
 public enum FrameRefusal {
-    /** An open (unsigned) frame, or one whose envelope does not parse. */
+    /** An open (unsigned) frame in a secure overlay (a sealed frame that does not parse counts as malformed). */
     UNSIGNED,
     /** Refers to a certificate by fingerprint that this node has not seen (or has forgotten). */
     UNKNOWN_CERTIFICATE,

@@ -30,7 +30,8 @@ import org.interlay.trust.TrustStore;
  * authority (user, agent, router or node): the overlay serves only enrolled parties.
  *
  * <p>When a peer holds our certificate: when a frame it signed says so (its receiver hint names our
- * certificate's fingerprint: it has verified our certificate from this address). Retransmissions and
+ * certificate's fingerprint: it has verified our certificate from this address), until a frame of it
+ * says otherwise (a peer that forgot it, or restarted, sends no hint or another). Retransmissions and
  * repeated answers carry the certificate again, and a peer that timed out or restarted is no longer
  * counted as holding it, so a peer that forgot the certificate gets it back. Not thread-safe: the node's
  * scheduler thread owns it.
@@ -134,7 +135,11 @@ public final class FrameSecurity {
             throw new FrameRefusedException(FrameRefusal.REPLAYED, "frame " + sealed.nonce() + " of " + signer.identity() + " seen before");
         }
         certificateAt.put(from, SealedFrame.hintOf(sealed.fingerprint()));
-        if (sealed.receiverHint() == myHint) holders.put(from, Boolean.TRUE);
+        if (sealed.receiverHint() == myHint) {
+            holders.put(from, Boolean.TRUE);
+        } else {
+            holders.remove(from); // it has not got our certificate (any more): the next frame carries it
+        }
         return frame;
     }
 
