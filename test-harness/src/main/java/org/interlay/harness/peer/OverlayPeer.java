@@ -16,6 +16,7 @@ import org.interlay.discovery.OverlayEntry;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.time.EventLoop;
@@ -52,13 +53,29 @@ public final class OverlayPeer implements AutoCloseable {
      */
     public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
                                     Duration joinLimit) throws InterruptedException {
+        return start(spec, loop, discovery, discoveryWait, joinLimit, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(PeerSpec, EventLoop, LanDiscovery, Duration, Duration)}; with {@code trust}, a node of a
+     * secure overlay: its id is its certificate's node-id, and its frames are signed and checked.
+     */
+    public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
+                                    Duration joinLimit, Optional<OverlayTrust> trust) throws InterruptedException {
         OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(spec.algorithm());
         List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
                 ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
         if (discovery != null) DomainOwnership.check(discovery.directory(), spec.overlay(), spec.domain());
         UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
-        OverlayNode node = new OverlayNode(algorithm, NodeConfig.defaults(spec.overlay()),
-                Key.hash(spec.overlay() + "/" + transport.localAddress()), transport, loop, new Random());
+        NodeConfig config = trust.map(t -> NodeConfig.defaults(spec.overlay()).withTrust(t)).orElse(NodeConfig.defaults(spec.overlay()));
+        Key id = trust.map(OverlayTrust::nodeId).orElse(Key.hash(spec.overlay() + "/" + transport.localAddress()));
+        OverlayNode node;
+        try {
+            node = new OverlayNode(algorithm, config, id, transport, loop, new Random());
+        } catch (IllegalArgumentException e) {
+            transport.close();
+            throw e;
+        }
         try {
             node.join(boot).get(joinLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
