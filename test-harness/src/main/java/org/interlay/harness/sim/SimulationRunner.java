@@ -128,7 +128,11 @@ public final class SimulationRunner {
             Record r = Record.of("sip-binding", aor, ("sip:" + aor.replace("@", "@127.0.0.1;u=")).getBytes(),
                     aor, now, RECORD_TTL);
             records.add(r);
-            puts.add(cluster.randomLive().put(r).handle((v, e) -> e == null));
+            // in a secure overlay the records are signed, as the domain's agent signs the bindings it writes
+            org.interlay.overlay.Overlay writer = cluster.authority()
+                    .<org.interlay.overlay.Overlay>map(a -> a.writingAsAgentOf("sim.lab", cluster.randomLive()))
+                    .orElseGet(cluster::randomLive);
+            puts.add(writer.put(r).handle((v, e) -> e == null));
             cluster.scheduler().runFor(1);
         }
         cluster.await(CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)), OPERATION_LIMIT);

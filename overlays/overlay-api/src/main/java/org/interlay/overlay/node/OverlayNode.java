@@ -86,7 +86,7 @@ public final class OverlayNode implements Overlay, NodeContext {
                 security);
         int replicas = config.replicas() >= 0 ? config.replicas() : algorithm.defaultReplicas();
         this.routing = algorithm.create(this);
-        this.admission = RecordAdmission.of(config, scheduler);
+        this.admission = RecordAdmission.of(config, scheduler, wallClock);
         this.replication = new Replication(store, routing, rpc, scheduler, self, replicas,
                 config.rpc().initialTimeoutMillis(), admission);
         this.driver = new LookupDriver(self, algorithm.lookupStyle(), scheduler,

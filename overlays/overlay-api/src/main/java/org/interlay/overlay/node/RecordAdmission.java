@@ -5,7 +5,6 @@ import org.interlay.log.DropLog;
 import org.interlay.overlay.Record;
 import org.interlay.overlay.secure.RecordVerifier;
 import org.interlay.time.Scheduler;
-import org.interlay.time.WallClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +27,10 @@ final class RecordAdmission {
         this.refusals = new DropLog(LOG, "refused records", scheduler, DROP_SUMMARY_MILLIS);
     }
 
-    static RecordAdmission of(NodeConfig config, Scheduler scheduler) {
+    /** @param wall the node's wall clock, the one its frames are stamped with (a simulation's is virtual) */
+    static RecordAdmission of(NodeConfig config, Scheduler scheduler, java.time.InstantSource wall) {
         RecordVerifier verifier = config.secure()
-                .map(t -> new RecordVerifier(t.authority(), t.records(), WallClock.system(scheduler)))
+                .map(t -> new RecordVerifier(t.authority(), t.records(), wall))
                 .orElse(null);
         return new RecordAdmission(verifier, scheduler);
     }

@@ -7,6 +7,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.interlay.overlay.Key;
+import org.interlay.overlay.Overlay;
+import org.interlay.overlay.secure.AccessPolicy;
+import org.interlay.overlay.secure.RecordPolicies;
+import org.interlay.overlay.secure.RecordSigner;
+import org.interlay.overlay.secure.SigningOverlay;
+import org.interlay.trust.Aor;
 import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.trust.Authority;
 import org.interlay.trust.CertifiedIdentity;
@@ -23,11 +29,21 @@ public final class SimAuthority {
     private static final Duration VALIDITY = Duration.ofDays(365);
     private static final java.util.regex.Pattern CERTIFIABLE_OVERLAY = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /**
+     * What a simulated secure overlay stores: SIP bindings, each signed by its user or by an agent of the
+     * user's domain (USER-MATCH, as the SIP agents' table says of them).
+     */
+    public static final RecordPolicies RECORDS = RecordPolicies.NONE
+            .with("sip-binding", AccessPolicy.userMatch(SimAuthority::aorOf));
+
     private final Authority authority;
     private final String overlay;
+    private final InstantSource clock;
+    private final java.util.Map<String, RecordSigner> agents = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SimAuthority(String overlay, InstantSource clock, long seed) {
         this.overlay = overlay;
+        this.clock = clock;
         this.authority = Authority.create("interlay-sim-" + overlay, Duration.ofDays(3650), clock, seeded(seed));
     }
 
@@ -37,7 +53,26 @@ public final class SimAuthority {
      */
     public OverlayTrust enroll(Key id) {
         Optional<String> named = CERTIFIABLE_OVERLAY.matcher(overlay).matches() ? Optional.of(overlay) : Optional.empty();
-        return new OverlayTrust(authority.trustStore(), authority.issue(CertifiedIdentity.node(id.toBytes(), named), VALIDITY));
+        return new OverlayTrust(authority.trustStore(), authority.issue(CertifiedIdentity.node(id.toBytes(), named), VALIDITY))
+                .withRecords(RECORDS);
+    }
+
+    /**
+     * {@code overlay} writing as the agent of {@code domain} (a certificate of this authority, issued once
+     * per domain): every record it puts is signed, every removal a signed tombstone.
+     */
+    public Overlay writingAsAgentOf(String domain, Overlay overlay) {
+        RecordSigner signer = agents.computeIfAbsent(domain.toLowerCase(java.util.Locale.ROOT),
+                d -> new RecordSigner(authority.issue(CertifiedIdentity.agent(d), VALIDITY), clock));
+        return new SigningOverlay(overlay, signer);
+    }
+
+    private static Optional<Aor> aorOf(String name) {
+        try {
+            return Optional.of(Aor.parse(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public TrustStore trustStore() {

@@ -36,6 +36,11 @@ public final class UdpCluster implements AutoCloseable {
         this(algorithm, config, seed, false);
     }
 
+    /** The authority that enrolled the nodes, when the cluster is secure. */
+    public java.util.Optional<SimAuthority> authority() {
+        return java.util.Optional.ofNullable(authority);
+    }
+
     /** @param secure every node and client enrolled in an authority held in memory; frames signed and checked */
     public UdpCluster(OverlayAlgorithm algorithm, NodeConfig config, long seed, boolean secure) {
         this.algorithm = algorithm;

@@ -88,7 +88,7 @@ public abstract class SecureOverlayContractTest {
         for (int i = 0; i < 20; i++) {
             Record r = Record.of("sip-binding", "user" + i + "@" + overlay() + ".lab", ("sip:user" + i).getBytes(), "user" + i,
                     c.scheduler().nowMillis(), 3_600_000L);
-            c.await(c.randomLive().put(r), LIMIT);
+            c.await(c.authority().orElseThrow().writingAsAgentOf(overlay() + ".lab", c.randomLive()).put(r), LIMIT);
             records.add(r);
         }
         for (Record r : records) {
@@ -226,7 +226,7 @@ public abstract class SecureOverlayContractTest {
             OverlayNode writer = cluster.nodes().get(0);
             Record r = Record.of("sip-binding", "alice@" + overlay() + ".lab", "sip:alice".getBytes(), "alice",
                     writer.clock().nowMillis(), 3_600_000L);
-            writer.put(r).get(20, TimeUnit.SECONDS);
+            cluster.authority().orElseThrow().writingAsAgentOf(overlay() + ".lab", writer).put(r).get(20, TimeUnit.SECONDS);
             for (OverlayNode n : cluster.nodes()) {
                 assertTrue(n.get(r.key()).get(20, TimeUnit.SECONDS).isPresent(), "found from every node");
             }
