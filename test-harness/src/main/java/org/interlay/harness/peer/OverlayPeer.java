@@ -18,6 +18,7 @@ import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
+import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.time.EventLoop;
 import org.interlay.overlay.transport.UdpTransport;
 import org.interlay.router.membership.InstalledAlgorithms;
@@ -52,13 +53,28 @@ public final class OverlayPeer implements AutoCloseable {
      */
     public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
                                     Duration joinLimit) throws InterruptedException {
+        return start(spec, null, loop, discovery, discoveryWait, joinLimit);
+    }
+
+    /**
+     * As {@link #start(PeerSpec, EventLoop, LanDiscovery, Duration, Duration)}, the node enrolled in a
+     * secure overlay by {@code trust} (null: an open one): its id is then its certificate's node-id, not
+     * one derived from its address.
+     */
+    public static OverlayPeer start(PeerSpec spec, OverlayTrust trust, EventLoop loop, LanDiscovery discovery,
+                                    Duration discoveryWait, Duration joinLimit) throws InterruptedException {
         OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(spec.algorithm());
         List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
                 ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
         if (discovery != null) DomainOwnership.check(discovery.directory(), spec.overlay(), spec.domain());
         UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
-        OverlayNode node = new OverlayNode(algorithm, NodeConfig.defaults(spec.overlay()),
-                Key.hash(spec.overlay() + "/" + transport.localAddress()), transport, loop, new Random());
+        NodeConfig config = NodeConfig.defaults(spec.overlay());
+        Key id = Key.hash(spec.overlay() + "/" + transport.localAddress());
+        if (trust != null) {
+            config = config.withTrust(trust);
+            id = trust.nodeId();
+        }
+        OverlayNode node = new OverlayNode(algorithm, config, id, transport, loop, new Random());
         try {
             node.join(boot).get(joinLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
