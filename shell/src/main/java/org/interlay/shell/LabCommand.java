@@ -78,7 +78,9 @@ public final class LabCommand implements Callable<Integer> {
             config = config.withAuthentication(users.forDomains(config.overlays().stream().map(LabOverlaySpec::domain).toList()));
             for (LabOverlaySpec o : config.overlays()) {
                 var a = config.authentication().get(o.domain());
-                System.err.println(o.domain() + ": " + (a == null ? (insecure ? "open" : "no") + " user of it in " + users.users
+                String none = insecure ? "open (no user of it in " + users.users + ")"
+                        : "no user of it in " + users.users + " (the lab enrols each user it acts as)";
+                System.err.println(o.domain() + ": " + (a == null ? none
                         : "agents authenticate " + a.users().size() + " users" + (insecure ? "" : " enrolled there")));
             }
         }

@@ -64,7 +64,9 @@ import org.interlay.trust.Credentials;
  * The local lab: overlays of any installed algorithms (by default chord.lab, pastry.lab and kad.lab)
  * with a few peers each, discovery (mDNS and the JGroups group on the bind address) and routers
  * bridging them, all in this process. Peers, routers and users are added and killed at will, for
- * people trying Interlay and for interop scripts.
+ * people trying Interlay and for interop scripts. A secure lab ({@link LabConfig#secured()}) enrols
+ * every part in a temporary authority of its own ({@link LabAuthority}) and makes each user's password
+ * the first time it is asked for ({@link #passwordFor}).
  */
 public final class Lab implements AutoCloseable {
     /** Peers of each overlay that run a SIP agent (users register with them). */
