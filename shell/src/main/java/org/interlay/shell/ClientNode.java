@@ -45,11 +45,15 @@ final class ClientNode {
     private final String overlay;
     private final String algorithm;
     private final PrintStream out;
+    /** The certificate its requests are signed with, in a secure overlay. */
+    private final java.util.Optional<org.interlay.overlay.secure.OverlayTrust> trust;
     /** Counted down once the client and discovery are closed, which a shutdown hook waits for. */
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /** @param algorithm the algorithm the overlay should run, or null to take what its peer says */
-    ClientNode(String overlay, String algorithm, PrintStream out) {
+    ClientNode(String overlay, String algorithm, PrintStream out,
+               java.util.Optional<org.interlay.overlay.secure.OverlayTrust> trust) {
+        this.trust = trust;
         this.overlay = overlay;
         this.algorithm = algorithm;
         this.out = out;
@@ -79,7 +83,8 @@ final class ClientNode {
                         + " s; give one with --bootstrap HOST:PORT");
             }
             Random random = new Random();
-            OverlayClient client = new OverlayClient(NodeConfig.defaults(overlay), Key.random(random),
+            OverlayClient client = new OverlayClient(trust.map(t -> NodeConfig.defaults(overlay).withTrust(t))
+                    .orElse(NodeConfig.defaults(overlay)), Key.random(random),
                     new UdpTransport(loop, new InetSocketAddress(bind, port)), loop, new Random(random.nextLong()),
                     () -> peersOf(discovery));
             try {

@@ -100,6 +100,14 @@ public final class EnrollCommand implements Runnable {
                 description = "Also write the key and both certificates as one PKCS#12 file, <role>.p12, its random password in <role>-p12-password.")
         boolean p12;
 
+        private static boolean sameAuthority(Path caFile, Authority authority) {
+            try {
+                return java.nio.file.Files.exists(caFile) && PemFiles.readCertificate(caFile).equals(authority.certificate());
+            } catch (org.interlay.trust.TrustException e) {
+                return false;
+            }
+        }
+
         /** Issues for the identity {@code identityOf} makes (given the authority), writes the directory and says what it wrote. */
         void issue(CommandLine.Model.CommandSpec spec, java.util.function.Function<Authority, CertifiedIdentity> identityOf,
                    List<String> extraFiles, java.util.function.Consumer<List<String>> writeExtras) {
@@ -108,6 +116,8 @@ public final class EnrollCommand implements Runnable {
             CertifiedIdentity identity = identityOf.apply(authority);
             Credentials c = authority.issue(identity, validity);
             List<Path> files = new ArrayList<>(c.files(out));
+            // a directory may hold several roles of one holder (node.pem beside agent.pem) under the same ca.pem
+            if (sameAuthority(files.get(0), authority)) files.remove(0);
             extraFiles.forEach(f -> files.add(out.resolve(f)));
             Path p12File = TrustDirectory.pkcs12(out, identity.role());
             Path p12Password = TrustDirectory.pkcs12Password(out, identity.role());

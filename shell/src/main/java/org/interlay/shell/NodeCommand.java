@@ -13,6 +13,11 @@ import org.interlay.harness.peer.OverlayPeer;
 import org.interlay.harness.peer.PeerSpec;
 import org.interlay.overlay.Address;
 import org.interlay.router.auth.DigestAuthentication;
+import org.interlay.overlay.secure.OverlayTrust;
+import org.interlay.router.store.SipRecordPolicies;
+import org.interlay.trust.Role;
+import org.interlay.trust.TrustDirectory;
+import org.interlay.trust.TrustException;
 import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.time.EventLoop;
 import java.util.Optional;
@@ -34,7 +39,13 @@ import picocli.CommandLine.Option;
                 "With --role client, run a client of the overlay instead: it goes through one peer (given or "
                 + "discovered), moves to another should that one die, and never joins: it takes no place in any "
                 + "routing table and holds no record.",
+                "With --trust DIR (written by 'interlay enroll node') the node is a member of a secure overlay: its id is "
+                + "the node-id of its certificate, every frame it sends is signed and every frame it receives is checked "
+                + "against the authority in DIR; frames of anyone not enrolled are dropped and counted. With agent.pem in the "
+                + "same directory ('interlay enroll agent DOMAIN --out DIR'), its SIP agent signs its records and talks TLS "
+                + "to the routers. Without it the node runs open and says so.",
                 "Examples: interlay node --overlay chord --algo chord",
+                "          interlay node --overlay chord --algo chord --trust node1",
                 "          interlay node --role client --overlay chord --lookup alice@chord.lab"})
 public final class NodeCommand implements Callable<Integer> {
     @Option(names = "--role", defaultValue = "peer", paramLabel = "ROLE",
@@ -76,19 +87,21 @@ public final class NodeCommand implements Callable<Integer> {
                     + "Without it the peer runs no SIP agent: users cannot register with it.")
     int sipPort;
 
-    @Option(names = "--trust", paramLabel = "DIR",
-            description = "Trust directory of this node. With agent.pem there ('interlay enroll agent DOMAIN --out DIR'), "
-                    + "the SIP agent talks TLS with mutual certificates to the routers and agents of that authority, on "
-                    + "the SIP port + 1, and refuses requests claiming a user of an enrolled domain whose identity is not "
-                    + "asserted; without it the agent runs open.")
-    java.nio.file.Path trust;
-
     @Option(names = "--node-id", paramLabel = "ID", description = "Name of this node in adverts. Default: n and the overlay port, e.g. n4000.")
     String nodeId;
 
     @Option(names = "--discovery-wait", defaultValue = "3", paramLabel = "SECONDS",
             description = "How long to look for the overlay before creating it. Default: ${DEFAULT-VALUE}.")
     double discoveryWait;
+
+    @Option(names = "--trust", paramLabel = "DIR",
+            description = "Trust directory of this node, from 'interlay enroll': with node.pem ('enroll node') it joins a "
+                    + "secure overlay at the node-id of the certificate, signing every frame and checking every frame and "
+                    + "record against the authority (a client signs its requests with it); with agent.pem ('enroll agent "
+                    + "DOMAIN') its SIP agent signs the records it writes, talks TLS with mutual certificates to the routers "
+                    + "and agents of that authority on the SIP port + 1, and refuses requests claiming a user of an enrolled "
+                    + "domain whose identity is not asserted. Without it the node runs open and says so.")
+    java.nio.file.Path trust;
 
     @Mixin
     DigestUsersOptions users = new DigestUsersOptions();
@@ -109,7 +122,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (role.equals("client")) return runClient();
+        Optional<OverlayTrust> enrolment = loadTrust();
+        if (role.equals("client")) return runClient(enrolment);
         if (!role.equals("peer")) throw new IllegalArgumentException("--role is peer or client, not '" + role + "'");
         if (algorithm == null) throw new IllegalArgumentException("a peer needs --algo, one of " + InstalledAlgorithms.names().stream().map(Algorithm::name).toList());
         if (!lookups.isEmpty()) throw new IllegalArgumentException("--lookup is for a client (--role client)");
@@ -126,6 +140,7 @@ public final class NodeCommand implements Callable<Integer> {
         if (agentTls.isPresent() && sipPort < 0) throw new IllegalArgumentException("agent.pem in --trust is for the SIP agent: give --sip-port too");
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
+        printOpenNotice(enrolment);
         PeerSpec spec = new PeerSpec(overlay, algo, domain != null ? domain : overlay + ".lab", bindAddress, port, boot,
                 sipPort, nodeId);
         LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(bindAddress,
@@ -153,7 +168,7 @@ public final class NodeCommand implements Callable<Integer> {
         OverlayPeer peer;
         try {
             peer = OverlayPeer.start(spec, loop, discovery, Duration.ofMillis((long) (discoveryWait * 1000)),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30), enrolment);
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             discovery.close();
@@ -171,7 +186,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /** {@code --role client}: options that only a peer has are refused, each with the reason. */
-    private int runClient() throws Exception {
+    private int runClient(Optional<OverlayTrust> enrolment) throws Exception {
         if (sipPort != -1) throw new IllegalArgumentException("--sip-port is for a peer: a client serves no SIP agent");
         if (domain != null) throw new IllegalArgumentException("--domain is for a peer: a client serves no domain");
         if (nodeId != null) throw new IllegalArgumentException("--node-id is for a peer: a client is named in no advert");
@@ -179,8 +194,45 @@ public final class NodeCommand implements Callable<Integer> {
         InetAddress bindAddress = InetAddress.getByName(bind);
         LoopbackNotice.printIfLoopback(bindAddress, System.err);
         List<Address> boot = bootstrap.stream().map(Address::parse).toList();
-        return new ClientNode(overlay, algorithm, System.out).run(bindAddress, port, boot,
+        if (enrolment.isEmpty()) {
+            System.err.println("running open: frames are not checked (--trust DIR signs the requests for a secure overlay)");
+        } else {
+            System.err.println("secure overlay: requests signed with the certificate in " + trust + ", answers checked");
+        }
+        return new ClientNode(overlay, algorithm, System.out, enrolment).run(bindAddress, port, boot,
                 Duration.ofMillis((long) (discoveryWait * 1000)), lookups);
+    }
+
+    /** The node's enrolment from {@code --trust}; a clear error if the directory is not one. */
+    private Optional<OverlayTrust> loadTrust() {
+        if (trust == null) return Optional.empty();
+        boolean node = java.nio.file.Files.exists(TrustDirectory.certificate(trust, Role.NODE));
+        if (!node && !java.nio.file.Files.exists(TrustDirectory.certificate(trust, Role.AGENT))) {
+            throw new IllegalArgumentException("--trust " + trust + ": neither node.pem nor agent.pem is there "
+                    + "(interlay enroll node --out DIR, interlay enroll agent DOMAIN --out DIR)");
+        }
+        if (!node) return Optional.empty();
+        OverlayTrust loaded;
+        try {
+            loaded = OverlayTrust.load(trust).withRecords(SipRecordPolicies.TABLE);
+        } catch (TrustException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--trust " + trust + ": " + e.getMessage(), e);
+        }
+        Optional<String> enrolledIn = loaded.credentials().identity().overlay();
+        if (enrolledIn.isPresent() && !enrolledIn.get().equals(overlay)) {
+            throw new IllegalArgumentException("--trust " + trust + ": the certificate enrols this node in overlay "
+                    + enrolledIn.get() + ", not " + overlay);
+        }
+        return Optional.of(loaded);
+    }
+
+    private void printOpenNotice(Optional<OverlayTrust> enrolment) {
+        if (enrolment.isEmpty()) {
+            System.err.println("running open: frames and records are not checked (--trust DIR with node.pem joins a secure overlay)");
+        } else {
+            System.err.println("secure overlay: node-id " + enrolment.get().nodeId().shortHex()
+                    + " from the certificate; frames are signed and checked against the authority in " + trust);
+        }
     }
 
     static void joinQuietly(Thread t) {

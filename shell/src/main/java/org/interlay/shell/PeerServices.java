@@ -41,7 +41,9 @@ final class PeerServices implements AutoCloseable {
         if (spec.sipPort() < 0) return new PeerServices(null, null);
         SipEndpointConfig endpoint = new SipEndpointConfig(spec.domain(), new InetSocketAddress(spec.bind(), spec.sipPort()),
                 SipEndpointConfig.DEFAULT_THREADS, SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES).withTls(tls.orElse(null));
-        SipAgentConfig config = SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint);
+        SipAgentConfig plain = SipAgentConfig.defaults(spec.domain(), 0).withEndpoint(endpoint);
+        // an enrolled agent also signs the records it writes, so that a secure overlay keeps them
+        SipAgentConfig config = tls.map(t -> plain.withCredentials(t.credentials())).orElse(plain);
         PeerAgent agent = PeerAgent.start(peer.node(), authentication.map(config::withAuthentication).orElse(config),
                 new DiscoveredRouters(discovery.directory()), conventional.orElse(null));
         peer.announceSipEntryPoint(agent.sipAddress());

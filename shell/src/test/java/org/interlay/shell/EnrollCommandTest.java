@@ -82,6 +82,24 @@ class EnrollCommandTest {
     }
 
     @Test
+    void aNodeAndItsAgentShareOneDirectoryOfOneAuthorityButNotOfAnother() {
+        Path ca = authority();
+        Path dir = tmp.resolve("n1");
+        assertEquals(0, run("enroll", "node", "--ca", ca.toString(), "--out", dir.toString()).exit());
+        Run agent = run("enroll", "agent", "chord.lab", "--ca", ca.toString(), "--out", dir.toString());
+        assertEquals(0, agent.exit(), agent.err());
+        assertFalse(agent.out().contains("ca.pem"), "the authority's certificate there is kept: " + agent.out());
+        assertEquals(Role.NODE, issued(ca, dir, Role.NODE).role());
+        assertEquals(Optional.of("chord.lab"), issued(ca, dir, Role.AGENT).domain());
+        Path other = tmp.resolve("other");
+        assertEquals(0, run("enroll", "init", "--dir", other.toString()).exit());
+        Run foreign = run("enroll", "router", "--ca", other.toString(), "--out", dir.toString());
+        assertEquals(2, foreign.exit(), foreign.out());
+        assertTrue(foreign.err().contains("ca.pem"), foreign.err());
+        assertFalse(Files.exists(dir.resolve("router.pem")));
+    }
+
+    @Test
     void aUserGetsACertificateForTheAddressOfRecordAndAPasswordWhoseHa1TheAgentStores() throws Exception {
         Path ca = authority();
         Path alice = tmp.resolve("alice");

@@ -34,7 +34,7 @@ class SipTrustOptionsTest {
         assertTrue(router.contains("--trust=DIR Trust directory of the router (ca.pem, router.pem, router-key.pem"), router);
         assertTrue(router.contains("Without it the router runs open, and says so on start."), router);
         String node = interlay("node", "--help").out().replaceAll("\\s+", " ");
-        assertTrue(node.contains("With agent.pem there ('interlay enroll agent DOMAIN --out DIR'), the SIP agent talks TLS"), node);
+        assertTrue(node.contains("with agent.pem ('enroll agent DOMAIN') its SIP agent signs the records it writes, talks TLS"), node);
     }
 
     @Test

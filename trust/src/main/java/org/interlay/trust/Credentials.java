@@ -52,14 +52,27 @@ public record Credentials(X509Certificate certificate, PrivateKey key, X509Certi
         return List.of(TrustDirectory.authorityCertificate(dir), TrustDirectory.certificate(dir, role), TrustDirectory.key(dir, role));
     }
 
-    /** Writes the trust directory (made if missing); refuses, writing nothing, if any of its files exists. */
+    /**
+     * Writes the trust directory (made if missing); refuses, writing nothing, if any of its files exists,
+     * except the authority's certificate when it is this one: one directory may hold a holder's
+     * credentials of several roles (a node's {@code node.pem} beside its agent's {@code agent.pem}).
+     */
     public void save(Path dir) {
         List<Path> files = files(dir);
-        PemFiles.requireAbsent(files);
+        boolean sameAuthority = Files.exists(files.get(0)) && sameCertificate(files.get(0), authority);
+        PemFiles.requireAbsent(sameAuthority ? files.subList(1, files.size()) : files);
         Directories.create(dir);
-        PemFiles.writeCertificate(files.get(0), authority);
+        if (!sameAuthority) PemFiles.writeCertificate(files.get(0), authority);
         PemFiles.writePrivateKey(files.get(2), key);
         PemFiles.writeCertificate(files.get(1), certificate);
+    }
+
+    private static boolean sameCertificate(Path file, X509Certificate expected) {
+        try {
+            return PemFiles.readCertificate(file).equals(expected);
+        } catch (TrustException e) {
+            return false;
+        }
     }
 
     /** Who the certificate names (unchecked: check it with {@link #trustStore()} first when it came from elsewhere). */

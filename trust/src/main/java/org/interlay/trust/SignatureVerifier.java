@@ -25,7 +25,7 @@ public final class SignatureVerifier {
 
     public boolean verify(byte[] data, byte[] signature) {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = SignatureAlgorithms.signature(algorithm);
             s.initVerify(key);
             s.update(data);
             return s.verify(signature);

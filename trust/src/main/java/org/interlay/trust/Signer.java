@@ -6,7 +6,7 @@ import java.security.Signature;
 
 /**
  * Signs bytes with a private key: ECDSA P-256 with SHA-256 for EC keys (what the authority issues),
- * Ed25519 for Ed25519 keys. The JDK's providers do the work. Thread-safe (a new {@link Signature} per call).
+ * Ed25519 for Ed25519 keys, computed by BouncyCastle (see {@link SignatureAlgorithms}). Thread-safe (a new {@link Signature} per call).
  */
 public final class Signer {
     private final PrivateKey key;
@@ -19,7 +19,7 @@ public final class Signer {
 
     public byte[] sign(byte[] data) {
         try {
-            Signature s = Signature.getInstance(algorithm);
+            Signature s = SignatureAlgorithms.signature(algorithm);
             s.initSign(key);
             s.update(data);
             return s.sign();

@@ -117,7 +117,7 @@ public final class SipEndpoint implements AutoCloseable {
             Thread scanner;
             synchronized (STACK_CREATION) {
                 Set<Thread> before = eventScannerThreads();
-                stack = SipFactories.sipFactory().createSipStack(properties(config, stackName));
+                stack = new BranchMatchingSipStack(properties(config, stackName));
                 Set<Thread> after = eventScannerThreads();
                 after.removeAll(before);
                 scanner = after.size() == 1 ? after.iterator().next() : null;

@@ -23,6 +23,9 @@ final class WireForm {
             Map.entry("l", "Content-Length"), Map.entry("content-type", "Content-Type"), Map.entry("c", "Content-Type"));
     private static final Pattern SPACE_IN_BRACKETS = Pattern.compile("<[ \\t]|[ \\t]>");
     private static final Pattern TOKEN_WORDS = Pattern.compile("[A-Za-z0-9.!%*_+`'~\\- \\t]*");
+    // compiled once: String.split and String.replaceAll compile their pattern on every call
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern QUOTED_STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
 
     private WireForm() {
     }
@@ -43,7 +46,7 @@ final class WireForm {
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) end = text.indexOf("\n\n");
         String head = end < 0 ? text : text.substring(0, end);
-        String[] lines = head.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(head, -1);
         if (!REQUEST_LINE.matcher(lines[0]).matches()) return "malformed request line";
         Map<String, Integer> seen = new HashMap<>();
         String name = null;
@@ -83,6 +86,7 @@ final class WireForm {
 
     /** {@code value} with its quoted strings emptied, so that what they hold is not taken for syntax. */
     private static String withoutQuoted(String value) {
-        return value.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        if (value.indexOf('"') < 0) return value;
+        return QUOTED_STRING.matcher(value).replaceAll("\"\"");
     }
 }

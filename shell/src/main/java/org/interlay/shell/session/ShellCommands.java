@@ -235,17 +235,24 @@ public final class ShellCommands {
         out.print(Tables.format(rows));
     }
 
+    /** Frames a secure overlay refused: the total, and by reason when there are any (e.g. {@code 3 unsigned=2 stale=1}). */
+    private static String refused(org.interlay.overlay.rpc.RpcStats rpc) {
+        StringBuilder b = new StringBuilder(String.valueOf(rpc.refused()));
+        rpc.refusedBy().forEach((reason, n) -> b.append(' ').append(reason).append('=').append(n));
+        return b.toString();
+    }
+
     private static void stats(ShellSession s, PrintWriter out) {
         if (s.lab().isPresent()) {
             Lab lab = s.lab().get();
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"OVERLAY", "NODE", "ID", "ADDRESS", "RECORDS", "SENT", "RECEIVED", "DROPPED", "LOOKUPS"});
+            rows.add(new String[] {"OVERLAY", "NODE", "ID", "ADDRESS", "RECORDS", "SENT", "RECEIVED", "DROPPED", "REFUSED", "LOOKUPS"});
             for (LabOverlay o : lab.overlays()) {
                 for (OverlayPeer p : o.peers()) {
                     OverlayStats st = p.node().stats();
                     rows.add(new String[] {o.domain(), p.spec().nodeId(), st.self().id().shortHex(), st.self().address().toString(),
                             String.valueOf(st.records()), String.valueOf(st.rpc().sent()), String.valueOf(st.rpc().received()),
-                            String.valueOf(st.rpc().malformed() + st.rpc().foreign()), String.valueOf(st.lookups())});
+                            String.valueOf(st.rpc().malformed() + st.rpc().foreign()), refused(st.rpc()), String.valueOf(st.lookups())});
                 }
             }
             out.print(Tables.format(rows));

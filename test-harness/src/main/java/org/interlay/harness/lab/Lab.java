@@ -233,8 +233,8 @@ public final class Lab implements AutoCloseable {
                 : List.of(existing.get(new Random().nextInt(existing.size())).node().self().address());
         String id = "p" + nextPeer.getAndIncrement();
         PeerSpec spec = new PeerSpec(o.name(), o.algorithm(), o.domain(), config.bind(), 0, boot, -1, id);
-        OverlayPeer peer = OverlayPeer.start(spec, trust == null ? null : trust.node(o.name()), peerLoop, discovery,
-                Duration.ZERO, Duration.ofSeconds(20));
+        OverlayPeer peer = OverlayPeer.start(spec, peerLoop, discovery, Duration.ZERO, Duration.ofSeconds(20),
+                trust == null ? Optional.empty() : Optional.of(trust.node(o.name())));
         boolean runAgent;
         synchronized (o) {
             o.peers.add(peer);

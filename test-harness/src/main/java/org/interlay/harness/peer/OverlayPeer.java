@@ -16,9 +16,9 @@ import org.interlay.discovery.OverlayEntry;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
-import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.time.EventLoop;
 import org.interlay.overlay.transport.UdpTransport;
 import org.interlay.router.membership.InstalledAlgorithms;
@@ -53,28 +53,29 @@ public final class OverlayPeer implements AutoCloseable {
      */
     public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
                                     Duration joinLimit) throws InterruptedException {
-        return start(spec, null, loop, discovery, discoveryWait, joinLimit);
+        return start(spec, loop, discovery, discoveryWait, joinLimit, Optional.empty());
     }
 
     /**
-     * As {@link #start(PeerSpec, EventLoop, LanDiscovery, Duration, Duration)}, the node enrolled in a
-     * secure overlay by {@code trust} (null: an open one): its id is then its certificate's node-id, not
-     * one derived from its address.
+     * As {@link #start(PeerSpec, EventLoop, LanDiscovery, Duration, Duration)}; with {@code trust}, a node of a
+     * secure overlay: its id is its certificate's node-id, and its frames are signed and checked.
      */
-    public static OverlayPeer start(PeerSpec spec, OverlayTrust trust, EventLoop loop, LanDiscovery discovery,
-                                    Duration discoveryWait, Duration joinLimit) throws InterruptedException {
+    public static OverlayPeer start(PeerSpec spec, EventLoop loop, LanDiscovery discovery, Duration discoveryWait,
+                                    Duration joinLimit, Optional<OverlayTrust> trust) throws InterruptedException {
         OverlayAlgorithm algorithm = InstalledAlgorithms.implementation(spec.algorithm());
         List<Address> boot = spec.bootstrap().isEmpty() && discovery != null
                 ? discoveredPeers(spec, discovery, discoveryWait) : spec.bootstrap();
         if (discovery != null) DomainOwnership.check(discovery.directory(), spec.overlay(), spec.domain());
         UdpTransport transport = new UdpTransport(loop, new InetSocketAddress(spec.bind(), spec.port()));
-        NodeConfig config = NodeConfig.defaults(spec.overlay());
-        Key id = Key.hash(spec.overlay() + "/" + transport.localAddress());
-        if (trust != null) {
-            config = config.withTrust(trust);
-            id = trust.nodeId();
+        NodeConfig config = trust.map(t -> NodeConfig.defaults(spec.overlay()).withTrust(t)).orElse(NodeConfig.defaults(spec.overlay()));
+        Key id = trust.map(OverlayTrust::nodeId).orElse(Key.hash(spec.overlay() + "/" + transport.localAddress()));
+        OverlayNode node;
+        try {
+            node = new OverlayNode(algorithm, config, id, transport, loop, new Random());
+        } catch (IllegalArgumentException e) {
+            transport.close();
+            throw e;
         }
-        OverlayNode node = new OverlayNode(algorithm, config, id, transport, loop, new Random());
         try {
             node.join(boot).get(joinLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -13,13 +13,17 @@ import java.util.Map;
  * @param consistency  under churn, fraction of same-key lookup pairs from two nodes that agreed (1 without churn)
  * @param buildSeconds wall seconds from the first join until every node agreed with the global view
  * @param reuseIds     under churn, replacements took the ids and addresses of the nodes they replaced
+ * @param secure       a secure overlay (enrolled nodes, signed frames)
+ * @param datagramsPerLookup datagrams delivered while the lookups ran, per lookup (maintenance traffic included)
+ * @param bytesPerLookup     their bytes, per lookup
  */
 public record SimulationReport(String algorithm, int nodes, int lookups, long seed, String mode, double success,
                                double meanHops, double p50Hops, double p99Hops, double maxHops, double meanRounds,
                                double meanMessages, double meanLatencyMs, double p99LatencyMs, boolean stable,
                                double buildSeconds, double wallSeconds, double heapMb, double crash, int records,
                                int lostRecords, double churnMeanSessionMinutes, double consistency, int departures,
-                               boolean reuseIds, long events) {
+                               boolean reuseIds, long events, boolean secure, double datagramsPerLookup,
+                               double bytesPerLookup) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Map<String, Object> toMap() {
@@ -50,6 +54,9 @@ public record SimulationReport(String algorithm, int nodes, int lookups, long se
         m.put("departures", departures);
         m.put("reuseIds", reuseIds);
         m.put("events", events);
+        m.put("secure", secure);
+        m.put("datagramsPerLookup", round(datagramsPerLookup, 2));
+        m.put("bytesPerLookup", round(bytesPerLookup, 0));
         return m;
     }
 
@@ -63,12 +70,17 @@ public record SimulationReport(String algorithm, int nodes, int lookups, long se
 
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%s, %d nodes, seed %d, %s lookups%n", algorithm, nodes, seed, mode));
+        b.append(String.format("%s, %d nodes%s, seed %d, %s lookups%n", algorithm, nodes, secure ? " (secure: signed frames)" : "",
+                seed, mode));
         b.append(String.format("  built and stable: %s in %.2f s wall (%d events)%n", stable ? "yes" : "NO", buildSeconds, events));
         b.append(String.format("  lookups: %d, success %.2f%%%n", lookups, 100 * success));
         b.append(String.format("  hops: mean %.3f, p50 %.0f, p99 %.0f, max %.0f; rounds mean %.3f; messages mean %.2f%n",
                 meanHops, p50Hops, p99Hops, maxHops, meanRounds, meanMessages));
         b.append(String.format("  latency (virtual): mean %.1f ms, p99 %.1f ms%n", meanLatencyMs, p99LatencyMs));
+        if (bytesPerLookup > 0) {
+            b.append(String.format("  network while the lookups ran: %.2f datagrams, %.0f bytes per lookup (maintenance included)%n",
+                    datagramsPerLookup, bytesPerLookup));
+        }
         if (crash > 0 || churnMeanSessionMinutes > 0) {
             b.append(String.format("  records: %d stored, %d lost%n", records, lostRecords));
         }

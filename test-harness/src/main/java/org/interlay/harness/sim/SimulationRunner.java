@@ -34,12 +34,13 @@ public final class SimulationRunner {
         OverlayAlgorithm algorithm = InstalledAlgorithms.named(spec.algorithm());
         NodeConfig config = NodeConfig.defaults(algorithm.name() + ".sim").withRpc(SimDefaults.RPC)
                 .withLookupMode(spec.lookupMode());
-        SimCluster cluster = new SimCluster(algorithm, config, PlaneLatency.wideArea(spec.seed()), spec.seed());
+        SimCluster cluster = new SimCluster(algorithm, config, PlaneLatency.wideArea(spec.seed()), spec.seed(), spec.secure());
         HeapProbe.resetPeaks();
         long wallStart = System.nanoTime();
 
         long spacing = spec.joinSpacingMillis() > 0 ? spec.joinSpacingMillis() : 10;
-        progress.printf("%s: %d nodes joining, one every %d ms of virtual time%n", algorithm.name(), spec.nodes(), spacing);
+        progress.printf("%s: %d nodes joining%s, one every %d ms of virtual time%n", algorithm.name(), spec.nodes(),
+                spec.secure() ? " a secure overlay (enrolled, signed frames)" : "", spacing);
         int failedJoins = cluster.grow(spec.nodes(), spacing, 30 * 60_000);
         if (failedJoins > 0) progress.printf("%s: %d joins failed%n", algorithm.name(), failedJoins);
         long checkEvery = Math.max(1_000, spec.nodes() / 10);
@@ -51,6 +52,7 @@ public final class SimulationRunner {
 
         List<Record> stored = List.of();
         int departures = 0;
+        long[] lookupTraffic = {0, 0}; // datagrams and bytes delivered while the lookups ran (maintenance included)
         LookupProbe probe = new LookupProbe(cluster);
         if (spec.crashFraction() > 0 || spec.churnMeanSessionMillis() > 0) {
             int count = spec.records() > 0 ? spec.records() : 1000;
@@ -66,7 +68,9 @@ public final class SimulationRunner {
         if (spec.churnMeanSessionMillis() > 0) {
             departures = runChurn(cluster, spec, probe);
         } else {
+            long datagrams = cluster.network().delivered(), bytes = cluster.network().deliveredBytes();
             runLookups(cluster, spec.lookups(), probe);
+            lookupTraffic = new long[] {cluster.network().delivered() - datagrams, cluster.network().deliveredBytes() - bytes};
         }
         int lost = stored.isEmpty() ? 0 : countLost(cluster, stored);
         double wall = seconds(wallStart);
@@ -76,7 +80,9 @@ public final class SimulationRunner {
                 probe.latency.mean(), probe.latency.percentile(99), stable, buildSeconds, wall,
                 HeapProbe.peakHeapBytes() / 1048576.0, spec.crashFraction(), stored.size(), lost,
                 spec.churnMeanSessionMillis() / 60_000.0, probe.consistency(), departures,
-                spec.reuseIds(), cluster.scheduler().eventsRun());
+                spec.reuseIds(), cluster.scheduler().eventsRun(), spec.secure(),
+                probe.issued == 0 ? 0 : (double) lookupTraffic[0] / probe.issued,
+                probe.issued == 0 ? 0 : (double) lookupTraffic[1] / probe.issued);
     }
 
     private void runLookups(SimCluster cluster, int lookups, LookupProbe probe) {

@@ -29,6 +29,7 @@ import org.interlay.overlay.node.msg.RecordCopy;
 import org.interlay.overlay.rpc.RpcConfig;
 import org.interlay.overlay.rpc.RpcEndpoint;
 import org.interlay.overlay.rpc.RpcTimeoutException;
+import org.interlay.overlay.secure.FrameSecurity;
 import org.interlay.overlay.transport.Transport;
 import org.interlay.overlay.wire.FrameCodec;
 import org.interlay.overlay.wire.Message;
@@ -73,6 +74,18 @@ public final class OverlayClient implements Overlay {
      */
     public OverlayClient(NodeConfig config, Key id, Transport transport, Scheduler scheduler, Random random,
                          Supplier<List<Address>> morePeers) {
+        this(config, id, transport, scheduler, random, morePeers, org.interlay.time.WallClock.system(scheduler));
+    }
+
+    /**
+     * In a secure overlay ({@code config.secure()}) the client signs its requests with the certificate
+     * given there (peers take a client's request signed by any certificate of their authority) and takes
+     * only answers signed by enrolled nodes, checked as a peer checks frames ({@link FrameSecurity}).
+     *
+     * @param wallClock the time its frames are stamped with and checked against
+     */
+    public OverlayClient(NodeConfig config, Key id, Transport transport, Scheduler scheduler, Random random,
+                         Supplier<List<Address>> morePeers, java.time.InstantSource wallClock) {
         this.config = config;
         this.scheduler = scheduler;
         this.self = new NodeRef(id, transport.localAddress());
@@ -80,7 +93,7 @@ public final class OverlayClient implements Overlay {
                 .register(ClientLookup.TYPE).register(ClientLookupReply.TYPE).register(ClientGet.TYPE)
                 .register(FetchReply.TYPE).register(ClientPut.TYPE).register(ClientRemove.TYPE).register(ClientDone.TYPE);
         this.rpc = RpcEndpoint.forClient(transport, scheduler, codec, config.overlayId(), self, patient(config.rpc()),
-                random);
+                random, config.secure().map(t -> FrameSecurity.of(t, config.overlayName(), wallClock)).orElse(null));
         this.entries = new EntryPeers(morePeers, random);
     }
 

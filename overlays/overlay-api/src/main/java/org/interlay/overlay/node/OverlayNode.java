@@ -24,6 +24,9 @@ import org.interlay.overlay.node.msg.StoreAck;
 import org.interlay.overlay.node.msg.StoreRequest;
 import org.interlay.overlay.rpc.PeerObserver;
 import org.interlay.overlay.rpc.RpcEndpoint;
+import org.interlay.overlay.secure.FrameSecurity;
+import org.interlay.overlay.secure.OverlayTrust;
+import org.interlay.time.WallClock;
 import org.interlay.time.Clock;
 import org.interlay.time.OnScheduler;
 import org.interlay.time.Scheduler;
@@ -61,12 +64,26 @@ public final class OverlayNode implements Overlay, NodeContext {
 
     public OverlayNode(OverlayAlgorithm algorithm, NodeConfig config, Key id, Transport transport, Scheduler scheduler,
                        Random random) {
+        this(algorithm, config, id, transport, scheduler, random, WallClock.system(scheduler));
+    }
+
+    /**
+     * @param wallClock the time a secure overlay's frames are stamped with and checked against (all
+     *                  nodes of a simulation share one); unused in an open overlay
+     * @throws IllegalArgumentException in a secure overlay, if {@code id} is not the node-id of the
+     *                                  node's certificate or the certificate is for another overlay
+     */
+    public OverlayNode(OverlayAlgorithm algorithm, NodeConfig config, Key id, Transport transport, Scheduler scheduler,
+                       Random random, java.time.InstantSource wallClock) {
+        config.secure().ifPresent(t -> checkEnrolment(t, id, config.overlayName()));
         this.algorithm = algorithm;
         this.config = config;
         this.scheduler = scheduler;
         this.random = random;
         this.self = new NodeRef(id, transport.localAddress());
-        this.rpc = new RpcEndpoint(transport, scheduler, new FrameCodec(), config.overlayId(), self, config.rpc(), random);
+        FrameSecurity security = config.secure().map(t -> FrameSecurity.of(t, config.overlayName(), wallClock)).orElse(null);
+        this.rpc = new RpcEndpoint(transport, scheduler, new FrameCodec(), config.overlayId(), self, config.rpc(), random,
+                security);
         int replicas = config.replicas() >= 0 ? config.replicas() : algorithm.defaultReplicas();
         this.routing = algorithm.create(this);
         this.admission = RecordAdmission.of(config, scheduler);
@@ -96,6 +113,17 @@ public final class OverlayNode implements Overlay, NodeContext {
             public void unresponsive(Address peer) {
                 routing.unresponsive(peer);
             }
+        });
+    }
+
+    /** A secure node sits where its certificate says, in the overlay it names (if it names one). */
+    private static void checkEnrolment(OverlayTrust trust, Key id, String overlay) {
+        if (!trust.nodeId().equals(id)) {
+            throw new IllegalArgumentException("a node of a secure overlay takes the node-id of its certificate, "
+                    + trust.nodeId() + ", not " + id);
+        }
+        trust.credentials().identity().overlay().filter(o -> !o.equals(overlay)).ifPresent(o -> {
+            throw new IllegalArgumentException("this node's certificate enrols it in overlay " + o + ", not " + overlay);
         });
     }
 

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionStage;
 import org.interlay.overlay.Address;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.NodeRef;
+import org.interlay.overlay.secure.FrameRefusal;
+import org.interlay.overlay.secure.FrameRefusedException;
+import org.interlay.overlay.secure.FrameSecurity;
 import org.interlay.log.DropLog;
 import org.interlay.time.Scheduler;
 import org.interlay.time.Timer;
@@ -34,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@link FrameKind#CLIENT_REQUEST}: a peer serves them only with the handlers registered by
  * {@link #onClientRequest}, and tells its {@link PeerObserver} nothing of their sender, so a client
  * never enters a routing table, never counts as a restarted peer and never takes a record.
+ *
+ * <p>In a secure overlay ({@link FrameSecurity}) every frame goes out sealed and comes in opened: a
+ * frame refused there (unsigned, of a certificate this overlay's authority did not issue, of a node-id
+ * other than its certificate's, badly signed, stale or replayed) is counted by reason and dropped
+ * before anything else sees it: no handler, no {@link PeerObserver}, no incarnation.
  */
 public final class RpcEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RpcEndpoint.class);
@@ -55,6 +63,9 @@ public final class RpcEndpoint {
     private final LinkedHashMap<RequestId, Answer> answered = new LinkedHashMap<>();
     private final DropLog malformed;
     private final DropLog foreign;
+    private final DropLog refused;
+    /** Signs and checks frames in a secure overlay; null in an open one. */
+    private final FrameSecurity security;
     private PeerObserver observer = new PeerObserver() {
         @Override
         public void heard(NodeRef peer) { }
@@ -84,18 +95,32 @@ public final class RpcEndpoint {
     /** A peer's endpoint. */
     public RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
                        RpcConfig config, Random random) {
-        this(transport, scheduler, codec, overlayId, self, config, random, false);
+        this(transport, scheduler, codec, overlayId, self, config, random, false, null);
+    }
+
+    /** A peer's endpoint; with {@code security}, of a secure overlay (null: open). */
+    public RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
+                       RpcConfig config, Random random, FrameSecurity security) {
+        this(transport, scheduler, codec, overlayId, self, config, random, false, security);
     }
 
     /** A client's endpoint: every request it sends is a {@link FrameKind#CLIENT_REQUEST}. */
     public static RpcEndpoint forClient(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId,
                                         NodeRef self, RpcConfig config, Random random) {
-        return new RpcEndpoint(transport, scheduler, codec, overlayId, self, config, random, true);
+        return new RpcEndpoint(transport, scheduler, codec, overlayId, self, config, random, true, null);
+    }
+
+    /** A client's endpoint; with {@code security}, of a secure overlay (null: open). */
+    public static RpcEndpoint forClient(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId,
+                                        NodeRef self, RpcConfig config, Random random, FrameSecurity security) {
+        return new RpcEndpoint(transport, scheduler, codec, overlayId, self, config, random, true, security);
     }
 
     private RpcEndpoint(Transport transport, Scheduler scheduler, FrameCodec codec, int overlayId, NodeRef self,
-                        RpcConfig config, Random random, boolean client) {
+                        RpcConfig config, Random random, boolean client, FrameSecurity security) {
         this.client = client;
+        this.security = security;
+        this.refused = new DropLog(log, "refused frames", scheduler, DROP_SUMMARY_MILLIS);
         this.transport = transport;
         this.scheduler = scheduler;
         this.malformed = new DropLog(log, "malformed datagrams", scheduler, DROP_SUMMARY_MILLIS);
@@ -184,12 +209,18 @@ public final class RpcEndpoint {
 
     public void send(Address to, Message message) {
         if (closed) return;
-        transport.send(to, codec.encode(new Frame(overlayId, FrameKind.ONEWAY, 0, self, incarnation, message)));
+        transport.send(to, sealed(codec.encode(new Frame(overlayId, FrameKind.ONEWAY, 0, self, incarnation, message)), to, false));
         sent++;
     }
 
+    /** The datagram for an encoded frame: itself in an open overlay, sealed in a secure one. */
+    private byte[] sealed(byte[] frame, Address to, boolean fullCertificate) {
+        return security == null ? frame : security.seal(frame, to, fullCertificate);
+    }
+
     private void transmit(long id, Pending p, long timeoutMillis) {
-        transport.send(p.to, p.bytes);
+        // sealed anew each time: a copy of the same sealed bytes would be a replay; a retry carries the certificate
+        transport.send(p.to, sealed(p.bytes, p.to, p.attempts > 0));
         sent++;
         p.attempts++;
         p.timer = scheduler.schedule(timeoutMillis, () -> onTimeout(id, p, timeoutMillis));
@@ -204,6 +235,7 @@ public final class RpcEndpoint {
         }
         pending.remove(id);
         timeouts++;
+        if (security != null) security.forgottenBy(p.to);
         observer.unresponsive(p.to);
         p.result.completeExceptionally(new RpcTimeoutException(p.to, codec.typeName(p.request.type())));
     }
@@ -212,9 +244,12 @@ public final class RpcEndpoint {
         if (closed) return;
         Frame frame;
         try {
-            frame = codec.decode(data, offset, length);
+            frame = security == null ? codec.decode(data, offset, length) : security.open(from, data, offset, length, codec);
         } catch (WireFormatException e) {
             malformed.drop(from, e.getMessage());
+            return;
+        } catch (FrameRefusedException e) {
+            refused.drop(e.reason().label(), from, e.getMessage());
             return;
         }
         if (frame.overlayId() != overlayId) {
@@ -229,7 +264,10 @@ public final class RpcEndpoint {
         }
         if (!sender.id().equals(self.id())) {
             Long before = incarnations.put(sender.id(), frame.incarnation());
-            if (before != null && before != frame.incarnation()) observer.restarted(sender);
+            if (before != null && before != frame.incarnation()) {
+                if (security != null) security.forgottenBy(sender.address());
+                observer.restarted(sender);
+            }
             observer.heard(sender);
         }
         switch (frame.kind()) {
@@ -258,7 +296,7 @@ public final class RpcEndpoint {
         Answer seen = answered.get(rid);
         if (seen != null) {
             if (seen.bytes != null) {
-                transport.send(sender.address(), seen.bytes);
+                transport.send(sender.address(), sealed(seen.bytes, sender.address(), true));
                 sent++;
             }
             return; // no bytes yet: still being handled; the answer goes out when ready
@@ -296,7 +334,7 @@ public final class RpcEndpoint {
     private void respond(RequestId rid, byte[] bytes) {
         Answer a = answered.get(rid);
         if (a != null) a.bytes = bytes;
-        transport.send(rid.from(), bytes);
+        transport.send(rid.from(), sealed(bytes, rid.from(), false));
         sent++;
     }
 
@@ -328,8 +366,13 @@ public final class RpcEndpoint {
     }
 
     public RpcStats stats() {
+        Map<String, Long> refusedBy = new java.util.TreeMap<>();
+        for (FrameRefusal r : FrameRefusal.values()) {
+            long n = refused.count(r.label());
+            if (n > 0) refusedBy.put(r.label(), n);
+        }
         return new RpcStats(sent, received, retransmissions, timeouts, malformed.count(), foreign.count(),
-                handlerErrors, pending.size(), clientRequests);
+                handlerErrors, pending.size(), clientRequests, refused.count(), Map.copyOf(refusedBy));
     }
 
     /** A retransmitted request arrives within the sender's give-up time; older entries are of no use. */

@@ -1,6 +1,7 @@
 package org.interlay.overlay.sim;
 
 import org.interlay.time.VirtualScheduler;
+import org.interlay.time.WallClock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,14 +38,43 @@ public final class SimCluster {
     /** The live nodes whose join has completed. */
     private final List<OverlayNode> joined = new ArrayList<>();
     private GlobalView cachedView;
+    /** The wall-clock instants of virtual time, shared by every node: {@link SimAuthority#EPOCH} at 0. */
+    private final WallClock wallClock;
+    /** Enrols every node of a secure overlay; null for an open one. */
+    private final SimAuthority authority;
 
     public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed) {
+        this(algorithm, config, latency, seed, false);
+    }
+
+    /**
+     * @param secure a secure overlay: every node (and client) is enrolled in an authority held in memory,
+     *               at the id the seeded run draws for it, and every frame is signed and checked
+     */
+    public SimCluster(OverlayAlgorithm algorithm, NodeConfig config, LatencyModel latency, long seed, boolean secure) {
         this.algorithm = algorithm;
         this.checks = ViewChecks.of(algorithm);
         this.config = config;
         this.scheduler = new VirtualScheduler();
         this.network = new SimNetwork(scheduler, latency, seed);
         this.random = new Random(seed);
+        this.wallClock = new WallClock(scheduler, SimAuthority.EPOCH.plusMillis(scheduler.nowMillis()));
+        this.authority = secure ? new SimAuthority(config.overlayName(), wallClock, seed) : null;
+    }
+
+    /** The authority of a secure overlay. */
+    public java.util.Optional<SimAuthority> authority() {
+        return java.util.Optional.ofNullable(authority);
+    }
+
+    /** The wall clock every node of this simulation reads. */
+    public WallClock wallClock() {
+        return wallClock;
+    }
+
+    /** The settings of the node at {@code id}: enrolled there in a secure overlay. */
+    private NodeConfig configFor(Key id) {
+        return authority == null ? config : config.withTrust(authority.enroll(id));
     }
 
     /** A cluster with wide-area latencies (5-100 ms) and the algorithm's defaults. */
@@ -73,8 +103,9 @@ public final class SimCluster {
      * one of the peers given; should they die, it moves to any node that has joined.
      */
     public OverlayClient newClient() {
-        return new OverlayClient(config, Key.random(random), network.attach(), scheduler, new Random(random.nextLong()),
-                () -> joined.stream().map(n -> n.self().address()).toList());
+        Key id = Key.random(random);
+        return new OverlayClient(configFor(id), id, network.attach(), scheduler, new Random(random.nextLong()),
+                () -> joined.stream().map(n -> n.self().address()).toList(), wallClock);
     }
 
     /** What every live node knows and holds now. */
@@ -84,8 +115,9 @@ public final class SimCluster {
 
     /** A node that is not started yet: {@link #join} or {@link OverlayNode#join} starts it. */
     public OverlayNode newNode() {
-        return new OverlayNode(algorithm, config, Key.random(random), network.attach(), scheduler,
-                new Random(random.nextLong()));
+        Key id = Key.random(random);
+        return new OverlayNode(algorithm, configFor(id), id, network.attach(), scheduler, new Random(random.nextLong()),
+                wallClock);
     }
 
     /**
@@ -102,8 +134,8 @@ public final class SimCluster {
      */
     public CompletableFuture<OverlayNode> restart(OverlayNode crashed) {
         if (live.contains(crashed)) throw new IllegalStateException("restart a crashed node, not a live one");
-        return join(new OverlayNode(algorithm, config, crashed.self().id(), network.attach(crashed.self().address()),
-                scheduler, new Random(random.nextLong())));
+        return join(new OverlayNode(algorithm, configFor(crashed.self().id()), crashed.self().id(),
+                network.attach(crashed.self().address()), scheduler, new Random(random.nextLong()), wallClock));
     }
 
     /**

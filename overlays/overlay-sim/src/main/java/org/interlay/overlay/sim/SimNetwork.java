@@ -29,7 +29,7 @@ public final class SimNetwork {
     private final Set<Address> partitioned = new HashSet<>();
     private double lossRate;
     private int nextHost;
-    private long delivered, dropped;
+    private long delivered, dropped, deliveredBytes;
 
     public SimNetwork(VirtualScheduler scheduler, LatencyModel latency, long seed) {
         this.scheduler = scheduler;
@@ -85,6 +85,11 @@ public final class SimNetwork {
         return delivered;
     }
 
+    /** Bytes of the datagrams delivered so far. */
+    public long deliveredBytes() {
+        return deliveredBytes;
+    }
+
     public long dropped() {
         return dropped;
     }
@@ -103,6 +108,7 @@ public final class SimNetwork {
                 return;
             }
             delivered++;
+            deliveredBytes += datagram.length;
             target.handler.onDatagram(from.address, datagram, 0, datagram.length);
         });
     }

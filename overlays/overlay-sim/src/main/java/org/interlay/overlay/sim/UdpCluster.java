@@ -14,6 +14,7 @@ import org.interlay.overlay.node.NodeConfig;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.time.EventLoop;
+import org.interlay.time.WallClock;
 import org.interlay.overlay.transport.UdpTransport;
 
 /**
@@ -28,11 +29,24 @@ public final class UdpCluster implements AutoCloseable {
     /** Written by the test thread, read by clients on the loop. */
     private final List<OverlayNode> nodes = new CopyOnWriteArrayList<>();
 
+    /** Enrols every node of a secure overlay; null for an open one. */
+    private final SimAuthority authority;
+
     public UdpCluster(OverlayAlgorithm algorithm, NodeConfig config, long seed) {
+        this(algorithm, config, seed, false);
+    }
+
+    /** @param secure every node and client enrolled in an authority held in memory; frames signed and checked */
+    public UdpCluster(OverlayAlgorithm algorithm, NodeConfig config, long seed, boolean secure) {
         this.algorithm = algorithm;
         this.config = config;
         this.loop = new EventLoop("udp-" + algorithm.name());
         this.random = new Random(seed);
+        this.authority = secure ? new SimAuthority(config.overlayName(), WallClock.system(loop), seed) : null;
+    }
+
+    private NodeConfig configFor(Key id) {
+        return authority == null ? config : config.withTrust(authority.enroll(id));
     }
 
     public EventLoop loop() {
@@ -42,7 +56,9 @@ public final class UdpCluster implements AutoCloseable {
     /** Starts {@code count} nodes one after another, each joining through a random earlier node. */
     public void grow(int count, Duration perJoinLimit) {
         for (int i = 0; i < count; i++) {
-            OverlayNode node = onLoop(() -> new OverlayNode(algorithm, config, Key.random(random),
+            Key id = Key.random(random);
+            NodeConfig enrolled = configFor(id);
+            OverlayNode node = onLoop(() -> new OverlayNode(algorithm, enrolled, id,
                     UdpTransport.onLoopback(loop, 0), loop, new Random(random.nextLong())));
             List<Address> boot = nodes.isEmpty() ? List.of()
                     : List.of(nodes.get(random.nextInt(nodes.size())).self().address());
@@ -56,7 +72,9 @@ public final class UdpCluster implements AutoCloseable {
      * joined yet; should the peers it is given die, it moves to any node of the cluster.
      */
     public OverlayClient newClient() {
-        return onLoop(() -> new OverlayClient(config, Key.random(random), UdpTransport.onLoopback(loop, 0), loop,
+        Key id = Key.random(random);
+        NodeConfig enrolled = configFor(id);
+        return onLoop(() -> new OverlayClient(enrolled, id, UdpTransport.onLoopback(loop, 0), loop,
                 new Random(random.nextLong()), () -> nodes.stream().map(n -> n.self().address()).toList()));
     }
 
@@ -77,7 +95,8 @@ public final class UdpCluster implements AutoCloseable {
      */
     public OverlayNode restart(OverlayNode crashed, Duration joinLimit) {
         if (nodes.contains(crashed)) throw new IllegalStateException("restart a crashed node, not a live one");
-        OverlayNode node = onLoop(() -> new OverlayNode(algorithm, config, crashed.self().id(),
+        NodeConfig enrolled = configFor(crashed.self().id());
+        OverlayNode node = onLoop(() -> new OverlayNode(algorithm, enrolled, crashed.self().id(),
                 UdpTransport.onLoopback(loop, crashed.self().address().port()), loop, new Random(random.nextLong())));
         List<Address> boot = List.of(nodes.get(random.nextInt(nodes.size())).self().address());
         node.join(boot).orTimeout(joinLimit.toMillis(), TimeUnit.MILLISECONDS).join();

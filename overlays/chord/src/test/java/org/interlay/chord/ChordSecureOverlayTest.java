@@ -1,0 +1,12 @@
+package org.interlay.chord;
+
+import org.interlay.overlay.node.OverlayAlgorithm;
+import org.interlay.overlay.testsuite.SecureOverlayContractTest;
+
+/** Chord in a secure overlay: enrolled nodes only, every frame signed and checked. */
+class ChordSecureOverlayTest extends SecureOverlayContractTest {
+    @Override
+    protected OverlayAlgorithm algorithm() {
+        return OverlayAlgorithm.named("chord");
+    }
+}
