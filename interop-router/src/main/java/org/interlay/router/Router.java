@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -100,11 +101,12 @@ public final class Router implements AutoCloseable {
         String bridgeUri = server.endpoint().tlsUri().map(Object::toString).orElse(uri);
         ServedDomains served = new ServedDomains();
         Optional<RecordSigner> signer = config.signing().map(c -> new RecordSigner(c, server.wall()));
+        // with credentials, whatever the router writes in an overlay (bridge records, offline messages) is signed
+        UnaryOperator<Overlay> writer = o -> signer.<Overlay>map(s -> new SigningOverlay(o, s)).orElse(o);
         BridgePublisher publisher = new BridgePublisher(config.routerId(), bridgeUri,
-                domain -> served.find(domain).map(ServedDomain::overlay)
-                        .map(o -> signer.<Overlay>map(s -> new SigningOverlay(o, s)).orElse(o)), server.wall(), config.bridgeTtl(),
+                domain -> served.find(domain).map(ServedDomain::overlay), server.wall(), config.bridgeTtl(),
                 config.bridgeRefresh(), server.timers());
-        RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, served,
+        RouterMemberships memberships = new RouterMemberships(config.domains(), directory, joiner, writer, served,
                 config.policies(), server.wall(), list -> coordinator.update(new RouterPresence(config.routerId(), uri, list)));
         DomainServices services = new DomainServices(server, served, config.policies());
         Relay localRelay = config.relayMode() == RelayMode.STATELESS

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.interlay.overlay.Overlay;
 import org.interlay.router.bridge.Membership;
 import org.interlay.router.directory.DomainDirectory;
@@ -28,6 +29,7 @@ final class RouterMemberships {
     private final List<String> domains;
     private final DomainDirectory directory;
     private final OverlayJoiner joiner;
+    private final UnaryOperator<Overlay> writer;
     private final ServedDomains served;
     private final AgentPolicies policies;
     private final InstantSource clock;
@@ -36,11 +38,13 @@ final class RouterMemberships {
     private final Set<String> joining = ConcurrentHashMap.newKeySet();
     private final Set<String> reportedMissing = ConcurrentHashMap.newKeySet();
 
-    RouterMemberships(List<String> domains, DomainDirectory directory, OverlayJoiner joiner, ServedDomains served,
-                      AgentPolicies policies, InstantSource clock, Consumer<List<Membership>> changed) {
+    /** @param writer what the router writes through in each overlay joined (signing, when it has credentials) */
+    RouterMemberships(List<String> domains, DomainDirectory directory, OverlayJoiner joiner, UnaryOperator<Overlay> writer,
+                      ServedDomains served, AgentPolicies policies, InstantSource clock, Consumer<List<Membership>> changed) {
         this.domains = List.copyOf(domains);
         this.directory = directory;
         this.joiner = joiner;
+        this.writer = writer;
         this.served = served;
         this.policies = policies;
         this.clock = clock;
@@ -71,7 +75,7 @@ final class RouterMemberships {
     }
 
     private void joined(DomainEntry entry, Overlay overlay) {
-        served.add(ServedDomain.of(entry.domain(), overlay, policies, clock));
+        served.add(ServedDomain.of(entry.domain(), writer.apply(overlay), policies, clock));
         memberships.put(entry.domain(), new Membership(entry, overlay.self().address()));
         log.info("joined {} ({}, {}) as {}", entry.domain(), entry.overlayName(), entry.algorithm(), overlay.self());
         changed.accept(current());

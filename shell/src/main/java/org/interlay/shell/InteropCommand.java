@@ -100,6 +100,10 @@ public final class InteropCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One overlay per installed algorithm and one router, open (not {@link LabConfig#secured()}): Kamailio's
+     * users send requests into the overlays with no P-Asserted-Identity, which a secure lab refuses.
+     */
     private static LabConfig labConfig() {
         List<LabOverlaySpec> overlays = new ArrayList<>();
         for (Algorithm a : InstalledAlgorithms.names()) {

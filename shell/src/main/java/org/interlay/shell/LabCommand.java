@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"Start chord.lab, pastry.lab and kad.lab with a few peers each, discovery and routers, all on "
                 + "127.0.0.1, then open the shell (or run --script, or standard input when it is not a terminal).",
+                "Secure unless --insecure: a temporary authority of the lab enrols every peer, SIP agent and router "
+                + "(records signed, SIP over TLS between agents and routers) and every user of a lab domain: "
+                + "'as alice@chord.lab' authenticates with a password the lab makes for alice the first time.",
                 "Example: interlay lab --routers 2 --script examples/cross-overlay-messaging.il"})
 public final class LabCommand implements Callable<Integer> {
     private static final int EXTRA_PEERS = 3;
@@ -41,6 +44,11 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--script", paramLabel = "FILE", description = "Run this script instead of the interactive shell; "
             + "the exit code is 0 only when every line ran and every expect held.")
     Path script;
+
+    @Option(names = "--insecure", description = "Run the lab open: peers join without certificates, records are not "
+            + "signed, agents and routers talk plain UDP/TCP, and agents believe whoever claims an address (unless --users). "
+            + "Default: secure.")
+    boolean insecure;
 
     @Mixin
     DigestUsersOptions users = new DigestUsersOptions();
@@ -70,10 +78,18 @@ public final class LabCommand implements Callable<Integer> {
             config = config.withAuthentication(users.forDomains(config.overlays().stream().map(LabOverlaySpec::domain).toList()));
             for (LabOverlaySpec o : config.overlays()) {
                 var a = config.authentication().get(o.domain());
-                System.err.println(o.domain() + ": " + (a == null ? "open (no user of it in " + users.users + ")"
-                        : "agents authenticate " + a.users().size() + " users"));
+                String none = insecure ? "open (no user of it in " + users.users + ")"
+                        : "no user of it in " + users.users + " (the lab enrols each user it acts as)";
+                System.err.println(o.domain() + ": " + (a == null ? none
+                        : "agents authenticate " + a.users().size() + " users" + (insecure ? "" : " enrolled there")));
             }
         }
+        if (!insecure) config = config.secured();
+        System.err.println(insecure
+                ? "the lab runs open (--insecure): any process on this host may join its overlays, and "
+                        + (users.given() ? "users outside " + users.users + " are believed" : "any user is believed")
+                : "the lab is secure: its own temporary authority enrols every peer, agent, router and user; "
+                        + "'as alice@chord.lab' authenticates with a password the lab makes (--insecure runs it open)");
         long start = System.nanoTime();
         System.err.println("starting the lab on 127.0.0.1 ...");
         try (Lab lab = Lab.start(config, System.err)) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.interlay.trust.Aor;
 import org.interlay.trust.DigestSecret;
@@ -20,7 +21,9 @@ import org.interlay.trust.TrustException;
  * The users of one domain an agent authenticates: each one's {@link DigestSecret} (the HA1 values,
  * never the password). Loaded from a directory holding one enrolled user per subdirectory, as
  * {@code interlay enroll user sip:alice@chord.lab --out users/alice} writes them: the agent reads each
- * subdirectory's {@code digest-ha1} file; users of other domains are skipped.
+ * subdirectory's {@code digest-ha1} file; users of other domains are skipped. More users may be
+ * enrolled while the agent runs ({@link #enroll}: a lab enrols each user the first time it is used);
+ * every agent given the same instance knows them at once. Safe to read and enrol from any thread.
  */
 public final class DigestUsers {
     private final String realm;
@@ -28,7 +31,7 @@ public final class DigestUsers {
 
     private DigestUsers(String realm, Map<String, DigestSecret> byUser) {
         this.realm = realm;
-        this.byUser = Map.copyOf(byUser);
+        this.byUser = new ConcurrentHashMap<>(byUser);
     }
 
     /** The users among {@code secrets} of {@code domain}; an IllegalArgumentException on a user named twice. */
@@ -79,6 +82,17 @@ public final class DigestUsers {
             if (Files.isDirectory(entry) && Files.exists(file)) secrets.add(DigestSecret.load(file));
         }
         return secrets;
+    }
+
+    /**
+     * Enrols one more user of this domain. Returns false, changing nothing, when the user is enrolled
+     * already (its secret stays the one it had); an IllegalArgumentException for a user of another domain.
+     */
+    public boolean enroll(DigestSecret secret) {
+        if (!secret.aor().domain().equals(realm)) {
+            throw new IllegalArgumentException(secret.aor() + " is not a user of " + realm);
+        }
+        return byUser.putIfAbsent(secret.aor().user(), secret) == null;
     }
 
     /** The digest realm: the domain. */

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.interlay.overlay.Key;
 import org.interlay.overlay.Overlay;
 import org.interlay.overlay.node.NodeConfig;
+import org.interlay.overlay.secure.OverlayTrust;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.node.OverlayNode;
 import org.interlay.time.EventLoop;
@@ -29,7 +30,10 @@ public final class NodeJoiner implements OverlayJoiner {
     private final Random random;
     private final long joinLimitMillis;
 
-    /** @param configs the node settings for an overlay name (they must match the overlay's own nodes) */
+    /**
+     * @param configs the node settings for an overlay name (they must match the overlay's own nodes); a
+     *                config with an enrolment ({@link NodeConfig#secure()}) gives the node its certificate's id
+     */
     public NodeJoiner(EventLoop loop, InetAddress bind, Function<String, NodeConfig> configs, Random random,
                       long joinLimitMillis) {
         this.loop = loop;
@@ -54,7 +58,10 @@ public final class NodeJoiner implements OverlayJoiner {
                 seed = random.nextLong();
             }
             Random nodeRandom = new Random(seed);
-            node = new OverlayNode(algorithm, configs.apply(entry.overlayName()), Key.random(nodeRandom),
+            NodeConfig config = configs.apply(entry.overlayName());
+            // an enrolled node sits where its certificate says, never at an id of its choosing
+            Key id = config.secure().map(OverlayTrust::nodeId).orElseGet(() -> Key.random(nodeRandom));
+            node = new OverlayNode(algorithm, config, id,
                     new UdpTransport(loop, new InetSocketAddress(bind, 0)), loop, nodeRandom);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -6,6 +6,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
+import org.interlay.router.sip.OutboundTransport;
 import org.interlay.router.sip.SipFactories;
 
 /**
@@ -15,23 +16,41 @@ import org.interlay.router.sip.SipFactories;
  * here whatever the location service says by then.
  */
 public final class RecordRoute {
+    private static final String TLS = "tls";
     private final SelfAddress self;
 
     public RecordRoute(SelfAddress self) {
         this.self = self;
     }
 
-    /** Adds this element's Record-Route on top of {@code copy}'s, for a request received as {@code received}. */
+    /**
+     * Adds this element's Record-Route on top of {@code copy}'s, for a request received as {@code received}.
+     * Where the request crosses between TLS and UDP or TCP here, two (RFC 5658 section 3.2's double
+     * Record-Route): on top the one facing the next hop, with the transport and port the copy leaves
+     * on, under it the one facing the previous hop; so each side's in-dialog requests reach this element
+     * on the transport it can speak (a phone never over TLS, a router always), and it pops both
+     * ({@link RoutePreprocessor}). The copy's next hop must be set already.
+     */
     public void addTo(Request copy, Request received) {
+        String in = transportOf(received);
+        String out = OutboundTransport.choose(copy).transport();
+        boolean tlsBoundary = self.tlsPort() != 0 && !in.equals(out) && (in.equals(TLS) || out.equals(TLS));
+        try {
+            copy.addFirst(header(in));
+            if (tlsBoundary) copy.addFirst(header(out));
+        } catch (javax.sip.SipException e) {
+            throw new IllegalStateException("cannot Record-Route through " + self, e);
+        }
+    }
+
+    private RecordRouteHeader header(String transport) {
         try {
             SipURI uri = SipFactories.get().addresses().createSipURI(null, self.host());
-            uri.setPort(self.port());
-            uri.setTransportParam(transportOf(received));
+            uri.setPort(transport.equals(TLS) && self.tlsPort() != 0 ? self.tlsPort() : self.port());
+            uri.setTransportParam(transport);
             uri.setLrParam();
-            RecordRouteHeader header = SipFactories.get().headers()
-                    .createRecordRouteHeader(SipFactories.get().addresses().createAddress(uri));
-            copy.addFirst(header);
-        } catch (ParseException | javax.sip.SipException e) {
+            return SipFactories.get().headers().createRecordRouteHeader(SipFactories.get().addresses().createAddress(uri));
+        } catch (ParseException e) {
             throw new IllegalStateException("cannot Record-Route through " + self, e);
         }
     }

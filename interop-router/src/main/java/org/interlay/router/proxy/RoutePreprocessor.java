@@ -6,7 +6,7 @@ import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipHandler;
 
 /**
- * Removes the Route header naming this element, as RFC 3261 section 16.4 asks: the previous hop
+ * Removes the Route headers naming this element (two after a double Record-Route), as RFC 3261 section 16.4 asks: the previous hop
  * loose-routed the request here, and the rest of the chain sees it as if addressed directly.
  * Never takes a request.
  */
@@ -21,7 +21,11 @@ public final class RoutePreprocessor implements SipHandler {
     public boolean handle(ServerExchange exchange) {
         Request request = exchange.request();
         RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-        if (route != null && self.isSelf(route.getAddress().getURI())) request.removeFirst(RouteHeader.NAME);
+        // one Route of this element, or two where it Record-Routed twice across a TLS boundary (RFC 5658)
+        while (route != null && self.isSelf(route.getAddress().getURI())) {
+            request.removeFirst(RouteHeader.NAME);
+            route = (RouteHeader) request.getHeader(RouteHeader.NAME);
+        }
         return false;
     }
 }

@@ -49,6 +49,7 @@ final class SentByKeyedRequest extends SIPRequest {
             to.addUnparsed(it.next());
         }
         to.setSize(from.getSize());
+        to.setApplicationData(from.getApplicationData()); // what this element learnt of it (AuthenticationMark) goes with each copy
         return to;
     }
 

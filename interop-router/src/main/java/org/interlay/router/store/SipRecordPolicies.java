@@ -19,7 +19,8 @@ import org.interlay.trust.Role;
  *       ({@code presence:sip:alice@chord.lab}): that user, or an agent of the user's domain writing for it;</li>
  *   <li>{@code sip-bridge}: routers only;</li>
  *   <li>{@code sip-offline-index} and {@code sip-offline-message} ({@code offline:sip:alice@chord.lab...}):
- *       the agent of the addressee's domain, which keeps the mailbox.</li>
+ *       the agent of the addressee's domain, which keeps the mailbox, or a router (which keeps a message
+ *       that crossed it for a user of the overlay it stands in, as an agent would).</li>
  * </ul>
  */
 public final class SipRecordPolicies {
@@ -27,8 +28,10 @@ public final class SipRecordPolicies {
             .with(BindingCodec.KIND, AccessPolicy.userMatch(SipRecordPolicies::aor))
             .with(PublicationCodec.KIND, AccessPolicy.userMatch(name -> aor(after(name, "presence:"))))
             .with(BridgeCodec.KIND, AccessPolicy.role(Role.ROUTER))
-            .with(MailboxIndexCodec.KIND, AccessPolicy.domainAgent(name -> aor(after(name, "offline:")).map(Aor::domain)))
-            .with(StoredMessageCodec.KIND, AccessPolicy.domainAgent(name -> aor(mailboxOf(name)).map(Aor::domain)));
+            .with(MailboxIndexCodec.KIND, AccessPolicy.domainAgent(name -> aor(after(name, "offline:")).map(Aor::domain))
+                    .or(AccessPolicy.role(Role.ROUTER)))
+            .with(StoredMessageCodec.KIND, AccessPolicy.domainAgent(name -> aor(mailboxOf(name)).map(Aor::domain))
+                    .or(AccessPolicy.role(Role.ROUTER)));
 
     private SipRecordPolicies() {
     }

@@ -47,6 +47,15 @@ class SentByKeyedRequestTest {
     }
 
     @Test
+    void aCloneKeepsTheUserThisElementAuthenticated() throws Exception {
+        SIPRequest received = request("MESSAGE", "127.0.0.1:5070", "z9hG4bK-a");
+        AuthenticationMark.mark(received, org.interlay.trust.Aor.parse("sip:alice@chord.lab"));
+        SIPRequest copy = (SIPRequest) received.clone();
+        assertEquals(java.util.Optional.of(org.interlay.trust.Aor.parse("sip:alice@chord.lab")), AuthenticationMark.of(copy),
+                "a proxy's copy leaving over TLS asserts the user (P-Asserted-Identity)");
+    }
+
+    @Test
     void anAckMatchesItsInviteAndACancelHasItsOwn() throws Exception {
         String invite = request("INVITE", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId();
         assertEquals(invite, request("ACK", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId());

@@ -79,12 +79,13 @@ class SipRecordPoliciesTest {
     }
 
     @Test
-    void offlineMailboxesAreTheDomainAgents() {
+    void offlineMailboxesAreTheDomainAgentsOrARouter() {
         String index = MailboxIndexCodec.recordName(ALICE);
         String part = StoredMessageCodec.partName(ALICE, "m1", 2);
         for (String[] kindName : new String[][] {{MailboxIndexCodec.KIND, index}, {StoredMessageCodec.KIND, part},
                 {StoredMessageCodec.KIND, StoredMessageCodec.recordName(ALICE, "m1")}}) {
             assertTrue(accepted(CHORD_AGENT, kindName[0], kindName[1]), kindName[1]);
+            assertTrue(accepted(ROUTER, kindName[0], kindName[1]), "a router keeps a message that crossed it: " + kindName[1]);
             assertEquals(false, accepted(PASTRY_AGENT, kindName[0], kindName[1]), kindName[1]);
             assertEquals(false, accepted(ALICE_USER, kindName[0], kindName[1]), kindName[1]);
         }

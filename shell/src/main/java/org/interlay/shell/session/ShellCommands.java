@@ -49,7 +49,9 @@ public final class ShellCommands {
                 "either way, a request over 1300 bytes goes over TCP on every hop that names no transport (RFC 3261 18.1.1)",
                 "a user's transport is chosen by its first 'as' and kept for the session",
                 "--password-file F (the 'password' file 'interlay enroll user' wrote) or --password P: answer the digest challenges "
-                        + "of an agent that authenticates its users (SHA-256 when offered, else MD5)"));
+                        + "of an agent that authenticates its users (SHA-256 when offered, else MD5)",
+                "in a secure lab (the default of 'interlay lab'), a user of a lab domain given no password authenticates with "
+                        + "the one the lab made for it the first time it was used"));
         t.add(cmd("users", "", "the users of this shell, registered or not, and the peer each registers with", List.of(),
                 (a, out) -> users(s, a, out, "users")));
         t.add(cmd("who", "", "the same as 'users'", List.of(), (a, out) -> users(s, a, out, "who")));

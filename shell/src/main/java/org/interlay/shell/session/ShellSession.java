@@ -174,6 +174,7 @@ public final class ShellSession implements AutoCloseable {
                     + hostPort(known.agent.outboundProxy());
         }
         InetSocketAddress proxy = entryPoints.first(aor.domain());
+        if (password == null && lab != null) password = labPassword(aor);
         UserAgentConfig config = UserAgentConfig.of(key, proxy, bind).withTransport(transport == null ? SipTransport.UDP : transport);
         UserAgent agent = UserAgent.start(password == null ? config : config.withPassword(password));
         ShellUser user = new ShellUser(key, agent);
@@ -205,6 +206,15 @@ public final class ShellSession implements AutoCloseable {
         agent.watchProxy(dead -> moveAway(user, aor.domain(), dead));
         return "acting as " + bare(key) + ", registered with " + aor.domain() + " at " + hostPort(proxy)
                 + (agent.transport() == SipTransport.UDP ? "" : " over " + agent.transport().param());
+    }
+
+    /** The password a secure lab made for {@code aor} (null in an open lab, or for a user of another domain). */
+    private String labPassword(AddressOfRecord aor) {
+        try {
+            return lab.passwordFor(org.interlay.trust.Aor.parse(aor.toString())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ShellInputException(e.getMessage());
+        }
     }
 
     /**

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.security.SecureRandom;
+import java.time.InstantSource;
 import org.interlay.discovery.DiscoveryException;
 import org.interlay.discovery.LanDiscovery;
 import org.interlay.discovery.LanDiscoveryConfig;
@@ -53,12 +56,17 @@ import org.interlay.router.membership.InstalledAlgorithms;
 import org.interlay.router.membership.NodeJoiner;
 import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.sip.SipStartException;
+import org.interlay.router.sip.SipTls;
+import org.interlay.trust.Aor;
+import org.interlay.trust.Credentials;
 
 /**
  * The local lab: overlays of any installed algorithms (by default chord.lab, pastry.lab and kad.lab)
  * with a few peers each, discovery (mDNS and the JGroups group on the bind address) and routers
  * bridging them, all in this process. Peers, routers and users are added and killed at will, for
- * people trying Interlay and for interop scripts.
+ * people trying Interlay and for interop scripts. A secure lab ({@link LabConfig#secured()}) enrols
+ * every part in a temporary authority of its own ({@link LabAuthority}) and makes each user's password
+ * the first time it is asked for ({@link #passwordFor}).
  */
 public final class Lab implements AutoCloseable {
     /** Peers of each overlay that run a SIP agent (users register with them). */
@@ -84,11 +92,14 @@ public final class Lab implements AutoCloseable {
     private final Map<InetSocketAddress, DnsPublishing> published = new java.util.concurrent.ConcurrentHashMap<>();
     /** How the lab's agents and routers find conventional domains in DNS; null when they do not. */
     private final SipServerLocator conventional;
+    /** The lab's own authority when it is secure; null when it runs open. */
+    private final LabAuthority trust;
     /** Once up, the lab's progress lines stop: what it does next goes to its notice listeners. */
     private volatile boolean up;
 
-    private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress) {
+    private Lab(LabConfig config, LanDiscovery discovery, PrintStream progress, LabAuthority trust) {
         this.config = config;
+        this.trust = trust;
         this.conventional = config.resolver() == null ? null : SipServerLocator.using(config.resolver(), new Random());
         this.discovery = discovery;
         this.progress = progress;
@@ -97,10 +108,13 @@ public final class Lab implements AutoCloseable {
     public static Lab start(LabConfig config, PrintStream progress) throws DiscoveryException, InterruptedException,
             SipStartException {
         config.overlays().forEach(o -> InstalledAlgorithms.implementation(o.algorithm())); // fails before anything starts
+        LabAuthority trust = config.secure() ? LabAuthority.create(config.overlays().stream().map(LabOverlaySpec::domain).toList(),
+                config.authentication(), InstantSource.system(), new SecureRandom()) : null;
         LanDiscovery discovery = new LanDiscovery(LanDiscoveryConfig.on(config.bind(), "interlay-lab-" + ProcessHandle.current().pid()));
-        Lab lab = new Lab(config, discovery, progress);
+        Lab lab = new Lab(config, discovery, progress, trust);
         discovery.start();
         lab.say("discovery started on %s", config.bind().getHostAddress());
+        if (trust != null) lab.say("secure: every part enrolled by the lab's own authority %s", trust.name());
         try {
             List<Startup> overlays = new ArrayList<>();
             for (LabOverlaySpec o : config.overlays()) {
@@ -149,6 +163,19 @@ public final class Lab implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The lab's own authority, when it is secure. */
+    public Optional<LabAuthority> authority() {
+        return Optional.ofNullable(trust);
+    }
+
+    /**
+     * The password the lab made for {@code aor} (made now if it had none), for a user of a lab domain
+     * in a secure lab; empty in an open lab or for a user of another domain.
+     */
+    public Optional<String> passwordFor(Aor aor) {
+        return trust == null ? Optional.empty() : trust.password(aor);
     }
 
     public OverlayDirectory directory() {
@@ -206,15 +233,16 @@ public final class Lab implements AutoCloseable {
                 : List.of(existing.get(new Random().nextInt(existing.size())).node().self().address());
         String id = "p" + nextPeer.getAndIncrement();
         PeerSpec spec = new PeerSpec(o.name(), o.algorithm(), o.domain(), config.bind(), 0, boot, -1, id);
-        OverlayPeer peer = OverlayPeer.start(spec, peerLoop, discovery, Duration.ZERO, Duration.ofSeconds(20));
+        OverlayPeer peer = OverlayPeer.start(spec, peerLoop, discovery, Duration.ZERO, Duration.ofSeconds(20),
+                trust == null ? Optional.empty() : Optional.of(trust.node(o.name())));
         boolean runAgent;
         synchronized (o) {
             o.peers.add(peer);
             runAgent = o.agentsWanted++ < AGENTS_PER_OVERLAY;
         }
         if (runAgent) {
-            PeerAgent agent = PeerAgent.start(peer.node(), SipAgentConfig.defaults(o.domain(), 0)
-                    .withEndpoint(endpoint(o.domain())).withAuthentication(config.authentication().get(o.domain())), new DiscoveredRouters(discovery.directory()), conventional);
+            PeerAgent agent = PeerAgent.start(peer.node(), agentConfig(o.domain()), new DiscoveredRouters(discovery.directory()),
+                    conventional);
             synchronized (o) {
                 o.agents.add(agent);
             }
@@ -236,9 +264,22 @@ public final class Lab implements AutoCloseable {
         if (p != null) p.halt();
     }
 
-    private SipEndpointConfig endpoint(String name) {
+    /**
+     * An agent of {@code domain}: open, authenticating the users --users named if any; or, in a secure
+     * lab, with an agent certificate of its own (TLS to the routers, records signed) and the domain's users.
+     */
+    private SipAgentConfig agentConfig(String domain) {
+        SipAgentConfig open = SipAgentConfig.defaults(domain, 0);
+        if (trust == null) return open.withEndpoint(endpoint(domain, null)).withAuthentication(config.authentication().get(domain));
+        Credentials credentials = trust.agent(domain);
+        return open.withEndpoint(endpoint(domain, credentials)).withCredentials(credentials)
+                .withAuthentication(trust.authentication(domain));
+    }
+
+    /** A SIP endpoint on the lab's address, with TLS beside UDP and TCP when given credentials. */
+    private SipEndpointConfig endpoint(String name, Credentials credentials) {
         return new SipEndpointConfig(name, new InetSocketAddress(config.bind(), 0), SipEndpointConfig.DEFAULT_THREADS,
-                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES);
+                SipEndpointConfig.DEFAULT_MAX_MESSAGE_BYTES).withTls(credentials == null ? null : new SipTls(credentials));
     }
 
     /** Starts a router that joins every overlay of the lab and coordinates with the others through the group. */
@@ -251,10 +292,14 @@ public final class Lab implements AutoCloseable {
         group.start(new OverlayDirectory());
         EventLoop loop = new EventLoop("lab-router-" + id);
         List<String> domains = overlays.values().stream().map(LabOverlay::domain).toList();
-        RouterConfig rc = RouterConfig.defaults(id, 0, domains).withEndpoint(endpoint("router-" + id));
+        Credentials credentials = trust == null ? null : trust.router(id);
+        RouterConfig rc = RouterConfig.defaults(id, 0, domains).withEndpoint(endpoint("router-" + id, credentials));
+        if (credentials != null) rc = rc.withCredentials(credentials);
+        Function<String, NodeConfig> nodes = trust == null ? NodeConfig::defaults
+                : overlay -> NodeConfig.defaults(overlay).withTrust(trust.node(overlay));
         try {
             Router router = Router.start(rc, new DiscoveredDomains(discovery.directory()),
-                    new NodeJoiner(loop, config.bind(), NodeConfig::defaults, new Random(), 10_000),
+                    new NodeJoiner(loop, config.bind(), nodes, new Random(), 10_000),
                     new GroupBridgeCoordinator(group, group), conventional);
             synchronized (this) {
                 routers.put(id, new LabRouter(id, router, group, loop));

@@ -16,10 +16,14 @@ import org.interlay.router.dns.DnsUpdateTarget;
  * may run more), how many routers, the address everything binds (127.0.0.1 unless a user names an
  * interface), where its SIP entry points are published in DNS (null: nowhere), and the DNS server its
  * agents and routers ask for the domains no overlay serves (null: none, they answer 404), and how the
- * agents of each domain authenticate its users (a domain not named: its agents authenticate nobody).
+ * agents of each domain authenticate its users (a domain not named: its agents authenticate nobody),
+ * and whether the lab is secure: its parts enrolled in a temporary authority of its own
+ * ({@link LabAuthority}), every user authenticated. Built here open unless {@link #secured()} says
+ * otherwise; {@code interlay lab} runs secure unless told {@code --insecure}.
  */
 public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
-                        java.net.InetSocketAddress resolver, Map<String, DigestAuthentication> authentication) {
+                        java.net.InetSocketAddress resolver, Map<String, DigestAuthentication> authentication,
+                        boolean secure) {
     public static final int MAX_PEERS = 64;
     public static final int MAX_ROUTERS = 8;
     public static final int MAX_OVERLAYS = 8;
@@ -43,6 +47,11 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
     }
 
     public LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
+                     java.net.InetSocketAddress resolver, Map<String, DigestAuthentication> authentication) {
+        this(overlays, routers, bind, dns, resolver, authentication, false);
+    }
+
+    public LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress bind, DnsUpdateTarget dns,
                      java.net.InetSocketAddress resolver) {
         this(overlays, routers, bind, dns, resolver, Map.of());
     }
@@ -63,21 +72,30 @@ public record LabConfig(List<LabOverlaySpec> overlays, int routers, InetAddress 
     public LabConfig withOverlay(LabOverlaySpec overlay) {
         List<LabOverlaySpec> more = new ArrayList<>(overlays);
         more.add(overlay);
-        return new LabConfig(more, routers, bind, dns, resolver, authentication);
+        return new LabConfig(more, routers, bind, dns, resolver, authentication, secure);
     }
 
     /** This shape with its agents and routers published in DNS through {@code target}. */
     public LabConfig withDns(DnsUpdateTarget target) {
-        return new LabConfig(overlays, routers, bind, target, resolver, authentication);
+        return new LabConfig(overlays, routers, bind, target, resolver, authentication, secure);
     }
 
     /** This shape with its agents and routers reaching conventional domains through the DNS server at {@code server} (RFC 3263). */
     public LabConfig withResolver(java.net.InetSocketAddress server) {
-        return new LabConfig(overlays, routers, bind, dns, server, authentication);
+        return new LabConfig(overlays, routers, bind, dns, server, authentication, secure);
     }
 
     /** This shape with the agents of the domains named authenticating their users as said. */
     public LabConfig withAuthentication(Map<String, DigestAuthentication> byDomain) {
-        return new LabConfig(overlays, routers, bind, dns, resolver, byDomain);
+        return new LabConfig(overlays, routers, bind, dns, resolver, byDomain, secure);
+    }
+
+    /**
+     * This shape secure: its peers, agents and routers enrolled in a temporary authority of the lab's
+     * own, records signed and checked, SIP over TLS between agents and routers, and every user of a
+     * lab domain authenticated by digest with credentials the lab makes on first use.
+     */
+    public LabConfig secured() {
+        return new LabConfig(overlays, routers, bind, dns, resolver, authentication, true);
     }
 }

@@ -56,6 +56,15 @@ public interface AccessPolicy {
         };
     }
 
+    /** This policy or {@code other}: a writer either lets through may write. */
+    default AccessPolicy or(AccessPolicy other) {
+        return (record, signer) -> {
+            Optional<String> first = refusal(record, signer);
+            if (first.isEmpty()) return first;
+            return other.refusal(record, signer).map(second -> first.get() + "; " + second);
+        };
+    }
+
     /** Any holder of a certificate of one of these roles. */
     static AccessPolicy role(Role first, Role... more) {
         Set<Role> roles = EnumSet.of(first, more);
