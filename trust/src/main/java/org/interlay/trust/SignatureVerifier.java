@@ -14,8 +14,8 @@ public final class SignatureVerifier {
     private final String algorithm;
 
     public SignatureVerifier(PublicKey key) {
-        this.key = key;
         this.algorithm = SignatureAlgorithms.forKey(key.getAlgorithm());
+        this.key = SignatureAlgorithms.ownForm(key, PublicKey.class);
     }
 
     /** A verifier for the key a certificate holds (check the certificate first, with a {@link TrustStore}). */

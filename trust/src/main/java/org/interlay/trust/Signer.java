@@ -13,8 +13,8 @@ public final class Signer {
     private final String algorithm;
 
     public Signer(PrivateKey key) {
-        this.key = key;
         this.algorithm = SignatureAlgorithms.forKey(key.getAlgorithm());
+        this.key = SignatureAlgorithms.ownForm(key, PrivateKey.class);
     }
 
     public byte[] sign(byte[] data) {

@@ -53,6 +53,21 @@ class SignatureTest {
     }
 
     @Test
+    void signaturesAreTheStandardOnesTheJdkChecksAndMakes() throws Exception {
+        // the key is held in the provider's own form: it must still be the same key, signing the standard way
+        byte[] ours = alice.signer().sign(record);
+        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withECDSA");
+        jdk.initVerify(alice.certificate().getPublicKey());
+        jdk.update(record);
+        assertTrue(jdk.verify(ours), "the JDK checks our signature");
+        jdk.initSign(alice.key());
+        jdk.update(record);
+        byte[] theirs = jdk.sign();
+        assertTrue(SignatureVerifier.of(alice.certificate()).verify(record, theirs), "we check the JDK's signature");
+        assertFalse(SignatureVerifier.of(node.certificate()).verify(record, theirs), "not with another key");
+    }
+
+    @Test
     void ed25519KeysSignAndVerifyToo() throws Exception {
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("Ed25519");
         g.initialize(255, TestAuthorities.seeded(32));
