@@ -18,6 +18,11 @@ final class SignatureAlgorithms {
     private SignatureAlgorithms() {
     }
 
+    /** The provider that computes every signature and check here (also of certificates, {@link TrustStore}). */
+    static java.security.Provider provider() {
+        return PROVIDER;
+    }
+
     /** A new, uninitialised signature object for {@code algorithm} (one of {@link #forKey}'s). */
     static java.security.Signature signature(String algorithm) throws java.security.NoSuchAlgorithmException {
         return java.security.Signature.getInstance(algorithm, PROVIDER);

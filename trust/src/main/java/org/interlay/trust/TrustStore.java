@@ -3,6 +3,7 @@ package org.interlay.trust;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -16,10 +17,13 @@ import org.interlay.trust.CertificateRefusedException.Reason;
  */
 public final class TrustStore {
     private final X509Certificate authority;
+    /** The authority's key in the provider's own form, so that checking a certificate costs one signature check. */
+    private final PublicKey authorityKey;
 
     public TrustStore(X509Certificate authority) {
         this.authority = Objects.requireNonNull(authority, "authority");
         if (authority.getBasicConstraints() < 0) throw new TrustException("a trust store needs a certificate authority's certificate");
+        this.authorityKey = SignatureAlgorithms.ownForm(authority.getPublicKey(), PublicKey.class);
     }
 
     /** The trust store of the authority certificate {@code ca.pem} in {@code dir}. */
@@ -41,7 +45,7 @@ public final class TrustStore {
                     + ", not by this authority (" + authority.getSubjectX500Principal().getName() + ")");
         }
         try {
-            cert.verify(authority.getPublicKey());
+            cert.verify(authorityKey, SignatureAlgorithms.provider());
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new CertificateRefusedException(Reason.FOREIGN_AUTHORITY, "not signed by this authority's key");
         }
