@@ -218,7 +218,9 @@ public final class InteropGrid {
             Call in = null;
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (in == null && System.nanoTime() < deadline && out.state() != Call.State.ENDED) {
-                in = bCalls.poll(100, TimeUnit.MILLISECONDS);
+                // every change of every call is reported: a late end of an earlier call is not this one
+                Call c = bCalls.poll(100, TimeUnit.MILLISECONDS);
+                if (c != null && c.direction() == Call.Direction.INCOMING && c.state() == Call.State.RINGING) in = c;
             }
             if (in == null) return out.state() == Call.State.ENDED ? out.endReason() : "timeout (the INVITE did not arrive)";
             b.answer(in);

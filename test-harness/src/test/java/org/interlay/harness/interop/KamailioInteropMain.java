@@ -133,8 +133,16 @@ public final class KamailioInteropMain {
         callerEvents.clear();
         calleeEvents.clear();
         Call out = caller.call(to);
-        Call in = calleeEvents.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-        if (in == null) throw new AssertionError("INVITE " + what + " did not arrive: " + out);
+        // the listener reports every change of every call: a late change of the previous call (its end)
+        // may come after the clear, so wait for this dialog's incoming call, ringing
+        Call ringing = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ringing == null && System.nanoTime() < deadline) {
+            Call c = calleeEvents.poll(100, TimeUnit.MILLISECONDS);
+            if (c != null && c.direction() == Call.Direction.INCOMING && c.state() == Call.State.RINGING) ringing = c;
+        }
+        if (ringing == null) throw new AssertionError("INVITE " + what + " did not arrive: " + out);
+        Call in = ringing;
         callee.answer(in);
         await(() -> out.state() == Call.State.ESTABLISHED && in.state() == Call.State.ESTABLISHED, "call " + what + " established: " + out);
         printPath("INVITE " + what, in.path());
