@@ -1,10 +1,9 @@
 package org.interlay.shell;
 
+import static org.interlay.shell.CommandLineRun.interlay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A fourth algorithm, {@link RingAlgorithm}, installed only in these tests through
@@ -28,42 +26,29 @@ class FourthAlgorithmTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run interlay(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Interlay.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void theHelpListsEveryInstalledAlgorithm() {
-        Run node = interlay("node", "--help");
+        CommandLineRun node = interlay("node", "--help");
         assertEquals(0, node.code(), node.err());
         assertTrue(node.out().replaceAll("\\s+", " ").contains("one of those installed: " + INSTALLED + "."), node.out());
-        Run lab = interlay("lab", "--help");
+        CommandLineRun lab = interlay("lab", "--help");
         assertTrue(lab.out().contains("Algorithms installed: " + INSTALLED), lab.out());
         assertTrue(interlay("--help").out().contains("Algorithms installed: " + INSTALLED));
     }
 
     @Test
     void anUnknownAlgorithmIsAnErrorThatNamesTheInstalledOnes() {
-        Run run = interlay("node", "--overlay", "x", "--algo", "foo");
+        CommandLineRun run = interlay("node", "--overlay", "x", "--algo", "foo");
         assertEquals(2, run.code());
         assertEquals("interlay: unknown algorithm 'foo'; installed: " + INSTALLED, run.err().strip());
-        Run lab = interlay("lab", "--overlay", "x:foo");
+        CommandLineRun lab = interlay("lab", "--overlay", "x:foo");
         assertEquals(2, lab.code());
         assertEquals("interlay: unknown algorithm 'foo'; installed: " + INSTALLED, lab.err().strip());
     }
 
     @Test
     void aNameOfTheWrongSyntaxSaysWhatANameIs() {
-        Run run = interlay("node", "--overlay", "x", "--algo", "ring!");
+        CommandLineRun run = interlay("node", "--overlay", "x", "--algo", "ring!");
         assertEquals(2, run.code());
         assertTrue(run.err().startsWith("interlay: bad algorithm name 'ring!': 1-32 lower-case letters"), run.err());
     }

@@ -1,31 +1,16 @@
 package org.interlay.shell;
 
+import static org.interlay.shell.CommandLineRun.interlay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code interlay node --role}: what a peer needs and what a client refuses, said before anything starts. */
 class NodeRoleOptionsTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run interlay(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Interlay.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void theHelpSaysWhatAClientIs() {
-        Run help = interlay("node", "--help");
+        CommandLineRun help = interlay("node", "--help");
         assertEquals(0, help.code(), help.err());
         String text = help.out().replaceAll("\\s+", " ");
         assertTrue(text.contains("--role=ROLE peer (a member of the overlay: routes, stores records) or client"), text);
@@ -40,19 +25,19 @@ class NodeRoleOptionsTest {
                 interlay("node", "--role", "client", "--overlay", "chord", "--domain", "x.lab").err().strip());
         assertEquals("interlay: --node-id is for a peer: a client is named in no advert",
                 interlay("node", "--role", "client", "--overlay", "chord", "--node-id", "c1").err().strip());
-        Run badAlgo = interlay("node", "--role", "client", "--overlay", "chord", "--algo", "foo");
+        CommandLineRun badAlgo = interlay("node", "--role", "client", "--overlay", "chord", "--algo", "foo");
         assertEquals(2, badAlgo.code());
         assertTrue(badAlgo.err().startsWith("interlay: unknown algorithm 'foo'"), badAlgo.err());
     }
 
     @Test
     void aPeerNeedsAnAlgorithmAndTakesNoLookups() {
-        Run noAlgo = interlay("node", "--overlay", "chord");
+        CommandLineRun noAlgo = interlay("node", "--overlay", "chord");
         assertEquals(2, noAlgo.code());
         assertTrue(noAlgo.err().startsWith("interlay: a peer needs --algo, one of ["), noAlgo.err());
-        Run lookup = interlay("node", "--overlay", "chord", "--algo", "chord", "--lookup", "alice@chord.lab");
+        CommandLineRun lookup = interlay("node", "--overlay", "chord", "--algo", "chord", "--lookup", "alice@chord.lab");
         assertEquals("interlay: --lookup is for a client (--role client)", lookup.err().strip());
-        Run role = interlay("node", "--role", "visitor", "--overlay", "chord");
+        CommandLineRun role = interlay("node", "--role", "visitor", "--overlay", "chord");
         assertEquals("interlay: --role is peer or client, not 'visitor'", role.err().strip());
     }
 }

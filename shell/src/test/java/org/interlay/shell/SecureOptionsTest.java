@@ -1,10 +1,9 @@
 package org.interlay.shell;
 
+import static org.interlay.shell.CommandLineRun.interlay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,23 +13,9 @@ import org.interlay.trust.Authority;
 import org.interlay.trust.CertifiedIdentity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code node --trust}, {@code sim --secure}, {@code bench lookup --secure}: said in the help, refused clearly when wrong. */
 class SecureOptionsTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run interlay(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Interlay.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void theHelpTextsNameTheSecureOptions() {
         assertTrue(interlay("node", "--help").out().contains("--trust=DIR"));
@@ -40,7 +25,7 @@ class SecureOptionsTest {
 
     @Test
     void aTrustDirectoryThatIsNotOneIsOneClearLine(@TempDir Path dir) {
-        Run missing = interlay("node", "--overlay", "chord", "--algo", "chord", "--trust", dir.resolve("none").toString());
+        CommandLineRun missing = interlay("node", "--overlay", "chord", "--algo", "chord", "--trust", dir.resolve("none").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("interlay: --trust " + dir.resolve("none")), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
@@ -50,16 +35,16 @@ class SecureOptionsTest {
     void aNodeEnrolledInAnotherOverlayIsRefusedBeforeItStarts(@TempDir Path dir) {
         Authority authority = Authority.create("lab", Duration.ofDays(10), InstantSource.system(), new SecureRandom());
         authority.issue(CertifiedIdentity.node(authority.newNodeId(), Optional.of("pastry")), Duration.ofDays(1)).save(dir);
-        Run run = interlay("node", "--overlay", "chord", "--algo", "chord", "--trust", dir.toString());
+        CommandLineRun run = interlay("node", "--overlay", "chord", "--algo", "chord", "--trust", dir.toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("enrols this node in overlay pastry, not chord"), run.err());
     }
 
     @Test
     void secureAndCompareTogetherAreRefused() {
-        Run sim = interlay("sim", "--nodes", "2", "--secure", "--compare");
+        CommandLineRun sim = interlay("sim", "--nodes", "2", "--secure", "--compare");
         assertTrue(sim.err().contains("--compare runs both open and secure"), sim.err());
-        Run bench = interlay("bench", "lookup", "--nodes", "2", "--secure", "--compare");
+        CommandLineRun bench = interlay("bench", "lookup", "--nodes", "2", "--secure", "--compare");
         assertTrue(bench.err().contains("--compare runs both open and secure"), bench.err());
     }
 }

@@ -1,32 +1,17 @@
 package org.interlay.shell;
 
+import static org.interlay.shell.CommandLineRun.interlay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code router --trust DIR} and the agent part of {@code node --trust DIR}: explained, and refused clearly before anything starts. */
 class SipTrustOptionsTest {
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run interlay(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Interlay.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void theHelpsSayWhatTrustDoes() {
@@ -43,7 +28,7 @@ class SipTrustOptionsTest {
         assertEquals(0, interlay("enroll", "init", "--dir", ca.toString()).code());
         Path agentOnly = tmp.resolve("agent");
         assertEquals(0, interlay("enroll", "agent", "chord.lab", "--ca", ca.toString(), "--out", agentOnly.toString()).code());
-        Run r = interlay("router", "--overlays", "chord.lab,kad.lab", "--trust", agentOnly.toString());
+        CommandLineRun r = interlay("router", "--overlays", "chord.lab,kad.lab", "--trust", agentOnly.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().strip().startsWith("interlay: --trust " + agentOnly + ": "), r.err());
         assertTrue(r.err().contains("router.pem"), r.err());
@@ -55,11 +40,11 @@ class SipTrustOptionsTest {
         assertEquals(0, interlay("enroll", "init", "--dir", ca.toString()).code());
         Path kad = tmp.resolve("kad");
         assertEquals(0, interlay("enroll", "agent", "kad.lab", "--ca", ca.toString(), "--out", kad.toString()).code());
-        Run other = interlay("node", "--overlay", "chord", "--algo", "chord", "--sip-port", "0", "--trust", kad.toString());
+        CommandLineRun other = interlay("node", "--overlay", "chord", "--algo", "chord", "--sip-port", "0", "--trust", kad.toString());
         assertEquals(2, other.code(), other.err());
         assertEquals("interlay: --trust " + kad + ": agent.pem is the agent certificate of kad.lab, but this node serves chord.lab",
                 other.err().strip());
-        Run noAgent = interlay("node", "--overlay", "kad", "--algo", "kademlia", "--trust", kad.toString());
+        CommandLineRun noAgent = interlay("node", "--overlay", "kad", "--algo", "kademlia", "--trust", kad.toString());
         assertEquals("interlay: agent.pem in --trust is for the SIP agent: give --sip-port too", noAgent.err().strip());
     }
 }
