@@ -19,6 +19,16 @@ public record Aor(String user, String domain) {
         domain = DomainName.check(domain == null ? "" : domain);
     }
 
+    /** As {@link #parse}, empty for null or for text that is not an address of record (e.g. a record's name to check). */
+    public static java.util.Optional<Aor> tryParse(String text) {
+        if (text == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Reads {@code sip:alice@chord.lab} (or {@code alice@chord.lab}); an IllegalArgumentException says what is wrong. */
     public static Aor parse(String text) {
         String t = text.strip();

@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class AorTest {
     @Test
+    void tryParseIsEmptyWhereParseRefuses() {
+        assertEquals(java.util.Optional.of(Aor.parse("sip:alice@chord.lab")), Aor.tryParse("alice@chord.lab"));
+        assertEquals(java.util.Optional.empty(), Aor.tryParse(null));
+        assertEquals(java.util.Optional.empty(), Aor.tryParse("presence:alice@chord.lab:5060"));
+        assertEquals(java.util.Optional.empty(), Aor.tryParse("no-at-sign"));
+    }
+
+    @Test
     void anAddressOfRecordIsReadWithOrWithoutItsSchemeAndItsDomainInLowerCase() {
         assertEquals(new Aor("alice", "chord.lab"), Aor.parse("sip:alice@chord.lab"));
         assertEquals(new Aor("alice", "chord.lab"), Aor.parse("alice@Chord.LAB"));

@@ -1,6 +1,5 @@
 package org.interlay.router.store;
 
-import java.util.Optional;
 import org.interlay.overlay.secure.AccessPolicy;
 import org.interlay.overlay.secure.RecordPolicies;
 import org.interlay.router.bridge.BridgeCodec;
@@ -25,24 +24,15 @@ import org.interlay.trust.Role;
  */
 public final class SipRecordPolicies {
     public static final RecordPolicies TABLE = RecordPolicies.NONE
-            .with(BindingCodec.KIND, AccessPolicy.userMatch(SipRecordPolicies::aor))
-            .with(PublicationCodec.KIND, AccessPolicy.userMatch(name -> aor(after(name, "presence:"))))
+            .with(BindingCodec.KIND, AccessPolicy.userMatch(Aor::tryParse))
+            .with(PublicationCodec.KIND, AccessPolicy.userMatch(name -> Aor.tryParse(after(name, "presence:"))))
             .with(BridgeCodec.KIND, AccessPolicy.role(Role.ROUTER))
-            .with(MailboxIndexCodec.KIND, AccessPolicy.domainAgent(name -> aor(after(name, "offline:")).map(Aor::domain))
+            .with(MailboxIndexCodec.KIND, AccessPolicy.domainAgent(name -> Aor.tryParse(after(name, "offline:")).map(Aor::domain))
                     .or(AccessPolicy.role(Role.ROUTER)))
-            .with(StoredMessageCodec.KIND, AccessPolicy.domainAgent(name -> aor(mailboxOf(name)).map(Aor::domain))
+            .with(StoredMessageCodec.KIND, AccessPolicy.domainAgent(name -> Aor.tryParse(mailboxOf(name)).map(Aor::domain))
                     .or(AccessPolicy.role(Role.ROUTER)));
 
     private SipRecordPolicies() {
-    }
-
-    private static Optional<Aor> aor(String name) {
-        if (name == null) return Optional.empty();
-        try {
-            return Optional.of(Aor.parse(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static String after(String name, String prefix) {

@@ -34,7 +34,7 @@ public final class SimAuthority {
      * user's domain (USER-MATCH, as the SIP agents' table says of them).
      */
     public static final RecordPolicies RECORDS = RecordPolicies.NONE
-            .with("sip-binding", AccessPolicy.userMatch(SimAuthority::aorOf));
+            .with("sip-binding", AccessPolicy.userMatch(Aor::tryParse));
 
     private final Authority authority;
     private final String overlay;
@@ -65,14 +65,6 @@ public final class SimAuthority {
         RecordSigner signer = agents.computeIfAbsent(domain.toLowerCase(java.util.Locale.ROOT),
                 d -> new RecordSigner(authority.issue(CertifiedIdentity.agent(d), VALIDITY), clock));
         return new SigningOverlay(overlay, signer);
-    }
-
-    private static Optional<Aor> aorOf(String name) {
-        try {
-            return Optional.of(Aor.parse(name));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     public TrustStore trustStore() {
