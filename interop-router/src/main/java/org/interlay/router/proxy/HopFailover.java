@@ -17,11 +17,15 @@ import org.interlay.time.Scheduler;
  * attempt may still answer. The first usable final response wins. When the failover window ends, the
  * request is answered at once: with the best response so far, else 503 with Retry-After; only an
  * attempt through a hop not yet suspected is waited for, to the end of its patience; and while the
- * finder says a standby is taking over, the window is the longer takeover window. Attempts still
+ * finder says a standby is taking over, or cannot read its overlay (a peer died with a router, and the
+ * overlay is re-forming), the window is the longer takeover window. Attempts still
  * open towards suspected hops are left to end on their own, unheard. A definite refusal from the
  * finder (no router is left to bridge the domain) is the answer at once.
  */
 final class HopFailover {
+    /** The reason of the 503 when the finder could not read its overlay until the window ended. */
+    static final String OVERLAY_UNREACHABLE = "Overlay unreachable";
+
     private final Request request;
     private final TargetFinder finder;
     private final Relay relay;
@@ -111,8 +115,10 @@ final class HopFailover {
                 return;
             }
             synchronized (this) {
-                takeoverUnderWay = routing instanceof Routing.NoHopYet;
+                // an overlay that cannot be read is re-forming: waited for as long as a takeover
+                takeoverUnderWay = routing instanceof Routing.NoHopYet || error != null;
                 if (routing instanceof Routing.NoHopYet wait) reason = wait.reason();
+                if (error != null) reason = OVERLAY_UNREACHABLE;
             }
             if (routing instanceof Routing.Forward forward
                     && !forward.targets().stream().allMatch(t -> avoid.contains(t.hop()))) {

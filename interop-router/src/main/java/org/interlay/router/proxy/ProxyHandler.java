@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * finder retries failed hops (a peer reaching another domain through a router), a hop that does not
  * answer in time is replaced by another as soon as the finder knows one ({@link HopFailover}), and
  * the request is answered by the end of the failover window whatever happens. A finder that cannot
- * reach its overlay gives 503; an unreadable record, 500. Every 503 this proxy makes carries
+ * reach its overlay gives 503 at once, unless it retries failed hops: then its overlay is taken to be
+ * re-forming (a router is a peer of every overlay it bridges, so a router that dies takes a peer with
+ * it) and the request waits for it as for a standby's takeover, asking again after each retry delay,
+ * and gets 503 only when the takeover window ends. An unreadable record gives 500. Every 503 this proxy makes carries
  * Retry-After (the finder's, else the failover policy's).
  */
 public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
@@ -57,7 +60,13 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
         boolean failingOver = finder.retriesFailedHops() && relay.stateful();
         finder.find(request, Set.of()).whenComplete((routing, error) -> {
             if (error != null) {
-                refuseForError(exchange, error);
+                if (failingOver && !isUnreadableRecord(error)) {
+                    // the overlay is re-forming (a router's peer died with it): ask again within the takeover window
+                    log.debug("overlay unreachable while routing {}, asking again: {}", request.getRequestURI(), error.toString());
+                    failover(exchange).startWaiting(HopFailover.OVERLAY_UNREACHABLE);
+                } else {
+                    refuseForError(exchange, error);
+                }
             } else if (routing instanceof Routing.Refuse refuse) {
                 refuse(exchange, refuse);
             } else if (routing instanceof Routing.NoHopYet wait) {
@@ -124,6 +133,11 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
         exchange.send(response);
     }
 
+    private static boolean isUnreadableRecord(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RecordFormatException;
+    }
+
     private void refuseForError(ServerExchange exchange, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof RecordFormatException) {
@@ -131,7 +145,7 @@ public final class ProxyHandler implements org.interlay.router.sip.SipHandler {
             refuse(exchange, new Routing.Refuse(Response.SERVER_INTERNAL_ERROR, "Unreadable location record"));
         } else {
             log.debug("overlay unreachable while routing {}: {}", exchange.request().getRequestURI(), cause.toString());
-            refuse(exchange, new Routing.Refuse(Response.SERVICE_UNAVAILABLE, "Overlay unreachable",
+            refuse(exchange, new Routing.Refuse(Response.SERVICE_UNAVAILABLE, HopFailover.OVERLAY_UNREACHABLE,
                     OVERLAY_RETRY_AFTER_SECONDS));
         }
     }

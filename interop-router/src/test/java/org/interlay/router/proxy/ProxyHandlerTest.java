@@ -235,6 +235,77 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void anOverlayThatCannotBeReadIsAskedAgainUntilItAnswers() throws Exception {
+        AtomicReference<Routing> routing = new AtomicReference<>(); // null: the lookup fails
+        sender.answer("sip:127.0.0.1:7002", 200);
+        RecordingExchange exchange = message();
+        proxy(failingFinder(routing), QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis() + 500);
+        assertTrue(exchange.sentSoFar().isEmpty(), "a lookup that failed is no answer: the overlay is re-forming");
+        routing.set(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
+        time.runFor(QUICK.retryDelay().toMillis());
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
+        assertEquals(1, sender.sent().size(), "sent once, when the overlay answered");
+        assertTrue(sender.sent().get(0).getHeader("Route").toString().contains("7002"), sender.sent().get(0).toString());
+    }
+
+    @Test
+    void anOverlayThatStaysUnreadableIs503OverlayUnreachableWhenTheTakeoverWindowEnds() throws Exception {
+        RecordingExchange exchange = message();
+        proxy(failingFinder(new AtomicReference<>()), QUICK).handle(exchange);
+        time.runFor(QUICK.takeover().toMillis() - 1);
+        assertTrue(exchange.sentSoFar().isEmpty());
+        time.runFor(1);
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("Overlay unreachable", response.getReasonPhrase());
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
+        assertTrue(sender.sent().isEmpty());
+    }
+
+    @Test
+    void withoutFailoverAnOverlayThatCannotBeReadIs503AtOnce() throws Exception {
+        TargetFinder once = new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                return CompletableFuture.failedFuture(new IllegalStateException("lookup failed"));
+            }
+        };
+        RecordingExchange exchange = message();
+        proxy(once, QUICK).handle(exchange);
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals("Overlay unreachable", response.getReasonPhrase());
+    }
+
+    /** A failing-over finder whose lookup fails while {@code routing} holds null, else answers what it holds. */
+    private static TargetFinder failingFinder(AtomicReference<Routing> routing) {
+        return new TargetFinder() {
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                Routing now = routing.get();
+                return now == null ? CompletableFuture.failedFuture(new IllegalStateException("lookup failed: no path answered"))
+                        : CompletableFuture.completedFuture(now);
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return true;
+            }
+        };
+    }
+
+    @Test
     void theDefaultPolicyAnswersWithinFiveSecondsOfTheRequest() {
         FailoverPolicy p = FailoverPolicy.DEFAULT;
         assertTrue(p.window().plus(p.hopPatience()).compareTo(Duration.ofSeconds(5)) <= 0, p.toString());
