@@ -23,8 +23,9 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "lookup", mixinStandardHelpOptions = true,
             description = {"Lookup latency on real UDP: N nodes on 127.0.0.1 in one process and one event loop.",
-                    "With --secure every node is enrolled in an authority held in memory and every frame is signed "
-                            + "and checked (ECDSA P-256); --compare runs the open overlay and then the secure one, "
+                    "With --secure every node is enrolled in an authority held in memory and every frame is "
+                            + "authenticated and checked (signed with ECDSA P-256; MACed between nodes that hold each other's "
+                            + "certificates); --compare runs the open overlay and then the secure one, "
                             + "same seed, side by side.",
                     "Example: interlay bench lookup --algo kademlia --nodes 300 --compare"})
     static final class Lookup implements Callable<Integer> {
@@ -44,7 +45,7 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame signed and checked.")
+        @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame authenticated (signed, or MACed between known peers) and checked.")
         boolean secure;
 
         @Option(names = "--compare", description = "The open overlay, then the secure one (same seed): cost side by side.")

@@ -24,7 +24,7 @@ import org.interlay.overlay.sim.UdpCluster;
 public final class LookupBenchmark {
     /**
      * @param concurrency lookups in flight at once
-     * @param secure      a secure overlay: every node enrolled in an authority held in memory, frames signed and checked
+     * @param secure      a secure overlay: every node enrolled in an authority held in memory, frames signed, or MACed between known peers, and checked
      * @param stabilizeMillis period of each node's own maintenance (stabilize, leaf-set repair, refresh)
      */
     public record Spec(String algorithm, int nodes, int lookups, int concurrency, long seed, boolean secure,
@@ -43,7 +43,7 @@ public final class LookupBenchmark {
             return String.format("%s on UDP (%s), %d nodes in one event loop (stabilize every %d ms): built and stable in %.1f s%n"
                             + "  %d lookups, %d correct; latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms;"
                             + " mean hops %.2f; %.0f lookups/s%n",
-                    algorithm, secure ? "secure: signed frames" : "open", nodes, stabilizeMillis, buildSeconds, lookups, correct, p50Ms, p90Ms, p99Ms, maxMs, meanHops,
+                    algorithm, secure ? "secure: signed and MACed frames" : "open", nodes, stabilizeMillis, buildSeconds, lookups, correct, p50Ms, p90Ms, p99Ms, maxMs, meanHops,
                     lookupsPerSecond);
         }
     }
