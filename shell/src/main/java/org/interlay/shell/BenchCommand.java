@@ -29,6 +29,9 @@ public final class BenchCommand implements Runnable {
                             + "same seed, side by side.",
                     "Example: interlay bench lookup --algo kademlia --nodes 300 --compare"})
     static final class Lookup implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--algo", defaultValue = "chord", completionCandidates = AlgorithmNames.class,
                 description = "One of the installed algorithms (${COMPLETION-CANDIDATES}), or all. Default: ${DEFAULT-VALUE}.")
         String algorithm;
@@ -38,6 +41,11 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--lookups", defaultValue = "5000", description = "Lookups. Default: ${DEFAULT-VALUE}.")
         int lookups;
+
+        @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+                description = "Lookups run untimed before the timed ones, so that the nodes have met the peers they ask "
+                        + "(the timed lookups are the same). Default: ${DEFAULT-VALUE}.")
+        int warmup;
 
         @Option(names = "--concurrency", defaultValue = "4", description = "Lookups in flight at once. Default: ${DEFAULT-VALUE}.")
         int concurrency;
@@ -66,8 +74,9 @@ public final class BenchCommand implements Runnable {
             for (String a : algorithms) {
                 for (boolean s : modes) {
                     LookupBenchmark.Result r = new LookupBenchmark(System.err)
-                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s, stabilizeMillis));
-                    System.out.print(r.toText());
+                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s, stabilizeMillis, warmup));
+                    spec.commandLine().getOut().print(r.toText());
+                    spec.commandLine().getOut().flush();
                 }
             }
             return 0;
