@@ -23,11 +23,15 @@ public final class BenchCommand implements Runnable {
 
     @Command(name = "lookup", mixinStandardHelpOptions = true,
             description = {"Lookup latency on real UDP: N nodes on 127.0.0.1 in one process and one event loop.",
-                    "With --secure every node is enrolled in an authority held in memory and every frame is signed "
-                            + "and checked (ECDSA P-256); --compare runs the open overlay and then the secure one, "
+                    "With --secure every node is enrolled in an authority held in memory and every frame is "
+                            + "authenticated and checked (signed with ECDSA P-256; MACed between nodes that hold each other's "
+                            + "certificates); --compare runs the open overlay and then the secure one, "
                             + "same seed, side by side.",
                     "Example: interlay bench lookup --algo kademlia --nodes 300 --compare"})
     static final class Lookup implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--algo", defaultValue = "chord", completionCandidates = AlgorithmNames.class,
                 description = "One of the installed algorithms (${COMPLETION-CANDIDATES}), or all. Default: ${DEFAULT-VALUE}.")
         String algorithm;
@@ -38,13 +42,18 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--lookups", defaultValue = "5000", description = "Lookups. Default: ${DEFAULT-VALUE}.")
         int lookups;
 
+        @Option(names = "--warmup", defaultValue = "0", paramLabel = "N",
+                description = "Lookups run untimed before the timed ones, so that the nodes have met the peers they ask "
+                        + "(the timed lookups are the same). Default: ${DEFAULT-VALUE}.")
+        int warmup;
+
         @Option(names = "--concurrency", defaultValue = "4", description = "Lookups in flight at once. Default: ${DEFAULT-VALUE}.")
         int concurrency;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame signed and checked.")
+        @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame authenticated (signed, or MACed between known peers) and checked.")
         boolean secure;
 
         @Option(names = "--compare", description = "The open overlay, then the secure one (same seed): cost side by side.")
@@ -65,8 +74,9 @@ public final class BenchCommand implements Runnable {
             for (String a : algorithms) {
                 for (boolean s : modes) {
                     LookupBenchmark.Result r = new LookupBenchmark(System.err)
-                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s, stabilizeMillis));
-                    System.out.print(r.toText());
+                            .run(new LookupBenchmark.Spec(a, nodes, lookups, concurrency, seed, s, stabilizeMillis, warmup));
+                    spec.commandLine().getOut().print(r.toText());
+                    spec.commandLine().getOut().flush();
                 }
             }
             return 0;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Simulate an overlay in virtual time: build N nodes, stabilize, run lookups checked "
                 + "against the global view, optionally crash nodes or churn; print what was measured.",
                 "With --secure every node is enrolled in an authority held in memory (at the id the seed draws, so "
-                + "it routes as the open run) and every frame is signed and checked; --compare runs open, then secure.",
+                + "it routes as the open run) and every frame is authenticated (signed, or MACed between nodes that hold "
+                + "each other's certificates) and checked; --compare runs open, then secure.",
                 "Example: interlay sim --algo chord --nodes 1000 --lookups 5000 --seed 1 --json"})
 public final class SimCommand implements Callable<Integer> {
     @Spec
@@ -66,7 +67,7 @@ public final class SimCommand implements Callable<Integer> {
             description = "Virtual time between two nodes starting to join. Default: 10ms.")
     Long joinSpacing;
 
-    @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame signed and checked.")
+    @Option(names = "--secure", description = "A secure overlay: enrolled nodes, every frame authenticated (signed, or MACed between known peers) and checked.")
     boolean secure;
 
     @Option(names = "--compare", description = "The open overlay, then the secure one (same seed): cost side by side.")

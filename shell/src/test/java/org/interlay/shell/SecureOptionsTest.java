@@ -11,7 +11,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 import org.interlay.trust.Authority;
 import org.interlay.trust.CertifiedIdentity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code node --trust}, {@code sim --secure}, {@code bench lookup --secure}: said in the help, refused clearly when wrong. */
@@ -46,5 +48,23 @@ class SecureOptionsTest {
         assertTrue(sim.err().contains("--compare runs both open and secure"), sim.err());
         CommandLineRun bench = interlay("bench", "lookup", "--nodes", "2", "--secure", "--compare");
         assertTrue(bench.err().contains("--compare runs both open and secure"), bench.err());
+    }
+
+    @Test
+    void aNegativeWarmupIsRefused() {
+        CommandLineRun bench = interlay("bench", "lookup", "--nodes", "2", "--warmup", "-1");
+        assertTrue(bench.err().contains("--warmup must not be negative"), bench.err());
+    }
+
+    /** A few enrolled nodes on 127.0.0.1: untimed lookups first, then the timed ones, all correct. */
+    @Test
+    @Tag("slow")
+    @Timeout(120)
+    void aSecureBenchWarmsUpBeforeItTimes() {
+        CommandLineRun bench = interlay("bench", "lookup", "--nodes", "4", "--lookups", "20", "--warmup", "30", "--secure",
+                "--stabilize", "200ms");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("then 30 lookups untimed"), bench.out());
+        assertTrue(bench.out().contains("20 lookups, 20 correct"), bench.out());
     }
 }

@@ -3,7 +3,7 @@ package org.interlay.chord;
 import org.interlay.overlay.node.OverlayAlgorithm;
 import org.interlay.overlay.testsuite.SecureOverlayContractTest;
 
-/** Chord in a secure overlay: enrolled nodes only, every frame signed and checked. */
+/** Chord in a secure overlay: enrolled nodes only, every frame authenticated (signed, or MACed between nodes that know each other) and checked. */
 class ChordSecureOverlayTest extends SecureOverlayContractTest {
     @Override
     protected OverlayAlgorithm algorithm() {

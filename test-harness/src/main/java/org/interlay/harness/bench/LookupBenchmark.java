@@ -24,27 +24,36 @@ import org.interlay.overlay.sim.UdpCluster;
 public final class LookupBenchmark {
     /**
      * @param concurrency lookups in flight at once
-     * @param secure      a secure overlay: every node enrolled in an authority held in memory, frames signed and checked
+     * @param secure      a secure overlay: every node enrolled in an authority held in memory, frames signed, or MACed between known peers, and checked
      * @param stabilizeMillis period of each node's own maintenance (stabilize, leaf-set repair, refresh)
+     * @param warmup      lookups run and not timed before the timed ones (other keys, from other nodes): the
+     *                    nodes meet the peers they will ask, so a secure overlay's timed lookups go between nodes
+     *                    that know each other (the timed lookups are the same with or without them)
      */
     public record Spec(String algorithm, int nodes, int lookups, int concurrency, long seed, boolean secure,
-                       long stabilizeMillis) {
+                       long stabilizeMillis, int warmup) {
         public Spec {
             if (nodes < 1 || lookups < 1 || concurrency < 1) {
                 throw new IllegalArgumentException("--nodes, --lookups and --concurrency must be positive");
             }
             if (stabilizeMillis < 1) throw new IllegalArgumentException("--stabilize must be positive");
+            if (warmup < 0) throw new IllegalArgumentException("--warmup must not be negative");
+        }
+
+        public Spec(String algorithm, int nodes, int lookups, int concurrency, long seed, boolean secure, long stabilizeMillis) {
+            this(algorithm, nodes, lookups, concurrency, seed, secure, stabilizeMillis, 0);
         }
     }
 
     public record Result(String algorithm, boolean secure, long stabilizeMillis, int nodes, int lookups, int correct, double buildSeconds, double p50Ms,
-                         double p90Ms, double p99Ms, double maxMs, double meanHops, double lookupsPerSecond) {
+                         double p90Ms, double p99Ms, double maxMs, double meanHops, double lookupsPerSecond, int warmup) {
         public String toText() {
-            return String.format("%s on UDP (%s), %d nodes in one event loop (stabilize every %d ms): built and stable in %.1f s%n"
+            return String.format("%s on UDP (%s), %d nodes in one event loop (stabilize every %d ms): built and stable in %.1f s%s%n"
                             + "  %d lookups, %d correct; latency p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms;"
                             + " mean hops %.2f; %.0f lookups/s%n",
-                    algorithm, secure ? "secure: signed frames" : "open", nodes, stabilizeMillis, buildSeconds, lookups, correct, p50Ms, p90Ms, p99Ms, maxMs, meanHops,
-                    lookupsPerSecond);
+                    algorithm, secure ? "secure: signed and MACed frames" : "open", nodes, stabilizeMillis, buildSeconds,
+                    warmup == 0 ? "" : String.format("; then %d lookups untimed", warmup), lookups, correct, p50Ms, p90Ms, p99Ms, maxMs,
+                    meanHops, lookupsPerSecond);
         }
     }
 
@@ -68,37 +77,48 @@ public final class LookupBenchmark {
             progress.printf("%s: %s after %.1f s%n", algorithm.name(), stable ? "stable" : "NOT stable", build);
 
             List<OverlayNode> nodes = cluster.nodes();
+            if (spec.warmup() > 0) {
+                progress.printf("%s: %d lookups untimed%n", algorithm.name(), spec.warmup());
+                lookups(cluster, nodes, spec.warmup(), spec.concurrency(), new Random(~spec.seed()), new double[spec.warmup()],
+                        new int[spec.warmup()], new AtomicInteger());
+            }
             Random random = new Random(spec.seed());
             double[] latencies = new double[spec.lookups()];
             int[] hops = new int[spec.lookups()];
             AtomicInteger correct = new AtomicInteger();
-            Semaphore window = new Semaphore(spec.concurrency());
-            CompletableFuture<?>[] all = new CompletableFuture<?>[spec.lookups()];
             long began = System.nanoTime();
-            for (int i = 0; i < spec.lookups(); i++) {
-                window.acquire();
-                Key key = Key.random(random);
-                Key expected = cluster.responsible(key);
-                OverlayNode from = nodes.get(random.nextInt(nodes.size()));
-                int index = i;
-                long t0 = System.nanoTime();
-                all[i] = from.lookup(key).whenComplete((r, e) -> {
-                    latencies[index] = (System.nanoTime() - t0) / 1e6;
-                    if (e == null) {
-                        hops[index] = r.hops();
-                        if (r.responsible().id().equals(expected)) correct.incrementAndGet();
-                    }
-                    window.release();
-                });
-            }
-            CompletableFuture.allOf(all).orTimeout(2, TimeUnit.MINUTES).exceptionally(e -> null).join();
+            lookups(cluster, nodes, spec.lookups(), spec.concurrency(), random, latencies, hops, correct);
             double seconds = (System.nanoTime() - began) / 1e9;
             double[] sorted = latencies.clone();
             Arrays.sort(sorted);
             return new Result(algorithm.name(), spec.secure(), spec.stabilizeMillis(), spec.nodes(), spec.lookups(), correct.get(), build,
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[sorted.length - 1],
-                    Arrays.stream(hops).average().orElse(0), spec.lookups() / seconds);
+                    Arrays.stream(hops).average().orElse(0), spec.lookups() / seconds, spec.warmup());
         }
+    }
+
+    /** {@code count} lookups of random keys from random nodes, {@code concurrency} in flight; each timed and checked. */
+    private static void lookups(UdpCluster cluster, List<OverlayNode> nodes, int count, int concurrency, Random random,
+                                double[] latencies, int[] hops, AtomicInteger correct) throws InterruptedException {
+        Semaphore window = new Semaphore(concurrency);
+        CompletableFuture<?>[] all = new CompletableFuture<?>[count];
+        for (int i = 0; i < count; i++) {
+            window.acquire();
+            Key key = Key.random(random);
+            Key expected = cluster.responsible(key);
+            OverlayNode from = nodes.get(random.nextInt(nodes.size()));
+            int index = i;
+            long t0 = System.nanoTime();
+            all[i] = from.lookup(key).whenComplete((r, e) -> {
+                latencies[index] = (System.nanoTime() - t0) / 1e6;
+                if (e == null) {
+                    hops[index] = r.hops();
+                    if (r.responsible().id().equals(expected)) correct.incrementAndGet();
+                }
+                window.release();
+            });
+        }
+        CompletableFuture.allOf(all).orTimeout(2, TimeUnit.MINUTES).exceptionally(e -> null).join();
     }
 
     private static double percentile(double[] sorted, double p) {

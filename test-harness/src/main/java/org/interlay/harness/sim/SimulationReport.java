@@ -13,7 +13,7 @@ import java.util.Map;
  * @param consistency  under churn, fraction of same-key lookup pairs from two nodes that agreed (1 without churn)
  * @param buildSeconds wall seconds from the first join until every node agreed with the global view
  * @param reuseIds     under churn, replacements took the ids and addresses of the nodes they replaced
- * @param secure       a secure overlay (enrolled nodes, signed frames)
+ * @param secure       a secure overlay (enrolled nodes, signed and MACed frames)
  * @param datagramsPerLookup datagrams delivered while the lookups ran, per lookup (maintenance traffic included)
  * @param bytesPerLookup     their bytes, per lookup
  */
@@ -70,7 +70,7 @@ public record SimulationReport(String algorithm, int nodes, int lookups, long se
 
     public String toText() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("%s, %d nodes%s, seed %d, %s lookups%n", algorithm, nodes, secure ? " (secure: signed frames)" : "",
+        b.append(String.format("%s, %d nodes%s, seed %d, %s lookups%n", algorithm, nodes, secure ? " (secure: signed and MACed frames)" : "",
                 seed, mode));
         b.append(String.format("  built and stable: %s in %.2f s wall (%d events)%n", stable ? "yes" : "NO", buildSeconds, events));
         b.append(String.format("  lookups: %d, success %.2f%%%n", lookups, 100 * success));

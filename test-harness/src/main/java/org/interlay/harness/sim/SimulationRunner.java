@@ -40,7 +40,7 @@ public final class SimulationRunner {
 
         long spacing = spec.joinSpacingMillis() > 0 ? spec.joinSpacingMillis() : 10;
         progress.printf("%s: %d nodes joining%s, one every %d ms of virtual time%n", algorithm.name(), spec.nodes(),
-                spec.secure() ? " a secure overlay (enrolled, signed frames)" : "", spacing);
+                spec.secure() ? " a secure overlay (enrolled, signed and MACed frames)" : "", spacing);
         int failedJoins = cluster.grow(spec.nodes(), spacing, 30 * 60_000);
         if (failedJoins > 0) progress.printf("%s: %d joins failed%n", algorithm.name(), failedJoins);
         long checkEvery = Math.max(1_000, spec.nodes() / 10);

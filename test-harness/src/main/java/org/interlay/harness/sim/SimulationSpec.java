@@ -58,7 +58,7 @@ public record SimulationSpec(String algorithm, int nodes, int lookups, long seed
                 lookupMode, joinSpacingMillis, true, secure);
     }
 
-    /** A secure overlay: enrolled nodes, signed frames. */
+    /** A secure overlay: enrolled nodes, signed and MACed frames. */
     public SimulationSpec withSecure(boolean on) {
         return new SimulationSpec(algorithm, nodes, lookups, seed, crashFraction, records, churnMeanSessionMillis,
                 lookupMode, joinSpacingMillis, reuseIds, on);

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In a secure overlay ({@link FrameSecurity}) every frame goes out sealed and comes in opened: a
  * frame refused there (unsigned, of a certificate this overlay's authority did not issue, of a node-id
- * other than its certificate's, badly signed, stale or replayed) is counted by reason and dropped
+ * other than its certificate's, badly signed or MACed, stale or replayed) is counted by reason and dropped
  * before anything else sees it: no handler, no {@link PeerObserver}, no incarnation.
  */
 public final class RpcEndpoint {

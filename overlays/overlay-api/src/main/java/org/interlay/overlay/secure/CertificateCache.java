@@ -1,5 +1,6 @@
 package org.interlay.overlay.secure;
 
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import org.interlay.trust.TrustStore;
  * again. Not thread-safe: a node's scheduler thread owns it.
  */
 final class CertificateCache {
-    /** A verified certificate: who it names, its key, and until when it may be used. */
-    record Verified(CertifiedIdentity identity, SignatureVerifier verifier, Instant validUntil) {}
+    /** A verified certificate: who it names, its key (as a verifier, and itself for key agreement), and until when it may be used. */
+    record Verified(CertifiedIdentity identity, SignatureVerifier verifier, PublicKey key, Instant validUntil) {}
 
     private final TrustStore authority;
     private final Map<Fingerprint, Verified> verified;
@@ -46,6 +47,12 @@ final class CertificateCache {
         return Optional.of(v);
     }
 
+    /** The certificate known by this fingerprint if it is valid at {@code now}; never a refusal (for sending). */
+    Optional<Verified> validAt(Fingerprint fingerprint, Instant now) {
+        Verified v = verified.get(fingerprint);
+        return v == null || now.isAfter(v.validUntil()) ? Optional.empty() : Optional.of(v);
+    }
+
     /** Checks a certificate received in a frame (of any role the authority issues) and remembers it. */
     Verified verify(byte[] der, Fingerprint fingerprint, Instant now) throws FrameRefusedException {
         Optional<Verified> cached = known(fingerprint, now);
@@ -68,7 +75,7 @@ final class CertificateCache {
         if (identity == null) throw new FrameRefusedException(FrameRefusal.WRONG_ROLE, "not an end entity's certificate");
         Instant until = cert.getNotAfter().toInstant();
         Instant authorityUntil = authority.authority().getNotAfter().toInstant();
-        Verified v = new Verified(identity, SignatureVerifier.of(cert), until.isBefore(authorityUntil) ? until : authorityUntil);
+        Verified v = new Verified(identity, SignatureVerifier.of(cert), cert.getPublicKey(), until.isBefore(authorityUntil) ? until : authorityUntil);
         verified.put(fingerprint, v);
         return v;
     }

@@ -20,6 +20,8 @@ public enum FrameRefusal {
     NODE_ID_MISMATCH,
     /** The signature does not verify over the frame's bytes. */
     BAD_SIGNATURE,
+    /** The MAC does not check: made for another receiver or direction, under another key, or over other bytes. */
+    BAD_MAC,
     /** Its timestamp is outside the window around this node's time. */
     STALE,
     /** A copy of a frame already taken within the window. */

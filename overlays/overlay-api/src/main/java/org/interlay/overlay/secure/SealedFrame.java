@@ -8,30 +8,41 @@ import org.interlay.overlay.wire.WireWriter;
 import org.interlay.trust.Fingerprint;
 
 /**
- * The signed envelope of a secure overlay's frame (frame format version 3):
+ * The authenticated envelope of a secure overlay's frame (frame format version 3):
  *
  * <pre>
  *   magic 'I' 'L' | version 3 u8 | timestamp i64 (ms since 1970) | nonce i64 | receiver hint i32
- *   | certificate: 1 u8, DER with u16 length  or  2 u8, SHA-256 fingerprint (32)
- *   | frame with u16 length (the open encoding, version 2) | signature with u8 length
+ *   | sender: 1 u8, its certificate, DER with u16 length            (signed)
+ *           or 2 u8, its certificate's SHA-256 fingerprint (32)       (signed)
+ *           or 3 u8, its certificate's SHA-256 fingerprint (32)       (MACed)
+ *   | frame with u16 length (the open encoding, version 2) | authenticator with u8 length
  * </pre>
  *
- * The signature (the sender's key, ECDSA P-256 with SHA-256, DER-encoded: 70 to 72 bytes) covers every
- * byte before its length. The nonce counts the sender's frames, so two frames of the same instant and
- * content still differ and a replayed copy can be told from a new frame. The receiver hint is the first
- * four bytes of the fingerprint of the receiver's certificate as the sender holds it (0 if it holds none):
- * it tells the receiver that it may refer to its certificate by fingerprint in frames to this sender.
+ * The authenticator covers every byte before its length. In forms 1 and 2 it is a signature by the
+ * sender's key (ECDSA P-256 with SHA-256, DER-encoded: 70 to 72 bytes); in form 3 it is an HMAC-SHA256
+ * (32 bytes) under the key the sender and this receiver share for frames from that sender to this receiver
+ * ({@link org.interlay.trust.PairKeyAgreement}: ECDH of their certificates' P-256 keys, bound to both
+ * fingerprints in that order), so only the receiver it was made for can check it, and only in that
+ * direction. The nonce counts the sender's frames, so two frames of the same instant and content still
+ * differ and a replayed copy can be told from a new frame. The receiver hint is the first four bytes of
+ * the fingerprint of the receiver's certificate as the sender holds it (0 if it holds none): it tells the
+ * receiver that it may refer to its certificate by fingerprint in frames to this sender, and MAC them.
  *
- * @param signedLength how many leading bytes of the datagram the signature covers
+ * @param certificate         the sender's certificate (form 1), or null
+ * @param fingerprint         the sender's certificate's fingerprint (every form)
+ * @param macced              form 3: the authenticator is a MAC, not a signature
+ * @param authenticator       the signature or the MAC
+ * @param authenticatedLength how many leading bytes of the datagram the authenticator covers
  */
-public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] certificate, Fingerprint fingerprint, byte[] frame,
-                          byte[] signature, int signedLength) {
+public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] certificate, Fingerprint fingerprint, boolean macced,
+                          byte[] frame, byte[] authenticator, int authenticatedLength) {
     public static final int VERSION = 3;
     private static final int DER = 1;
     private static final int BY_FINGERPRINT = 2;
+    private static final int MACCED = 3;
     /** Largest certificate a frame may carry; ours are about 600 bytes. */
     public static final int MAX_CERTIFICATE = 2048;
-    private static final int MAX_SIGNATURE = 255;
+    private static final int MAX_AUTHENTICATOR = 255;
 
     /** Whether a datagram is of the sealed version (else it is an open frame, or garbage). */
     public static boolean isSealed(byte[] data, int offset, int length) {
@@ -53,18 +64,26 @@ public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] c
         return out.bytes(frame);
     }
 
-    /** The datagram: the unsigned part and the signature over it. */
-    static byte[] withSignature(WireWriter unsigned, byte[] signature) {
-        if (signature.length > MAX_SIGNATURE) throw new IllegalStateException("signature of " + signature.length + " bytes");
-        unsigned.u8(signature.length);
-        for (byte b : signature) unsigned.u8(b);
+    /** The bytes to MAC (form 3): everything but the MAC, the sender named by its certificate's {@code fingerprint}. */
+    static WireWriter unmacced(long timestamp, long nonce, int receiverHint, Fingerprint fingerprint, byte[] frame) {
+        WireWriter out = new WireWriter(frame.length + 100);
+        out.u16(FrameCodec.MAGIC).u8(VERSION).i64(timestamp).i64(nonce).i32(receiverHint).u8(MACCED);
+        for (byte b : fingerprint.bytes()) out.u8(b);
+        return out.bytes(frame);
+    }
+
+    /** The datagram: the unauthenticated part and the signature or MAC over it. */
+    static byte[] withAuthenticator(WireWriter unsigned, byte[] authenticator) {
+        if (authenticator.length > MAX_AUTHENTICATOR) throw new IllegalStateException("authenticator of " + authenticator.length + " bytes");
+        unsigned.u8(authenticator.length);
+        for (byte b : authenticator) unsigned.u8(b);
         if (unsigned.length() > FrameCodec.MAX_DATAGRAM) {
             throw new IllegalArgumentException("sealed frame of " + unsigned.length() + " bytes exceeds " + FrameCodec.MAX_DATAGRAM);
         }
         return unsigned.toByteArray();
     }
 
-    /** Reads a sealed datagram; the signature is not checked here. */
+    /** Reads a sealed datagram; the signature or MAC is not checked here. */
     public static SealedFrame parse(byte[] data, int offset, int length) throws WireFormatException {
         if (length > FrameCodec.MAX_DATAGRAM) throw new WireFormatException("datagram of " + length + " bytes is too long");
         WireReader in = new WireReader(data, offset, length);
@@ -79,7 +98,7 @@ public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] c
         if (form == DER) {
             certificate = in.bytes("certificate", MAX_CERTIFICATE);
             fingerprint = Fingerprint.of(certificate);
-        } else if (form == BY_FINGERPRINT) {
+        } else if (form == BY_FINGERPRINT || form == MACCED) {
             byte[] digest = new byte[Fingerprint.BYTES];
             for (int i = 0; i < digest.length; i++) digest[i] = (byte) in.u8("fingerprint");
             fingerprint = Fingerprint.fromBytes(digest);
@@ -87,12 +106,13 @@ public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] c
             throw new WireFormatException("unknown certificate form " + form);
         }
         byte[] frame = in.bytes("frame", FrameCodec.MAX_DATAGRAM);
-        int signedLength = length - in.remaining();
-        int n = in.u8("signature length");
-        byte[] signature = new byte[n];
-        for (int i = 0; i < n; i++) signature[i] = (byte) in.u8("signature");
+        int authenticatedLength = length - in.remaining();
+        int n = in.u8("authenticator length");
+        byte[] authenticator = new byte[n];
+        for (int i = 0; i < n; i++) authenticator[i] = (byte) in.u8("authenticator");
         in.expectEnd("sealed frame");
-        return new SealedFrame(timestamp, nonce, receiverHint, certificate, fingerprint, frame, signature, signedLength);
+        return new SealedFrame(timestamp, nonce, receiverHint, certificate, fingerprint, form == MACCED, frame, authenticator,
+                authenticatedLength);
     }
 
     /** The hint for a certificate of this fingerprint: its first four bytes, never 0 (0 means none). */
@@ -102,8 +122,8 @@ public record SealedFrame(long timestamp, long nonce, int receiverHint, byte[] c
         return h == 0 ? 1 : h;
     }
 
-    /** The signed bytes of the datagram this was parsed from. */
-    public byte[] signedPart(byte[] data, int offset) {
-        return Arrays.copyOfRange(data, offset, offset + signedLength);
+    /** The authenticated bytes of the datagram this was parsed from (a copy). */
+    public byte[] authenticatedPart(byte[] data, int offset) {
+        return Arrays.copyOfRange(data, offset, offset + authenticatedLength);
     }
 }

@@ -213,7 +213,7 @@ public abstract class SecureOverlayContractTest {
         long refusedNow = target.stats().rpc().refused() + target.stats().rpc().malformed();
         assertEquals(original.length, refusedNow - refusedBefore, "every flipped frame is refused or malformed");
         assertEquals(answersBefore, sender.endpoint.stats().received(), "none was answered");
-        assertTrue(refusedOf(target, FrameRefusal.BAD_SIGNATURE) > 0, "flips in the frame break the signature");
+        assertTrue(refusedOf(target, FrameRefusal.BAD_MAC) > 0, "flips in the frame break its MAC (the target holds the sender's certificate)");
     }
 
     /** A secure overlay on real UDP sockets stores and finds records. */
