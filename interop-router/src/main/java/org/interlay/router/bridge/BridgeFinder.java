@@ -30,7 +30,10 @@ import org.interlay.time.Clock;
  * {@link RouterRoster} knows that no live router is a member of both overlays, the request gets 503 at
  * once, whatever record is left behind by a router that is gone; when another live router could
  * bridge them but the record still names one that is gone, no request goes to the dead router: the
- * finder says to wait for the standby's record ({@link Routing.NoHopYet}).
+ * finder says to wait for the standby's record ({@link Routing.NoHopYet}). So it does when the router
+ * the record names has just failed to answer and another live router could bridge the pair: a router
+ * that crashed stays listed until its adverts lapse, and its standby's record may take a few seconds
+ * to be written while the overlay re-forms around the peer that died with it.
  */
 public final class BridgeFinder implements TargetFinder {
     private static final int CACHE_CAPACITY = 1_024;
@@ -87,13 +90,21 @@ public final class BridgeFinder implements TargetFinder {
                 cache.invalidate(domain); // read again next time: the standby may have written its record
                 return new Routing.NoHopYet("Router " + bridge.get().routerId() + " bridging to " + domain + " is gone");
             }
+            SipURI router;
             try {
-                SipURI router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());
+                router = (SipURI) SipFactories.get().addresses().createURI(bridge.get().sipUri());
                 router.setLrParam();
-                return new Routing.Forward(java.util.List.of(new Target(request.getRequestURI(), router)));
             } catch (ParseException | ClassCastException e) {
                 return new Routing.Refuse(Response.SERVER_INTERNAL_ERROR, "Unusable bridge record");
             }
+            if (failedHops.stream().anyMatch(hop -> sameHost(hop, router))
+                    && routers.hasStandby(overlay.name(), domain, bridge.get().routerId())) {
+                // its router did not answer and a standby is there (a router that crashed is still listed
+                // until its adverts lapse): the standby's record is what to wait for
+                cache.invalidate(domain);
+                return new Routing.NoHopYet("Router " + bridge.get().routerId() + " bridging to " + domain + " does not answer");
+            }
+            return new Routing.Forward(java.util.List.of(new Target(request.getRequestURI(), router)));
         });
     }
 
@@ -107,6 +118,12 @@ public final class BridgeFinder implements TargetFinder {
                 throw new CompletionException(e);
             }
         });
+    }
+
+    /** Whether a hop is the router at {@code router}'s host and port (their parameters aside). */
+    private static boolean sameHost(URI hop, SipURI router) {
+        return hop instanceof SipURI sip && sip.getHost() != null && sip.getHost().equalsIgnoreCase(router.getHost())
+                && sip.getPort() == router.getPort();
     }
 
     /** A host that is a domain name, not an address literal: only those are routed between overlays. */

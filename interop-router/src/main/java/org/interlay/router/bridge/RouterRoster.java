@@ -24,4 +24,13 @@ public interface RouterRoster {
     default boolean isLive(String overlayName, String routerId) {
         return true;
     }
+
+    /**
+     * True only when it is known that a live router other than {@code routerId} is a member of both the
+     * overlay {@code overlayName} and the overlay serving {@code domain}: a standby that can take the
+     * bridge over should {@code routerId} be gone. False when nothing is known.
+     */
+    default boolean hasStandby(String overlayName, String domain, String routerId) {
+        return false;
+    }
 }

@@ -31,6 +31,17 @@ public final class DiscoveredRouters implements RouterRoster {
     }
 
     @Override
+    public boolean hasStandby(String overlayName, String domain, String routerId) {
+        Optional<OverlayEntry> home = directory.overlay(overlayName);
+        Optional<OverlayEntry> target = directory.overlayServing(domain);
+        if (home.isEmpty() || target.isEmpty()) return false;
+        Set<String> both = new HashSet<>(home.get().routers());
+        both.retainAll(target.get().routers());
+        both.remove(routerId);
+        return !both.isEmpty();
+    }
+
+    @Override
     public boolean isLive(String overlayName, String routerId) {
         return directory.overlay(overlayName).map(home -> home.routers().contains(routerId)).orElse(true);
     }

@@ -139,6 +139,33 @@ class BridgeRecordsTest {
         assertEquals(reads + 2, chord.gets(), "read again once its time to live is over");
     }
 
+    @Test
+    void whenItsRouterDidNotAnswerAndAStandbyIsThereTheFinderSaysToWaitForTheStandbysRecord() throws Exception {
+        publisher.assign(Set.of(PAIR));
+        time.runFor(1);
+        RouterRoster standbyThere = new RouterRoster() {
+            @Override
+            public boolean mayBridge(String overlayName, String domain) {
+                return true;
+            }
+
+            @Override
+            public boolean hasStandby(String overlayName, String domain, String routerId) {
+                return overlayName.equals("chord") && domain.equals("kad.lab") && routerId.equals("r1");
+            }
+        };
+        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, standbyThere, Duration.ofMinutes(1), time);
+        Request toBob = message("sip:bob@kad.lab");
+        javax.sip.address.URI r1 = forward(finder, toBob);
+        Routing.NoHopYet wait = assertInstanceOf(Routing.NoHopYet.class, done(finder.find(toBob, Set.of(r1))));
+        assertEquals("Router r1 bridging to kad.lab does not answer", wait.reason());
+        assertInstanceOf(Routing.Forward.class, done(finder.find(toBob, Set.of())), "a router not suspected is used");
+
+        BridgeFinder noStandby = new BridgeFinder(chord, "chord.lab"::equals, RouterRoster.UNKNOWN, Duration.ofMinutes(1), time);
+        assertInstanceOf(Routing.Forward.class, done(noStandby.find(toBob, Set.of(r1))),
+                "with no standby known the finder names the router it has; the proxy's window decides");
+    }
+
     private javax.sip.address.URI forward(BridgeFinder finder, Request request) throws Exception {
         return assertInstanceOf(Routing.Forward.class, done(finder.find(request, Set.of()))).targets().get(0).hop();
     }

@@ -59,4 +59,19 @@ class DiscoveredRoutersTest {
         advertise("chord", "chord.lab", NodeRole.ROUTER, "r1"); // restarted
         assertTrue(routers.isLive("chord", "r1"));
     }
+
+    @Test
+    void aStandbyIsAnotherRouterInBothOverlays() {
+        advertise("chord", "chord.lab", NodeRole.PEER, "p1");
+        advertise("kad", "kad.lab", NodeRole.PEER, "p2");
+        advertise("chord", "chord.lab", NodeRole.ROUTER, "r1");
+        advertise("kad", "kad.lab", NodeRole.ROUTER, "r1");
+        assertFalse(routers.hasStandby("chord", "kad.lab", "r1"), "r1 alone bridges the pair");
+        advertise("chord", "chord.lab", NodeRole.ROUTER, "r2");
+        assertFalse(routers.hasStandby("chord", "kad.lab", "r1"), "r2 is no member of kad");
+        advertise("kad", "kad.lab", NodeRole.ROUTER, "r2");
+        assertTrue(routers.hasStandby("chord", "kad.lab", "r1"));
+        assertTrue(routers.hasStandby("chord", "kad.lab", "r2"));
+        assertFalse(routers.hasStandby("chord", "elsewhere.lab", "r1"), "an overlay not seen: no standby known");
+    }
 }
