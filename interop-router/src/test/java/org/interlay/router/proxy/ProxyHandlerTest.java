@@ -239,7 +239,7 @@ class ProxyHandlerTest {
         AtomicReference<Routing> routing = new AtomicReference<>(); // null: the lookup fails
         sender.answer("sip:127.0.0.1:7002", 200);
         RecordingExchange exchange = message();
-        proxy(failingFinder(routing), QUICK).handle(exchange);
+        proxy(switchingFinder(routing), QUICK).handle(exchange);
         time.runFor(QUICK.window().toMillis() + 500);
         assertTrue(exchange.sentSoFar().isEmpty(), "a lookup that failed is no answer: the overlay is re-forming");
         routing.set(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
@@ -252,7 +252,7 @@ class ProxyHandlerTest {
     @Test
     void anOverlayThatStaysUnreadableIs503OverlayUnreachableWhenTheTakeoverWindowEnds() throws Exception {
         RecordingExchange exchange = message();
-        proxy(failingFinder(new AtomicReference<>()), QUICK).handle(exchange);
+        proxy(switchingFinder(new AtomicReference<>()), QUICK).handle(exchange);
         time.runFor(QUICK.takeover().toMillis() - 1);
         assertTrue(exchange.sentSoFar().isEmpty());
         time.runFor(1);
@@ -283,8 +283,15 @@ class ProxyHandlerTest {
         assertEquals("Overlay unreachable", response.getReasonPhrase());
     }
 
-    /** A failing-over finder whose lookup fails while {@code routing} holds null, else answers what it holds. */
-    private static TargetFinder failingFinder(AtomicReference<Routing> routing) {
+    @Test
+    void theDefaultPolicyAnswersWithinFiveSecondsOfTheRequest() {
+        FailoverPolicy p = FailoverPolicy.DEFAULT;
+        assertTrue(p.window().plus(p.hopPatience()).compareTo(Duration.ofSeconds(5)) <= 0, p.toString());
+        assertTrue(p.retryDelay().compareTo(Duration.ofSeconds(2)) <= 0, "the group's word is read within 2 s: " + p);
+    }
+
+    /** A failing-over finder that answers whatever {@code routing} holds at the time; while it holds null, its lookup fails. */
+    private static TargetFinder switchingFinder(AtomicReference<Routing> routing) {
         return new TargetFinder() {
             @Override
             public boolean claims(Request request) {
@@ -296,33 +303,6 @@ class ProxyHandlerTest {
                 Routing now = routing.get();
                 return now == null ? CompletableFuture.failedFuture(new IllegalStateException("lookup failed: no path answered"))
                         : CompletableFuture.completedFuture(now);
-            }
-
-            @Override
-            public boolean retriesFailedHops() {
-                return true;
-            }
-        };
-    }
-
-    @Test
-    void theDefaultPolicyAnswersWithinFiveSecondsOfTheRequest() {
-        FailoverPolicy p = FailoverPolicy.DEFAULT;
-        assertTrue(p.window().plus(p.hopPatience()).compareTo(Duration.ofSeconds(5)) <= 0, p.toString());
-        assertTrue(p.retryDelay().compareTo(Duration.ofSeconds(2)) <= 0, "the group's word is read within 2 s: " + p);
-    }
-
-    /** A failing-over finder that answers whatever {@code routing} holds at the time. */
-    private static TargetFinder switchingFinder(AtomicReference<Routing> routing) {
-        return new TargetFinder() {
-            @Override
-            public boolean claims(Request request) {
-                return true;
-            }
-
-            @Override
-            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
-                return CompletableFuture.completedFuture(routing.get());
             }
 
             @Override
