@@ -133,7 +133,12 @@ public final class DialogRouter implements SipHandler {
     private boolean isContact(URI uri) {
         if (!(uri instanceof SipURI sip) || sip.getHost() == null || self.isSelf(uri)) return false;
         String host = sip.getHost();
-        return host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        if (host.startsWith("[")) return true;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && !Character.isDigit(c)) return false;
+        }
+        return true;
     }
 
     private static URI firstRoute(Request request) {

@@ -33,7 +33,9 @@ public final class RecordRoute {
      */
     public void addTo(Request copy, Request received) {
         String in = transportOf(received);
-        String out = OutboundTransport.choose(copy).transport();
+        // without TLS here there is no boundary, and no need to choose the copy's transport (its size is
+        // worked out by encoding it)
+        String out = self.tlsPort() == 0 ? in : OutboundTransport.choose(copy).transport();
         boolean tlsBoundary = self.tlsPort() != 0 && !in.equals(out) && (in.equals(TLS) || out.equals(TLS));
         try {
             copy.addFirst(header(in));
