@@ -80,23 +80,19 @@ public final class DialogRouter implements SipHandler {
             if (forwarding != null) forwarding.start(List.of(parts.copies().copyFor(request, target, 0)));
             return true;
         }
-        boolean mayReroute = reroute != null && routed;
-        if (!mayReroute) {
+        if (reroute == null || !routed) {
             forwardStateless(exchange, request, target);
             return true;
         }
+        // the next hop is a router that may have died during the call: wait for it a while, else reroute
         if (!exchange.enterTransaction()) return true;
-        relay.forward(request, List.of(target), 0, mayReroute ? reroute.hopPatience() : FailoverPolicy.TIMER_F)
-                .whenComplete((outcome, failure) -> {
-                    if (failure == null && outcome.response() != null && !(mayReroute && outcome.everyHopFailed(1))) {
-                        sendBack(exchange, outcome.response());
-                    } else if (mayReroute) {
-                        reroute.start(exchange, firstRoute(request), response -> sendBack(exchange, response));
-                    } else if (failure != null) {
-                        exchange.respond(Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
-                    }
-                    // a timeout is not answered (RFC 4320): the sender's own transaction ends it
-                });
+        relay.forward(request, List.of(target), 0, reroute.hopPatience()).whenComplete((outcome, failure) -> {
+            if (failure == null && outcome.response() != null && !outcome.everyHopFailed(1)) {
+                sendBack(exchange, outcome.response());
+            } else {
+                reroute.start(exchange, firstRoute(request), response -> sendBack(exchange, response));
+            }
+        });
         return true;
     }
 
