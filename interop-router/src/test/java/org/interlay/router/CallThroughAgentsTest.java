@@ -134,6 +134,30 @@ class CallThroughAgentsTest {
     }
 
     @Test
+    void byeIsForwardedWithoutStateSoAByeRetransmittedAfterIts200ReachesTheFarEndAgain() {
+        try (RawPhone alice = RawPhone.open("alice9", "chord.lab"); RawPhone bob = RawPhone.open("bob9", "kad.lab")) {
+            bob.register(agent("kad.lab"), 300, WAIT);
+            RawPhone.Dialog call = alice.invite(bob.aor(), agent("chord.lab"));
+            RawPhone.Dialog answered = bob.answer(bob.awaitRequest("INVITE", WAIT), 200, "OK");
+            alice.awaitResponse(call, 200, WAIT);
+            alice.ack(call);
+            bob.awaitRequest("ACK", WAIT);
+
+            // bob's first hop is the router, then alice's agent: neither keeps a transaction for the BYE
+            bob.request(answered, "BYE");
+            SipText bye = alice.awaitRequest("BYE", WAIT);
+            alice.respond(bye, 200, "OK");
+            assertEquals(200, bob.awaitFinal(answered, "BYE", WAIT).status());
+            // as if the 200 had been lost: a stateful proxy would answer the copy from its transaction
+            bob.retransmitLastRequest();
+            SipText copy = alice.awaitRequestOrCopy("BYE", WAIT);
+            assertEquals(bye.headers("Via"), copy.headers("Via"), "the retransmission goes on with the same branches");
+            alice.respond(copy, 200, "OK");
+            assertEquals(200, bob.awaitFinal(answered, "BYE", WAIT).status());
+        }
+    }
+
+    @Test
     void forkedCallIsWonByTheFirst200AndTheOtherContactIsCancelled() {
         try (RawPhone alice = RawPhone.open("alice3", "chord.lab"); RawPhone desk = RawPhone.open("bob3", "kad.lab");
              RawPhone mobile = RawPhone.open("bob3", "kad.lab")) {

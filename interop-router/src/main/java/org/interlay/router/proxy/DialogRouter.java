@@ -22,10 +22,16 @@ import org.slf4j.LoggerFactory;
  * removed ({@link RoutePreprocessor}), the request goes to the next Route if there is one (loose
  * routing: the Request-URI is left alone), else to its Request-URI, the remote target. It takes
  * such requests when a Route is left or the Request-URI is an address (a contact), not a user's
- * address of record. An ACK (for a 2xx) is forwarded without state; a re-INVITE statefully as an
- * INVITE; the others (BYE, UPDATE, INFO, PRACK, REFER, ...) in a client transaction. When the next
- * hop is a router that does not answer (it died during the call), a {@link DialogReroute} sends the
- * request through the router that bridges the callee's domain now, if there is one.
+ * address of record. A re-INVITE is forwarded statefully as an INVITE. An ACK (for a 2xx) and the
+ * other requests (BYE, UPDATE, INFO, PRACK, REFER, ...) are forwarded without state (RFC 3261
+ * section 16.11): the branch is computed from the request, so a retransmission goes out again with
+ * the same branch and the far end's transaction absorbs it; the response comes back by the Via
+ * headers as a stray ({@link StatelessResponses}). Nothing here would use the state: a stateful
+ * proxy forwards a non-INVITE's final response as it is, and one that never comes is not answered
+ * (RFC 4320), the sender's own transaction ends it. The exception is a request whose next hop is a
+ * router that may die during the call (an agent with a {@link DialogReroute}): it goes in a client
+ * transaction, and when that router does not answer, the reroute sends the request through the
+ * router that bridges the callee's domain now, if there is one.
  */
 public final class DialogRouter implements SipHandler {
     private static final Logger log = LoggerFactory.getLogger(DialogRouter.class);
@@ -74,19 +80,19 @@ public final class DialogRouter implements SipHandler {
             if (forwarding != null) forwarding.start(List.of(parts.copies().copyFor(request, target, 0)));
             return true;
         }
+        if (reroute == null || !routed) {
+            forwardStateless(exchange, request, target);
+            return true;
+        }
+        // the next hop is a router that may have died during the call: wait for it a while, else reroute
         if (!exchange.enterTransaction()) return true;
-        boolean mayReroute = reroute != null && routed;
-        relay.forward(request, List.of(target), 0, mayReroute ? reroute.hopPatience() : FailoverPolicy.TIMER_F)
-                .whenComplete((outcome, failure) -> {
-                    if (failure == null && outcome.response() != null && !(mayReroute && outcome.everyHopFailed(1))) {
-                        sendBack(exchange, outcome.response());
-                    } else if (mayReroute) {
-                        reroute.start(exchange, firstRoute(request), response -> sendBack(exchange, response));
-                    } else if (failure != null) {
-                        exchange.respond(Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
-                    }
-                    // a timeout is not answered (RFC 4320): the sender's own transaction ends it
-                });
+        relay.forward(request, List.of(target), 0, reroute.hopPatience()).whenComplete((outcome, failure) -> {
+            if (failure == null && outcome.response() != null && !outcome.everyHopFailed(1)) {
+                sendBack(exchange, outcome.response());
+            } else {
+                reroute.start(exchange, firstRoute(request), response -> sendBack(exchange, response));
+            }
+        });
         return true;
     }
 
@@ -99,6 +105,21 @@ public final class DialogRouter implements SipHandler {
         }
     }
 
+    /**
+     * A request inside a dialog with no other way to go (RFC 3261 section 16.11): the received request
+     * itself goes on, its branch derived from the received one; one that cannot be sent is answered 503
+     * at once, as the stateful path did.
+     */
+    private void forwardStateless(ServerExchange exchange, Request request, Target target) {
+        try {
+            requests.sendStateless(parts.copies().forwardInPlace(request, target, 0));
+        } catch (SipTransportException e) {
+            log.debug("cannot forward {} to {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            request.removeFirst(ViaHeader.NAME); // this element's, added in forwarding: the answer goes to the sender
+            exchange.respond(Response.SERVICE_UNAVAILABLE, "Next hop unreachable");
+        }
+    }
+
     private static boolean inDialog(Request request) {
         ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
         return to != null && to.getTag() != null && !to.getTag().isEmpty();
@@ -108,7 +129,12 @@ public final class DialogRouter implements SipHandler {
     private boolean isContact(URI uri) {
         if (!(uri instanceof SipURI sip) || sip.getHost() == null || self.isSelf(uri)) return false;
         String host = sip.getHost();
-        return host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        if (host.startsWith("[")) return true;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c != '.' && !Character.isDigit(c)) return false;
+        }
+        return true;
     }
 
     private static URI firstRoute(Request request) {

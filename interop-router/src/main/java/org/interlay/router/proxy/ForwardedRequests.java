@@ -76,9 +76,12 @@ public final class ForwardedRequests {
      * is now: the request came back unchanged, so forwarding it again would go round for ever.
      */
     public boolean isLoop(Request received) {
-        String expected = BRANCH_PREFIX + loopHash(received) + ".";
+        String expected = null; // the hash is only worked out for a request that passed here before
         for (ViaHeader via : SipHeaders.all(received, ViaHeader.NAME, ViaHeader.class)) {
-            if (self.isSelf(via) && via.getBranch() != null && via.getBranch().startsWith(expected)) return true;
+            String branch = via.getBranch();
+            if (branch == null || !branch.startsWith(BRANCH_PREFIX) || !self.isSelf(via)) continue;
+            if (expected == null) expected = BRANCH_PREFIX + loopHash(received) + ".";
+            if (branch.startsWith(expected)) return true;
         }
         return false;
     }

@@ -1,7 +1,10 @@
 package org.interlay.router.proxy;
 
 import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sip.address.SipURI;
 import javax.sip.header.RecordRouteHeader;
 import javax.sip.header.ViaHeader;
@@ -17,10 +20,15 @@ import org.interlay.router.sip.SipFactories;
  */
 public final class RecordRoute {
     private static final String TLS = "tls";
+    /** The transports whose header is built once (the rest are built per request: their names come from the network). */
+    private static final List<String> KNOWN_TRANSPORTS = List.of("udp", "tcp", TLS);
     private final SelfAddress self;
+    /** This element's Record-Route for each known transport, built once and cloned into each request (no URI parsed per request). */
+    private final Map<String, RecordRouteHeader> built = new HashMap<>();
 
     public RecordRoute(SelfAddress self) {
         this.self = self;
+        for (String transport : KNOWN_TRANSPORTS) built.put(transport, build(transport));
     }
 
     /**
@@ -33,7 +41,9 @@ public final class RecordRoute {
      */
     public void addTo(Request copy, Request received) {
         String in = transportOf(received);
-        String out = OutboundTransport.choose(copy).transport();
+        // without TLS here there is no boundary, and no need to choose the copy's transport (its size is
+        // worked out by encoding it)
+        String out = self.tlsPort() == 0 ? in : OutboundTransport.choose(copy).transport();
         boolean tlsBoundary = self.tlsPort() != 0 && !in.equals(out) && (in.equals(TLS) || out.equals(TLS));
         try {
             copy.addFirst(header(in));
@@ -44,6 +54,11 @@ public final class RecordRoute {
     }
 
     private RecordRouteHeader header(String transport) {
+        RecordRouteHeader prototype = built.get(transport);
+        return prototype != null ? (RecordRouteHeader) prototype.clone() : build(transport);
+    }
+
+    private RecordRouteHeader build(String transport) {
         try {
             SipURI uri = SipFactories.get().addresses().createSipURI(null, self.host());
             uri.setPort(transport.equals(TLS) && self.tlsPort() != 0 ? self.tlsPort() : self.port());

@@ -30,6 +30,11 @@ public final class BranchMatchingSipStack extends SipStackImpl {
         super(properties);
     }
 
+    /** How many threads handle the messages UDP receives (the stack's thread pool size). */
+    int messageThreads() {
+        return threadPoolSize;
+    }
+
     @Override
     public ServerResponseInterface newSIPServerResponse(SIPResponse response, MessageChannel channel) {
         if (sipMessageValves.isEmpty()) {

@@ -19,6 +19,7 @@ import javax.sip.message.Request;
 final class SentByKeyedRequest extends SIPRequest {
     private static final long serialVersionUID = 1L;
     private static final String MAGIC_COOKIE = "z9hg4bk";
+    private transient volatile Key key;
 
     /** A copy of {@code parsed} with the same start line, headers (in order) and body. */
     static SIPRequest of(SIPRequest parsed) {
@@ -53,15 +54,42 @@ final class SentByKeyedRequest extends SIPRequest {
         return to;
     }
 
+    /**
+     * The key, worked out again only when what it is made of changed: the stack asks for it several
+     * times per request (matching, creating the transaction, sending), each time lower-casing and
+     * joining strings. Only RFC 3261 keys are kept: they are made of the top Via and the methods alone. What it was made of is compared by reference (a header or value replaced by
+     * an equal one only costs working it out again); key and inputs are kept in one immutable object,
+     * so a thread reading it sees one consistent pair.
+     */
     @Override
     public String getTransactionId() {
-        String stock = super.getTransactionId();
         Via top = getTopmostVia();
         String branch = top == null ? null : top.getBranch();
-        if (branch == null || !branch.toLowerCase(Locale.ROOT).startsWith(MAGIC_COOKIE)) return stock;
+        if (branch == null || !branch.regionMatches(true, 0, MAGIC_COOKIE, 0, MAGIC_COOKIE.length())) {
+            return super.getTransactionId(); // an RFC 2543 key, made of more of the request: not kept
+        }
+        String host = top.getHost();
+        int port = top.getPort();
         String method = getMethod();
+        String cseqMethod = getCSeq() == null ? null : getCSeq().getMethod();
+        Key known = key;
+        if (known != null && known.via == top && known.branch == branch && known.host == host && known.port == port
+                && known.method == method && known.cseqMethod == cseqMethod) {
+            return known.id;
+        }
+        String id = keyOf(top, method);
+        key = new Key(top, branch, host, port, method, cseqMethod, id);
+        return id;
+    }
+
+    private String keyOf(Via top, String method) {
+        String stock = super.getTransactionId(); // the branch, and the method for CANCEL
         String sentBy = top.getHost() + ":" + top.getPort();
         boolean ownKeyAlready = Request.INVITE.equals(method) || Request.ACK.equals(method) || Request.CANCEL.equals(method);
         return (stock + "|" + sentBy + (ownKeyAlready ? "" : "|" + method)).toLowerCase(Locale.ROOT);
+    }
+
+    /** A key and what it was worked out from. */
+    private record Key(Via via, String branch, String host, int port, String method, String cseqMethod, String id) {
     }
 }

@@ -241,6 +241,7 @@ public final class SipEndpoint implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", CountingParserFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(config.threads()));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", EndpointProcessorFactory.class.getName());
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(config.maxMessageBytes()));
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "1000000");
@@ -260,7 +261,13 @@ public final class SipEndpoint implements AutoCloseable {
         // Under overload, a datagram that waited in the stack's queue longer than Timer E (500 ms) has
         // been retransmitted already: drop it rather than spend time on it and feed a collapse.
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "500");
-        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "Normal");
+        // "Normal" would turn a transaction's request into bytes when it completes and parse them again when
+        // it ends: CPU for every transaction (an encoding and a parse per call at the router) to save memory
+        // only where the application keeps ended transactions, which nothing here does.
+        p.setProperty("gov.nist.javax.sip.RELEASE_REFERENCES_STRATEGY", "None");
+        // Transaction timers on a ScheduledThreadPoolExecutor, which takes a cancelled timer out of its queue,
+        // rather than one java.util.Timer, whose queue keeps every cancelled task until its time comes.
+        p.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", "gov.nist.javax.sip.stack.timers.ScheduledExecutorSipTimer");
         if (config.tls() != null) {
             // TLS between agents and routers (SipTls): both ends present a certificate; TLS 1.3 or 1.2 with
             // the suites of ECDSA P-256 keys (the stack's default list names RSA suites only).

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.interlay.router.AgentPolicies;
+import org.interlay.router.RelayMode;
 import org.interlay.router.Router;
 import org.interlay.router.bridge.SoleBridgeCoordinator;
+import org.interlay.router.sip.SipEndpointConfig;
 import org.interlay.router.testing.OverlayLab;
 import org.interlay.router.testing.OverlayLab.LabDomain;
 import org.interlay.router.testing.RawSipPeer;
@@ -17,7 +19,8 @@ import org.interlay.router.testing.Sipp;
  * Call rate and set-up time through a router between two overlays (pastry.lab, kad.lab, real nodes on
  * UDP loopback): a SIPp caller calls bob@kad.lab at the router at rising rates (INVITE / 100 / 180 /
  * 200 / ACK / pause / BYE / 200), and each rate is also run SIPp to SIPp directly for comparison.
- * Arguments: [seconds per step] [rates, comma-separated] [pause in each call, ms].
+ * Arguments: [seconds per step] [rates, comma-separated] [pause in each call, ms] [the router stack's handling
+ * threads, default {@link SipEndpointConfig#DEFAULT_THREADS}].
  */
 public final class CallBenchmark {
     private CallBenchmark() {
@@ -28,15 +31,16 @@ public final class CallBenchmark {
         List<Integer> rates = args.length > 1 ? Arrays.stream(args[1].split(",")).map(Integer::parseInt).toList()
                 : List.of(250, 500, 1000, 1500, 2000, 3000);
         int pause = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : SipEndpointConfig.DEFAULT_THREADS;
         if (!Sipp.installed()) throw new IllegalStateException("sipp is not installed (Debian package sip-tester)");
         try (OverlayLab lab = OverlayLab.start(List.of(new LabDomain("pastry.lab", "pastry"), new LabDomain("kad.lab", "kademlia")),
                 3, AgentPolicies.STANDARD)) {
-            Router router = lab.startRouter("bench", new SoleBridgeCoordinator());
+            Router router = lab.startRouter("bench", new SoleBridgeCoordinator(), RelayMode.STATELESS, threads);
             int serverPort = Sipp.freePort();
             register(lab.agent("kad.lab").sipAddress(), serverPort);
             InetSocketAddress direct = new InetSocketAddress("127.0.0.1", serverPort);
-            System.out.printf("calls through the router, %d s per step, %d ms pause in each call, load average %.2f%n",
-                    seconds, pause, ThroughputBenchmark.loadAverage());
+            System.out.printf("calls through the router (%d handling threads), %d s per step, %d ms pause in each call, load average %.2f%n",
+                    threads, seconds, pause, ThroughputBenchmark.loadAverage());
             CallStep.run(router.sipAddress(), serverPort, 500, 3, pause); // warm-up: JIT compilation, caches
             System.out.println(CallStep.header());
             List<CallStep> routed = new ArrayList<>();

@@ -59,4 +59,25 @@ class RecordRouteTest {
         new RecordRoute(new SelfAddress("127.0.0.1", 5060)).addTo(open, invite("UDP", null));
         assertEquals(List.of("5060;udp;lr"), recordRoutes(open));
     }
+
+    @Test
+    void eachRequestGetsAHeaderOfItsOwnAndOtherTransportsAreNamedAsReceived() throws Exception {
+        RecordRoute recordRoute = new RecordRoute(new SelfAddress("127.0.0.1", 5060));
+        SIPRequest first = invite("UDP", null);
+        SIPRequest second = invite("UDP", null);
+        recordRoute.addTo(first, invite("UDP", null));
+        recordRoute.addTo(second, invite("UDP", null));
+        RecordRouteHeader a = (RecordRouteHeader) first.getHeader(RecordRouteHeader.NAME);
+        RecordRouteHeader b = (RecordRouteHeader) second.getHeader(RecordRouteHeader.NAME);
+        a.setParameter("mark", "1"); // a header changed in one request changes neither the next nor its prototype
+        ((SipURI) a.getAddress().getURI()).setPort(7000);
+        assertEquals(null, b.getParameter("mark"));
+        SIPRequest third = invite("UDP", null);
+        recordRoute.addTo(third, invite("UDP", null));
+        assertEquals(List.of("5060;udp;lr"), recordRoutes(third));
+        assertEquals(List.of("5060;udp;lr"), recordRoutes(second));
+        SIPRequest sctp = invite("SCTP", null);
+        recordRoute.addTo(sctp, invite("SCTP", null));
+        assertEquals(List.of("5060;sctp;lr"), recordRoutes(sctp));
+    }
 }

@@ -56,6 +56,25 @@ class SentByKeyedRequestTest {
     }
 
     @Test
+    void theKeyFollowsTheTopViaWhenItChangesAfterBeingAskedFor() throws Exception {
+        SIPRequest r = request("MESSAGE", "127.0.0.1:5070", "z9hG4bK-a");
+        String asReceived = r.getTransactionId();
+        assertEquals(asReceived, r.getTransactionId(), "asked again, the same");
+        r.getTopmostVia().setBranch("z9hG4bK-b");
+        assertEquals(request("MESSAGE", "127.0.0.1:5070", "z9hG4bK-b").getTransactionId(), r.getTransactionId());
+        r.getTopmostVia().setPort(5071);
+        assertEquals(request("MESSAGE", "127.0.0.1:5071", "z9hG4bK-b").getTransactionId(), r.getTransactionId());
+        r.getTopmostVia().setBranch("z9hG4bK-a");
+        r.getTopmostVia().setPort(5070);
+        assertEquals(asReceived, r.getTransactionId(), "back as it was");
+        // a proxy forwarding the request itself puts its own Via on top
+        r.addFirst(SipFactories.get().headers().createViaHeader("127.0.0.2", 5080, "udp", "z9hG4bK-proxy"));
+        assertEquals(request("MESSAGE", "127.0.0.2:5080", "z9hG4bK-proxy").getTransactionId(), r.getTransactionId());
+        r.removeFirst("Via");
+        assertEquals(asReceived, r.getTransactionId());
+    }
+
+    @Test
     void anAckMatchesItsInviteAndACancelHasItsOwn() throws Exception {
         String invite = request("INVITE", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId();
         assertEquals(invite, request("ACK", "127.0.0.1:5070", "z9hG4bK-i").getTransactionId());

@@ -95,9 +95,16 @@ public final class OverlayLab implements AutoCloseable {
 
     /** As {@link #startRouter(String, BridgeCoordinator)}, forwarding as {@code mode} says. */
     public Router startRouter(String id, BridgeCoordinator coordinator, org.interlay.router.RelayMode mode) throws Exception {
+        return startRouter(id, coordinator, mode, org.interlay.router.sip.SipEndpointConfig.DEFAULT_THREADS);
+    }
+
+    /** As {@link #startRouter(String, BridgeCoordinator, org.interlay.router.RelayMode)}, its stack with {@code threads} handling threads. */
+    public Router startRouter(String id, BridgeCoordinator coordinator, org.interlay.router.RelayMode mode, int threads)
+            throws Exception {
         EventLoop loop = new EventLoop("router-" + id);
         routerLoops.add(loop);
         RouterConfig config = RouterConfig.defaults(id, 0, new ArrayList<>(clusters.keySet())).withPolicies(policies);
+        config = config.withEndpoint(config.endpoint().withThreads(threads));
         config = new RouterConfig(config.routerId(), config.endpoint(), config.domains(), policies, mode,
                 Duration.ofSeconds(10), Duration.ofSeconds(1), config.rejoinPeriod());
         Router router = Router.start(config, directory,

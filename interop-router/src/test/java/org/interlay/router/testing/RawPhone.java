@@ -27,6 +27,8 @@ public final class RawPhone implements AutoCloseable {
     private final String tag;
     private final List<SipText> held = new ArrayList<>();
     private final Set<String> seenRequests = new HashSet<>();
+    private String lastInDialog;
+    private InetSocketAddress lastInDialogHop;
 
     /** One side of a call, as this phone sees it. */
     public static final class Dialog {
@@ -209,7 +211,15 @@ public final class RawPhone implements AutoCloseable {
         for (String route : dialog.routeSet) out.add("Route: " + route);
         out.add("Content-Length: " + body.length());
         String text = out + body;
-        peer.send(text, firstHop(dialog));
+        lastInDialog = text;
+        lastInDialogHop = firstHop(dialog);
+        peer.send(text, lastInDialogHop);
+    }
+
+    /** Sends the last request made inside a dialog again, byte for byte: a retransmission (RFC 3261 section 17.1.2). */
+    public void retransmitLastRequest() {
+        if (lastInDialog == null) throw new IllegalStateException("no request sent inside a dialog yet");
+        peer.send(lastInDialog, lastInDialogHop);
     }
 
     /** Where an in-dialog request goes first: the first Route, or the remote target when there is none. */
@@ -223,6 +233,11 @@ public final class RawPhone implements AutoCloseable {
     /** The next new request with {@code method} (retransmissions of requests already seen are skipped). */
     public SipText awaitRequest(String method, Duration wait) {
         return await(m -> !m.isResponse() && m.method().equals(method), wait, "a " + method);
+    }
+
+    /** The next request with {@code method}, a retransmission of one already seen included. */
+    public SipText awaitRequestOrCopy(String method, Duration wait) {
+        return await(m -> !m.isResponse() && m.method().equals(method), wait, "a " + method, true);
     }
 
     /** True when a request with {@code method} comes within {@code wait}. */
@@ -284,6 +299,10 @@ public final class RawPhone implements AutoCloseable {
     }
 
     private SipText await(Predicate<SipText> wanted, Duration wait, String what) {
+        return await(wanted, wait, what, false);
+    }
+
+    private SipText await(Predicate<SipText> wanted, Duration wait, String what, boolean copiesToo) {
         for (Iterator<SipText> it = held.iterator(); it.hasNext(); ) {
             SipText m = it.next();
             if (wanted.test(m)) {
@@ -297,7 +316,7 @@ public final class RawPhone implements AutoCloseable {
             if (left <= 0) throw new AssertionError("no " + what + " within " + wait + "; held: " + held);
             SipText m = peer.poll(Duration.ofNanos(left)).orElse(null);
             if (m == null) continue;
-            if (!m.isResponse() && !seenRequests.add(m.method() + " " + m.headers("Via").get(0))) continue;
+            if (!m.isResponse() && !seenRequests.add(m.method() + " " + m.headers("Via").get(0)) && !copiesToo) continue;
             if (wanted.test(m)) return m;
             held.add(m);
         }
