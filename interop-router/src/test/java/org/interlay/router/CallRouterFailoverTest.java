@@ -78,7 +78,7 @@ class CallRouterFailoverTest {
                 Duration.ofSeconds(10), "both routers known to both, and exactly one bridging the pair");
         Router active = r1.bridgedPairs().contains(PAIR) ? r1 : r2;
         Router standby = active == r1 ? r2 : r1;
-        lab.awaitBridge("pastry.lab", "kad.lab", active.routerId(), Duration.ofSeconds(10));
+        lab.awaitBridge("pastry.lab", "kad.lab", active.routerId(), Duration.ofSeconds(30));
 
         try (RawPhone carol = RawPhone.open("carol", "pastry.lab"); RawPhone bob = RawPhone.open("bob", "kad.lab")) {
             bob.register(lab.agent("kad.lab").sipAddress(), 300, WAIT);

@@ -78,8 +78,8 @@ class RouterFailoverTest {
                 Duration.ofSeconds(10), "both routers known to both, and exactly one bridging the pair");
         Router active = r1.bridgedPairs().contains(PAIR) ? r1 : r2;
         Router standby = active == r1 ? r2 : r1;
-        lab.awaitBridge("pastry.lab", "kad.lab", active.routerId(), Duration.ofSeconds(10));
-        lab.awaitBridge("kad.lab", "pastry.lab", active.routerId(), Duration.ofSeconds(10));
+        lab.awaitBridge("pastry.lab", "kad.lab", active.routerId(), Duration.ofSeconds(30));
+        lab.awaitBridge("kad.lab", "pastry.lab", active.routerId(), Duration.ofSeconds(30));
 
         try (UserAgent carol = UserAgent.start(UserAgentConfig.of("sip:carol@pastry.lab", lab.agent("pastry.lab").sipAddress()));
              UserAgent bob = UserAgent.start(UserAgentConfig.of("sip:bob@kad.lab", lab.agent("kad.lab").sipAddress()))) {
