@@ -58,6 +58,9 @@ final class OneBufferUdpProcessor extends UDPMessageProcessor {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 sock.receive(packet);
                 byte[] datagram = Arrays.copyOf(buffer, packet.getLength());
+                // the stack's handling threads age queued datagrams against the system clock (its
+                // congestion control drops those older than CONGESTION_CONTROL_TIMEOUT), so the
+                // stamp is that clock's, not the router's injected one
                 messageQueue.offer(new DatagramQueuedMessageDispatch(
                         new DatagramPacket(datagram, datagram.length, packet.getAddress(), packet.getPort()),
                         System.currentTimeMillis()));
