@@ -18,6 +18,7 @@ import org.interlay.router.proxy.Routing;
 import org.interlay.router.proxy.Target;
 import org.interlay.router.proxy.TargetFinder;
 import org.interlay.router.sip.SipFactories;
+import org.interlay.router.sip.SipHosts;
 import org.interlay.router.store.ExpiringCache;
 import org.interlay.time.Clock;
 
@@ -65,7 +66,7 @@ public final class BridgeFinder implements TargetFinder {
     public boolean claims(Request request) {
         if (!(request.getRequestURI() instanceof SipURI uri) || uri.getHost() == null) return false;
         String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        return !servedHere.test(host) && isDomainName(host);
+        return !servedHere.test(host) && SipHosts.isDomainName(host);
     }
 
     @Override
@@ -124,11 +125,5 @@ public final class BridgeFinder implements TargetFinder {
     private static boolean sameHost(URI hop, SipURI router) {
         return hop instanceof SipURI sip && sip.getHost() != null && sip.getHost().equalsIgnoreCase(router.getHost())
                 && sip.getPort() == router.getPort();
-    }
-
-    /** A host that is a domain name, not an address literal: only those are routed between overlays. */
-    static boolean isDomainName(String host) {
-        if (host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) return false;
-        return host.indexOf('.') > 0;
     }
 }

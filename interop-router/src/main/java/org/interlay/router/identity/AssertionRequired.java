@@ -13,6 +13,7 @@ import org.interlay.router.sip.AssertedIdentity;
 import org.interlay.router.sip.AuthenticationMark;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipHandler;
+import org.interlay.router.sip.SipHosts;
 import org.interlay.trust.Aor;
 
 /**
@@ -47,8 +48,7 @@ public final class AssertionRequired implements SipHandler {
 
     /** Every domain name (not an address literal) is enrolled: a secure deployment is closed. */
     public static boolean anyDomainName(String host) {
-        if (host.startsWith("[") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) return false;
-        return host.indexOf('.') > 0;
+        return SipHosts.isDomainName(host);
     }
 
     @Override

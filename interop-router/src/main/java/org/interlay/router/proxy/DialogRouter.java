@@ -12,6 +12,7 @@ import javax.sip.message.Response;
 import org.interlay.router.sip.RequestSender;
 import org.interlay.router.sip.ServerExchange;
 import org.interlay.router.sip.SipHandler;
+import org.interlay.router.sip.SipHosts;
 import org.interlay.router.sip.SipTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,13 +129,7 @@ public final class DialogRouter implements SipHandler {
     /** A Request-URI naming a host by its address (a registered contact), and not this element. */
     private boolean isContact(URI uri) {
         if (!(uri instanceof SipURI sip) || sip.getHost() == null || self.isSelf(uri)) return false;
-        String host = sip.getHost();
-        if (host.startsWith("[")) return true;
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if (c != '.' && !Character.isDigit(c)) return false;
-        }
-        return true;
+        return SipHosts.isAddressLiteral(sip.getHost());
     }
 
     private static URI firstRoute(Request request) {
