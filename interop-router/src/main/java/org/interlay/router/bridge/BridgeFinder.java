@@ -34,7 +34,9 @@ import org.interlay.time.Clock;
  * finder says to wait for the standby's record ({@link Routing.NoHopYet}). So it does when the router
  * the record names has just failed to answer and another live router could bridge the pair: a router
  * that crashed stays listed until its adverts lapse, and its standby's record may take a few seconds
- * to be written while the overlay re-forms around the peer that died with it.
+ * to be written while the overlay re-forms around the peer that died with it. When that peer held the
+ * record itself, the record is missing for a while: after a router did not answer, a missing record
+ * while some listed router is a member of both overlays is also a wait, not a 404.
  */
 public final class BridgeFinder implements TargetFinder {
     private static final int CACHE_CAPACITY = 1_024;
@@ -85,6 +87,11 @@ public final class BridgeFinder implements TargetFinder {
         return cache.get(domain, d -> read(overlay, d)).thenApply(bridge -> {
             if (bridge.isEmpty()) {
                 cache.invalidate(domain); // "no bridge" is not kept: the bridge may be written any moment
+                if (!failedHops.isEmpty() && routers.hasRouterInBoth(overlay.name(), domain)) {
+                    // a router did not answer and its record is gone with the peer that held it: the
+                    // standby's record is what to wait for
+                    return new Routing.NoHopYet("No bridge to " + domain + " written yet since its router stopped answering");
+                }
                 return new Routing.Refuse(Response.NOT_FOUND, "No router bridges to " + domain);
             }
             if (!routers.isLive(overlay.name(), bridge.get().routerId())) {

@@ -33,4 +33,14 @@ public interface RouterRoster {
     default boolean hasStandby(String overlayName, String domain, String routerId) {
         return false;
     }
+
+    /**
+     * True only when it is known that some router listed as live is a member of both the overlay
+     * {@code overlayName} and the overlay serving {@code domain}, so that a bridge record missing now
+     * may be written any moment (the peer that held it died with a router, and the standby has not
+     * written its own yet). False when nothing is known.
+     */
+    default boolean hasRouterInBoth(String overlayName, String domain) {
+        return false;
+    }
 }

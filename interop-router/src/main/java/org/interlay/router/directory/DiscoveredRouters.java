@@ -22,23 +22,27 @@ public final class DiscoveredRouters implements RouterRoster {
 
     @Override
     public boolean mayBridge(String overlayName, String domain) {
-        Optional<OverlayEntry> home = directory.overlay(overlayName);
-        Optional<OverlayEntry> target = directory.overlayServing(domain);
-        if (home.isEmpty() || target.isEmpty()) return true; // not known: do not refuse on a guess
-        Set<String> both = new HashSet<>(home.get().routers());
-        both.retainAll(target.get().routers());
-        return !both.isEmpty();
+        return routersInBoth(overlayName, domain).map(both -> !both.isEmpty()).orElse(true); // not known: do not refuse on a guess
     }
 
     @Override
     public boolean hasStandby(String overlayName, String domain, String routerId) {
+        return routersInBoth(overlayName, domain).map(both -> both.stream().anyMatch(r -> !r.equals(routerId))).orElse(false);
+    }
+
+    @Override
+    public boolean hasRouterInBoth(String overlayName, String domain) {
+        return routersInBoth(overlayName, domain).map(both -> !both.isEmpty()).orElse(false);
+    }
+
+    /** The routers advertised in both overlays; empty when discovery does not know both. */
+    private Optional<Set<String>> routersInBoth(String overlayName, String domain) {
         Optional<OverlayEntry> home = directory.overlay(overlayName);
         Optional<OverlayEntry> target = directory.overlayServing(domain);
-        if (home.isEmpty() || target.isEmpty()) return false;
+        if (home.isEmpty() || target.isEmpty()) return Optional.empty();
         Set<String> both = new HashSet<>(home.get().routers());
         both.retainAll(target.get().routers());
-        both.remove(routerId);
-        return !both.isEmpty();
+        return Optional.of(both);
     }
 
     @Override

@@ -8,6 +8,8 @@ import javax.sip.address.URI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.interlay.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routing of one request through next hops that may be down (a peer reaching another domain through
@@ -16,13 +18,14 @@ import org.interlay.time.Scheduler;
  * through another hop as soon as one is known (a standby that took the bridge over), while the first
  * attempt may still answer. The first usable final response wins. When the failover window ends, the
  * request is answered at once: with the best response so far, else 503 with Retry-After; only an
- * attempt through a hop not yet suspected is waited for, to the end of its patience; and while the
- * finder says a standby is taking over, or cannot read its overlay (a peer died with a router, and the
- * overlay is re-forming), the window is the longer takeover window. Attempts still
+ * attempt through a hop not yet suspected is waited for, to the end of its patience; and once the
+ * finder has said that a standby is taking over, or could not read its overlay (a peer died with a
+ * router, and the overlay is re-forming), the window is the longer takeover window. Attempts still
  * open towards suspected hops are left to end on their own, unheard. A definite refusal from the
  * finder (no router is left to bridge the domain) is the answer at once.
  */
 final class HopFailover {
+    private static final Logger log = LoggerFactory.getLogger(HopFailover.class);
     /** The reason of the 503 when the finder could not read its overlay until the window ended. */
     static final String OVERLAY_UNREACHABLE = "Overlay unreachable";
 
@@ -39,7 +42,7 @@ final class HopFailover {
     private int fresh;
     private boolean scheduled;
     private boolean windowOver;
-    /** The finder said last that a standby is taking over (the request may wait for the takeover window). */
+    /** The finder said that a standby is taking over (the request may wait for the takeover window). */
     private boolean takeoverUnderWay;
     private boolean windowExtended;
     private boolean done;
@@ -110,13 +113,19 @@ final class HopFailover {
             return;
         }
         finder.find(request, avoid).whenComplete((routing, error) -> {
+            if (log.isDebugEnabled()) {
+                log.debug("{} {}: avoiding {}, the finder says {}", request.getMethod(), request.getRequestURI(), avoid,
+                        error != null ? error.toString() : routing);
+            }
             if (routing instanceof Routing.Refuse refuse && refuse.definite()) {
                 end(refuse);
                 return;
             }
             synchronized (this) {
-                // an overlay that cannot be read is re-forming: waited for as long as a takeover
-                takeoverUnderWay = routing instanceof Routing.NoHopYet || error != null;
+                // an overlay that cannot be read is re-forming: waited for as long as a takeover; once
+                // a takeover was seen, the request keeps the longer window even if a later reading names
+                // a hop (the standby, which may still be slow to answer while its overlays re-form)
+                takeoverUnderWay |= routing instanceof Routing.NoHopYet || error != null;
                 if (routing instanceof Routing.NoHopYet wait) reason = wait.reason();
                 if (error != null) reason = OVERLAY_UNREACHABLE;
             }
@@ -187,6 +196,10 @@ final class HopFailover {
             if (fresh > 0) return;
             last = best;
             why = reason;
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} {}: the window is over after {} attempts, answering {}", request.getMethod(),
+                    request.getRequestURI(), attempts, last != null ? last.getStatusCode() : "503 " + why);
         }
         if (last != null) {
             synchronized (this) {

@@ -166,6 +166,33 @@ class BridgeRecordsTest {
                 "with no standby known the finder names the router it has; the proxy's window decides");
     }
 
+    @Test
+    void whenItsRouterDidNotAnswerAndItsRecordIsGoneTheFinderWaitsWhileARouterIsListedInBothOverlays() throws Exception {
+        RouterRoster routerInBoth = new RouterRoster() {
+            @Override
+            public boolean mayBridge(String overlayName, String domain) {
+                return true;
+            }
+
+            @Override
+            public boolean hasRouterInBoth(String overlayName, String domain) {
+                return overlayName.equals("chord") && domain.equals("kad.lab");
+            }
+        };
+        BridgeFinder finder = new BridgeFinder(chord, "chord.lab"::equals, routerInBoth, Duration.ofMinutes(1), time);
+        Request toBob = message("sip:bob@kad.lab");
+        javax.sip.address.URI deadRouter = SipFactories.get().addresses().createURI("sip:127.0.0.1:5070;lr");
+        // no record in the overlay: the peer that held it died with the router
+        Routing.NoHopYet wait = assertInstanceOf(Routing.NoHopYet.class, done(finder.find(toBob, Set.of(deadRouter))));
+        assertEquals("No bridge to kad.lab written yet since its router stopped answering", wait.reason());
+        assertEquals(404, assertInstanceOf(Routing.Refuse.class, done(finder.find(toBob, Set.of()))).status(),
+                "a request no router has failed yet is told at once that nothing bridges");
+
+        BridgeFinder noRouterKnown = new BridgeFinder(chord, "chord.lab"::equals, RouterRoster.UNKNOWN, Duration.ofMinutes(1), time);
+        assertEquals(404, assertInstanceOf(Routing.Refuse.class, done(noRouterKnown.find(toBob, Set.of(deadRouter)))).status(),
+                "with no router known to be in both overlays there is nothing to wait for");
+    }
+
     private javax.sip.address.URI forward(BridgeFinder finder, Request request) throws Exception {
         return assertInstanceOf(Routing.Forward.class, done(finder.find(request, Set.of()))).targets().get(0).hop();
     }

@@ -74,4 +74,18 @@ class DiscoveredRoutersTest {
         assertTrue(routers.hasStandby("chord", "kad.lab", "r2"));
         assertFalse(routers.hasStandby("chord", "elsewhere.lab", "r1"), "an overlay not seen: no standby known");
     }
+
+    @Test
+    void aRouterInBothOverlaysIsKnownOnlyWhereDiscoverySeesBoth() {
+        advertise("chord", "chord.lab", NodeRole.PEER, "p1");
+        advertise("kad", "kad.lab", NodeRole.PEER, "p2");
+        assertFalse(routers.hasRouterInBoth("chord", "kad.lab"), "no router at all");
+        advertise("chord", "chord.lab", NodeRole.ROUTER, "r1");
+        assertFalse(routers.hasRouterInBoth("chord", "kad.lab"), "r1 is no member of kad");
+        advertise("kad", "kad.lab", NodeRole.ROUTER, "r1");
+        assertTrue(routers.hasRouterInBoth("chord", "kad.lab"));
+        assertFalse(routers.hasRouterInBoth("chord", "elsewhere.lab"), "an overlay not seen: nothing known");
+        discovery.expired(new AdvertKey("kad", "r1"), Source.JGROUPS, Departure.FAILED);
+        assertFalse(routers.hasRouterInBoth("chord", "kad.lab"), "the group said r1 is gone");
+    }
 }

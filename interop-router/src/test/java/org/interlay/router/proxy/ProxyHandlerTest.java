@@ -235,6 +235,25 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void onceATakeoverWasSeenAStandbySlowToAnswerIsWaitedForBeyondTheWindow() throws Exception {
+        AtomicReference<Routing> routing = new AtomicReference<>(
+                new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7001")))));
+        sender.later("sip:127.0.0.1:7001"); // the router dies with the request
+        CompletableFuture<Integer> standby = sender.later("sip:127.0.0.1:7002");
+        RecordingExchange exchange = message();
+        proxy(switchingFinder(routing), QUICK).handle(exchange);
+        routing.set(new Routing.NoHopYet("Router r1 bridging to kad.lab does not answer"));
+        time.runFor(QUICK.window().toMillis() - 500);
+        routing.set(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
+        time.runFor(QUICK.retryDelay().toMillis());
+        assertEquals(2, sender.sent().size(), "sent through the standby once its record is there");
+        time.runFor(500 + QUICK.hopPatience().toMillis());
+        assertTrue(exchange.sentSoFar().isEmpty(), "past the window and the standby's patience: the takeover window holds");
+        standby.complete(200); // the standby answers late: its overlays were re-forming too
+        assertEquals(200, exchange.awaitResponse().getStatusCode());
+    }
+
+    @Test
     void anOverlayThatCannotBeReadIsAskedAgainUntilItAnswers() throws Exception {
         AtomicReference<Routing> routing = new AtomicReference<>(); // null: the lookup fails
         sender.answer("sip:127.0.0.1:7002", 200);
