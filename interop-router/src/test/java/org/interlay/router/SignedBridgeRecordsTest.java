@@ -21,6 +21,7 @@ import org.interlay.router.directory.DomainEntry;
 import org.interlay.router.directory.StaticDomainDirectory;
 import org.interlay.router.membership.OverlayJoiner;
 import org.interlay.router.store.SipRecordPolicies;
+import org.interlay.router.testing.Eventually;
 import org.interlay.router.testing.InMemoryOverlay;
 import org.interlay.trust.Authority;
 import org.interlay.trust.CertifiedIdentity;
@@ -58,6 +59,8 @@ class SignedBridgeRecordsTest {
         RecordVerifier verifier = new RecordVerifier(authority.trustStore(), SipRecordPolicies.TABLE, InstantSource.system());
         for (InMemoryOverlay o : List.of(pastry, kad)) {
             String target = o == pastry ? "kad.lab" : "pastry.lab";
+            // the router writes its bridges once it has joined, which Router.start does not wait for
+            Eventually.await(() -> o.held("bridge:" + target).isPresent(), Duration.ofSeconds(20), "the bridge to " + target);
             Record bridge = o.held("bridge:" + target).orElseThrow();
             assertTrue(bridge.signed().isPresent(), "the bridge to " + target + " is signed");
             assertEquals(Optional.empty(), verifier.refusal(bridge, o.clock().nowMillis()));
