@@ -3,7 +3,7 @@
 # The modules it needs are built from this checkout (-am), never taken from the local repository.
 #   interop-router/bench.sh ThroughputBenchmark [stateless|stateful] [seconds per step] [rates]
 #   interop-router/bench.sh FailoverBenchmark [rate] [seconds] [kill at]
-#   interop-router/bench.sh CallBenchmark [seconds per step] [call rates] [pause in each call, ms] [router threads]
+#   interop-router/bench.sh CallBenchmark [seconds per step] [call rates] [pause in each call, ms] [router threads] [warm-up s]
 #   interop-router/bench.sh TlsRouterBenchmark [messages per run] [window]
 # BENCH_JAVA_OPTS replaces the JVM options (default: G1 with a small young generation, which keeps
 # collection pauses short: the tail latency on a busy machine is mostly collection pauses).

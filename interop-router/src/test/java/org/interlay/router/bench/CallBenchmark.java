@@ -19,13 +19,12 @@ import org.interlay.router.testing.Sipp;
  * Call rate and set-up time through a router between two overlays (pastry.lab, kad.lab, real nodes on
  * UDP loopback): a SIPp caller calls bob@kad.lab at the router at rising rates (INVITE / 100 / 180 /
  * 200 / ACK / pause / BYE / 200), and each rate is also run SIPp to SIPp directly for comparison.
- * Before the steps, 10 s of calls at 1,000/s through the router are not measured (the JIT's warm-up).
+ * Before the steps, calls at 1,000/s through the router are not measured (the JIT's warm-up).
  * Arguments: [seconds per step] [rates, comma-separated] [pause in each call, ms] [the router stack's handling
- * threads, default {@link SipEndpointConfig#DEFAULT_THREADS}].
+ * threads, default {@link SipEndpointConfig#DEFAULT_THREADS}] [seconds of warm-up, default 10; 0 for none].
  */
 public final class CallBenchmark {
     private static final int WARM_UP_RATE = 1_000;
-    private static final int WARM_UP_SECONDS = 10;
 
     private CallBenchmark() {
     }
@@ -36,6 +35,7 @@ public final class CallBenchmark {
                 : List.of(250, 500, 1000, 1500, 2000, 3000);
         int pause = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : SipEndpointConfig.DEFAULT_THREADS;
+        int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         if (!Sipp.installed()) throw new IllegalStateException("sipp is not installed (Debian package sip-tester)");
         try (OverlayLab lab = OverlayLab.start(List.of(new LabDomain("pastry.lab", "pastry"), new LabDomain("kad.lab", "kademlia")),
                 3, AgentPolicies.STANDARD)) {
@@ -43,11 +43,11 @@ public final class CallBenchmark {
             int serverPort = Sipp.freePort();
             register(lab.agent("kad.lab").sipAddress(), serverPort);
             InetSocketAddress direct = new InetSocketAddress("127.0.0.1", serverPort);
-            System.out.printf("calls through the router (%d handling threads), %d s per step, %d ms pause in each call, load average %.2f%n",
-                    threads, seconds, pause, ThroughputBenchmark.loadAverage());
-            // warm-up: 10,000 calls, so that the call path is compiled (C2) before the first step measures it;
-            // a cold router facing a high rate at once is another measure (see BENCHMARKS.md)
-            CallStep.run(router.sipAddress(), serverPort, WARM_UP_RATE, WARM_UP_SECONDS, pause);
+            System.out.printf("calls through the router (%d handling threads), %d s per step, %d ms pause in each call,"
+                    + " %d s warm-up, load average %.2f%n", threads, seconds, pause, warmUpSeconds, ThroughputBenchmark.loadAverage());
+            // warm-up: calls at 1,000/s, so that the call path is compiled (C2) before the first step measures
+            // it; 0 measures a cold router facing the first rate at once
+            if (warmUpSeconds > 0) CallStep.run(router.sipAddress(), serverPort, WARM_UP_RATE, warmUpSeconds, pause);
             System.out.println(CallStep.header());
             List<CallStep> routed = new ArrayList<>();
             List<CallStep> straight = new ArrayList<>();
