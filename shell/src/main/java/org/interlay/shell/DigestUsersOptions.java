@@ -13,7 +13,7 @@ import org.interlay.trust.DigestSecret;
 import org.interlay.trust.TrustException;
 import picocli.CommandLine.Option;
 
-/** {@code --users DIR} and {@code --digest-algorithms}: the enrolled users SIP agents authenticate by digest. */
+/** {@code --users DIR} and {@code --digest-algorithms}: the enrolled users SIP agents authenticate by digest, and how. */
 final class DigestUsersOptions {
     @Option(names = "--users", paramLabel = "DIR",
             description = "Authenticate SIP users with digest (RFC 3261 section 22): DIR holds one subdirectory per user, as "
@@ -22,14 +22,35 @@ final class DigestUsersOptions {
                     + "SUBSCRIBE, MESSAGE and INVITE from that domain. Without it agents believe whoever claims an address.")
     Path users;
 
-    @Option(names = "--digest-algorithms", paramLabel = "LIST", split = ",", defaultValue = "SHA-256,MD5",
-            description = "With --users: the digest algorithms challenges offer, in order of preference (SHA-256, MD5). "
-                    + "Default: ${DEFAULT-VALUE}. Give MD5 alone for phones that refuse a challenge naming SHA-256 instead "
-                    + "of skipping it (baresip 1.0).")
-    List<String> algorithms = List.of("SHA-256", "MD5");
+    @Option(names = "--digest-algorithms", paramLabel = "LIST", split = ",",
+            description = "The digest algorithms challenges offer, in order of preference (SHA-256, MD5): to the users of "
+                    + "--users, and in a secure lab to the users it enrols itself. Default: SHA-256,MD5. Give MD5 alone for "
+                    + "phones that refuse a challenge naming SHA-256 instead of skipping it (baresip 1.0).")
+    List<String> algorithms;
 
     boolean given() {
         return users != null;
+    }
+
+    /** Whether --digest-algorithms was given (else challenges offer SHA-256, then MD5). */
+    boolean algorithmsGiven() {
+        return algorithms != null;
+    }
+
+    /** The algorithms given, as their SIP names. */
+    String algorithmNames() {
+        return offered().stream().map(DigestAlgorithm::sipName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * How the agents of each of {@code domains} authenticate in a secure lab without --users: no user
+     * yet (the lab enrols each user it acts as), challenges offering the algorithms given.
+     */
+    Map<String, DigestAuthentication> forLabEnrolledUsers(List<String> domains) {
+        List<DigestAlgorithm> offered = offered();
+        Map<String, DigestAuthentication> out = new HashMap<>();
+        for (String domain : domains) out.put(domain, DigestAuthentication.of(DigestUsers.of(domain, List.of())).offering(offered));
+        return out;
     }
 
     /** How the agent of {@code domain} authenticates: empty without --users; an error when DIR has no user of it. */
@@ -62,6 +83,7 @@ final class DigestUsersOptions {
     }
 
     private List<DigestAlgorithm> offered() {
+        if (algorithms == null) return DigestAuthentication.SHA_256_THEN_MD5;
         if (algorithms.stream().distinct().count() != algorithms.size()) {
             throw new IllegalArgumentException("--digest-algorithms names an algorithm twice: " + algorithms);
         }

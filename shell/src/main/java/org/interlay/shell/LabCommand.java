@@ -84,6 +84,16 @@ public final class LabCommand implements Callable<Integer> {
                         : "agents authenticate " + a.users().size() + " users" + (insecure ? "" : " enrolled there")));
             }
         }
+        if (users.algorithmsGiven() && insecure && !users.given()) {
+            throw new IllegalArgumentException("--digest-algorithms: an open lab authenticates no one without --users");
+        }
+        if (users.algorithmsGiven() && !insecure) {
+            // the agents of domains without users from --users authenticate those the lab enrols, offering the same
+            var all = new java.util.HashMap<>(users.forLabEnrolledUsers(config.overlays().stream().map(LabOverlaySpec::domain).toList()));
+            all.putAll(config.authentication());
+            config = config.withAuthentication(all);
+            System.err.println("agents offer " + users.algorithmNames() + " digest challenges");
+        }
         if (!insecure) config = config.secured();
         System.err.println(insecure
                 ? "the lab runs open (--insecure): any process on this host may join its overlays, and "

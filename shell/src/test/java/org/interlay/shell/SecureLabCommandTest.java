@@ -67,6 +67,16 @@ class SecureLabCommandTest {
     }
 
     @Test
+    void theUsersTheLabEnrolsAreChallengedWithTheAlgorithmsGiven() throws Exception {
+        PrivateNetwork.Transcript run = PrivateNetwork.labScript(dir, "md5.il", MESSAGES,
+                concat(SMALL, List.of("--digest-algorithms", "MD5")), 150);
+        String transcript = run.text();
+        assertEquals(0, run.exitCode(), transcript);
+        assertTrue(transcript.contains("agents offer MD5 digest challenges"), transcript);
+        assertTrue(transcript.contains("delivered to bob@kad.lab (200 OK)"), transcript);
+    }
+
+    @Test
     void usersEnrolledBeforehandKeepTheirOwnPasswordsInASecureLab() throws Exception {
         Path ca = dir.resolve("ca");
         Path users = dir.resolve("users");
