@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * request is answered at once: with the best response so far, else 503 with Retry-After; only an
  * attempt through a hop not yet suspected is waited for, to the end of its patience; and once the
  * finder has said that a standby is taking over, or could not read its overlay (a peer died with a
- * router, and the overlay is re-forming), the window is the longer takeover window. Attempts still
+ * router, and the overlay is re-forming), or is still reading it when the window ends (a lookup that
+ * takes seconds is the same re-forming), the window is the longer takeover window. Attempts still
  * open towards suspected hops are left to end on their own, unheard. A definite refusal from the
  * finder (no router is left to bridge the domain) is the answer at once.
  */
@@ -45,6 +46,8 @@ final class HopFailover {
     /** The finder said that a standby is taking over (the request may wait for the takeover window). */
     private boolean takeoverUnderWay;
     private boolean windowExtended;
+    /** A reading of the finder is under way (an overlay lookup that has not ended). */
+    private boolean reading;
     private boolean done;
     private Response best;
     private String reason = "No router answers";
@@ -84,7 +87,9 @@ final class HopFailover {
     private void startWindow() {
         timers.schedule(policy.window().toMillis(), () -> {
             synchronized (this) {
-                if (takeoverUnderWay && !windowExtended) {
+                // a reading still under way when the window ends is a lookup that takes seconds: the
+                // overlay is re-forming around a peer that died with the router, as in a takeover
+                if ((takeoverUnderWay || reading) && !windowExtended) {
                     windowExtended = true;
                     timers.schedule(policy.takeover().minus(policy.window()).toMillis(), this::windowEnds);
                     return;
@@ -112,6 +117,9 @@ final class HopFailover {
             retryOrEnd();
             return;
         }
+        synchronized (this) {
+            reading = true;
+        }
         finder.find(request, avoid).whenComplete((routing, error) -> {
             if (log.isDebugEnabled()) {
                 log.debug("{} {}: avoiding {}, the finder says {}", request.getMethod(), request.getRequestURI(), avoid,
@@ -122,6 +130,7 @@ final class HopFailover {
                 return;
             }
             synchronized (this) {
+                reading = false;
                 // an overlay that cannot be read is re-forming: waited for as long as a takeover; once
                 // a takeover was seen, the request keeps the longer window even if a later reading names
                 // a hop (the standby, which may still be slow to answer while its overlays re-form)

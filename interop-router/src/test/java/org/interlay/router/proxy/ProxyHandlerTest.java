@@ -254,6 +254,41 @@ class ProxyHandlerTest {
     }
 
     @Test
+    void aReadingStillUnderWayWhenTheWindowEndsIsWaitedForAsATakeover() throws Exception {
+        CompletableFuture<Routing> slowReading = new CompletableFuture<>(); // the overlay re-forms: a lookup takes seconds
+        TargetFinder finder = new TargetFinder() {
+            private int readings;
+
+            @Override
+            public boolean claims(Request request) {
+                return true;
+            }
+
+            @Override
+            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
+                if (readings++ == 0) {
+                    return CompletableFuture.completedFuture(new Routing.Forward(
+                            List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7001")))));
+                }
+                return slowReading;
+            }
+
+            @Override
+            public boolean retriesFailedHops() {
+                return true;
+            }
+        };
+        sender.answer("sip:127.0.0.1:7001", 503); // the router answered 503 as it died
+        sender.answer("sip:127.0.0.1:7002", 200);
+        RecordingExchange exchange = message();
+        proxy(finder, QUICK).handle(exchange);
+        time.runFor(QUICK.window().toMillis() + 500);
+        assertTrue(exchange.sentSoFar().isEmpty(), "a reading under way at the window's end is waited for");
+        slowReading.complete(new Routing.Forward(List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7002")))));
+        assertEquals(200, exchange.awaitResponse().getStatusCode(), "through the standby the reading named");
+    }
+
+    @Test
     void anOverlayThatCannotBeReadIsAskedAgainUntilItAnswers() throws Exception {
         AtomicReference<Routing> routing = new AtomicReference<>(); // null: the lookup fails
         sender.answer("sip:127.0.0.1:7002", 200);
