@@ -117,6 +117,9 @@ public final class NodeCommand implements Callable<Integer> {
         if (users.given() && sipPort < 0) {
             throw new IllegalArgumentException("--users authenticates the users of the peer's SIP agent: give --sip-port too");
         }
+        if (users.algorithmsGiven() && !users.given()) {
+            throw new IllegalArgumentException("--digest-algorithms is how the users of --users are challenged: give --users too");
+        }
         return users.forDomain(servedDomain);
     }
 

@@ -39,5 +39,10 @@ class NodeRoleOptionsTest {
         assertEquals("interlay: --lookup is for a client (--role client)", lookup.err().strip());
         CommandLineRun role = interlay("node", "--role", "visitor", "--overlay", "chord");
         assertEquals("interlay: --role is peer or client, not 'visitor'", role.err().strip());
+        CommandLineRun digest = interlay("node", "--overlay", "chord", "--algo", "chord", "--sip-port", "0",
+                "--digest-algorithms", "MD5");
+        assertEquals(2, digest.code());
+        assertEquals("interlay: --digest-algorithms is how the users of --users are challenged: give --users too",
+                digest.err().strip());
     }
 }
