@@ -33,13 +33,13 @@ final class RepeatingLineParser extends StringMsgParser {
     protected void processHeader(String header, SIPMessage message, ParseExceptionListener listener, byte[] raw)
             throws ParseException {
         if (header == null || header.isEmpty()) return;
+        if (!ParsedLines.keepable(header)) {
+            super.processHeader(header, message, listener, raw);
+            return;
+        }
         try {
             if (lines.parsed(header) instanceof SIPHeader known) {
                 message.attachHeader((SIPHeader) known.clone(), false);
-                return;
-            }
-            if (!ParsedLines.keepable(header)) {
-                super.processHeader(header, message, listener, raw);
                 return;
             }
             SIPHeader parsed = ParserFactory.createParser(header + "\n").parse();

@@ -2,6 +2,7 @@ package org.interlay.router.sip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.header.From;
@@ -89,6 +90,25 @@ class RepeatingLineParserTest {
             assertEquals(List.of("CSeq: one INVITE"), reported, "reading " + (i + 1));
         }
         assertEquals(null, lines.parsed("CSeq: one INVITE"));
+    }
+
+    @Test
+    void aBrokenLineTooLongToKeepIsReportedOnceAsByTheStockParser() throws Exception {
+        String longBroken = "Contact: <sip:" + "a".repeat(ParsedLines.MAX_LINE_CHARS) + "@127.0.0.1";
+        String text = INVITE.replace("Contact: sip:carol@127.0.0.1:5061", longBroken);
+        List<String> stockReported = new ArrayList<>();
+        List<String> reported = new ArrayList<>();
+        // a listener that rejects the message, as the stack's does for a header it cannot do without
+        assertThrows(ParseException.class, () -> parse(stock, text, (e, m, c, header, raw) -> {
+            stockReported.add(header);
+            throw e;
+        }));
+        assertThrows(ParseException.class, () -> parse(parser, text, (e, m, c, header, raw) -> {
+            reported.add(header);
+            throw e;
+        }));
+        assertEquals(1, stockReported.size(), stockReported.toString());
+        assertEquals(stockReported, reported);
     }
 
     @Test
