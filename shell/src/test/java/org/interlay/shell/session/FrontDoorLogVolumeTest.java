@@ -98,9 +98,10 @@ class FrontDoorLogVolumeTest {
         assertFalse(log.contains("\tat "), "no stack trace at the default level:\n" + log.substring(0, Math.min(log.length(), 3000)));
         assertTrue(dropped >= BURST / 2, "most bad datagrams are counted, got " + dropped);
 
-        String stats = SipDropsTable.format(List.of(new SipDropsTable.Element("agent chord.lab", agent.sipAddress(),
-                agent.malformedInput())));
-        assertTrue(stats.contains(String.valueOf(agent.malformedInput())) && agent.malformedInput() > 0, stats);
+        // read once: datagrams of the burst still queued behind the good MESSAGE may be counted meanwhile
+        long counted = agent.malformedInput();
+        String stats = SipDropsTable.format(List.of(new SipDropsTable.Element("agent chord.lab", agent.sipAddress(), counted)));
+        assertTrue(stats.contains(String.valueOf(counted)) && counted > 0, stats);
         System.out.print(stats);
     }
 
