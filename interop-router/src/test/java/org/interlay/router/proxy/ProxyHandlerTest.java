@@ -256,28 +256,10 @@ class ProxyHandlerTest {
     @Test
     void aReadingStillUnderWayWhenTheWindowEndsIsWaitedForAsATakeover() throws Exception {
         CompletableFuture<Routing> slowReading = new CompletableFuture<>(); // the overlay re-forms: a lookup takes seconds
-        TargetFinder finder = new TargetFinder() {
-            private int readings;
-
-            @Override
-            public boolean claims(Request request) {
-                return true;
-            }
-
-            @Override
-            public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
-                if (readings++ == 0) {
-                    return CompletableFuture.completedFuture(new Routing.Forward(
-                            List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7001")))));
-                }
-                return slowReading;
-            }
-
-            @Override
-            public boolean retriesFailedHops() {
-                return true;
-            }
-        };
+        java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger();
+        TargetFinder finder = failingOverFinder(() -> readings.getAndIncrement() > 0 ? slowReading
+                : CompletableFuture.completedFuture(new Routing.Forward(
+                        List.of(new Target(uri("sip:bob@kad.lab"), (SipURI) uri("sip:127.0.0.1:7001"))))));
         sender.answer("sip:127.0.0.1:7001", 503); // the router answered 503 as it died
         sender.answer("sip:127.0.0.1:7002", 200);
         RecordingExchange exchange = message();
@@ -346,6 +328,15 @@ class ProxyHandlerTest {
 
     /** A failing-over finder that answers whatever {@code routing} holds at the time; while it holds null, its lookup fails. */
     private static TargetFinder switchingFinder(AtomicReference<Routing> routing) {
+        return failingOverFinder(() -> {
+            Routing now = routing.get();
+            return now == null ? CompletableFuture.failedFuture(new IllegalStateException("lookup failed: no path answered"))
+                    : CompletableFuture.completedFuture(now);
+        });
+    }
+
+    /** A finder of a proxy that fails over, each reading being the next of {@code readings}. */
+    private static TargetFinder failingOverFinder(java.util.function.Supplier<CompletableFuture<Routing>> readings) {
         return new TargetFinder() {
             @Override
             public boolean claims(Request request) {
@@ -354,9 +345,7 @@ class ProxyHandlerTest {
 
             @Override
             public CompletableFuture<Routing> find(Request request, Set<URI> failedHops) {
-                Routing now = routing.get();
-                return now == null ? CompletableFuture.failedFuture(new IllegalStateException("lookup failed: no path answered"))
-                        : CompletableFuture.completedFuture(now);
+                return readings.get();
             }
 
             @Override
