@@ -224,14 +224,7 @@ class ProxyHandlerTest {
         RecordingExchange exchange = message();
         proxy(switchingFinder(new AtomicReference<>(new Routing.NoHopYet("Router r1 bridging to kad.lab is gone"))), QUICK)
                 .handle(exchange);
-        time.runFor(QUICK.takeover().toMillis() - 1);
-        assertTrue(exchange.sentSoFar().isEmpty());
-        time.runFor(1);
-        var response = exchange.awaitResponse();
-        assertEquals(503, response.getStatusCode());
-        assertEquals("Router r1 bridging to kad.lab is gone", response.getReasonPhrase());
-        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
-        assertTrue(sender.sent().isEmpty());
+        assertRefusedWhenTheTakeoverWindowEnds(exchange, "Router r1 bridging to kad.lab is gone");
     }
 
     @Test
@@ -289,14 +282,7 @@ class ProxyHandlerTest {
     void anOverlayThatStaysUnreadableIs503OverlayUnreachableWhenTheTakeoverWindowEnds() throws Exception {
         RecordingExchange exchange = message();
         proxy(switchingFinder(new AtomicReference<>()), QUICK).handle(exchange);
-        time.runFor(QUICK.takeover().toMillis() - 1);
-        assertTrue(exchange.sentSoFar().isEmpty());
-        time.runFor(1);
-        var response = exchange.awaitResponse();
-        assertEquals(503, response.getStatusCode());
-        assertEquals("Overlay unreachable", response.getReasonPhrase());
-        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
-        assertTrue(sender.sent().isEmpty());
+        assertRefusedWhenTheTakeoverWindowEnds(exchange, "Overlay unreachable");
     }
 
     @Test
@@ -353,6 +339,18 @@ class ProxyHandlerTest {
                 return true;
             }
         };
+    }
+
+    /** Nothing is sent and nothing answered until the takeover window ends; then 503 with {@code reason} and Retry-After. */
+    private void assertRefusedWhenTheTakeoverWindowEnds(RecordingExchange exchange, String reason) throws Exception {
+        time.runFor(QUICK.takeover().toMillis() - 1);
+        assertTrue(exchange.sentSoFar().isEmpty());
+        time.runFor(1);
+        var response = exchange.awaitResponse();
+        assertEquals(503, response.getStatusCode());
+        assertEquals(reason, response.getReasonPhrase());
+        assertEquals(QUICK.retryAfterSeconds(), retryAfter(response));
+        assertTrue(sender.sent().isEmpty());
     }
 
     private static int retryAfter(javax.sip.message.Response response) {
